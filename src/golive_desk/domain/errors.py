@@ -1,0 +1,83 @@
+"""Typed errors. Services raise these; only the UI and the CLI turn them into words.
+
+Each error carries a ``code`` (stable, for tests and translations) and the
+values needed to phrase a message. ``str(err)`` gives an English message that
+the CLI prints; the UI translates by code.
+"""
+
+from __future__ import annotations
+
+
+class GoLiveError(Exception):
+    """Base class: the user's or the environment's fault, never a bug."""
+
+    code = "error"
+
+    def __init__(self, message: str, **details: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.details = details
+
+
+class StoreError(GoLiveError):
+    """The store cannot be opened or written."""
+
+    code = "store"
+
+
+class NotAStoreError(StoreError):
+    code = "not_a_store"
+
+
+class StoreMissingError(StoreError):
+    code = "store_missing"
+
+
+class StoreTooNewError(StoreError):
+    code = "store_too_new"
+
+
+class StoreLockedError(StoreError):
+    code = "store_locked"
+
+
+class StoreReadOnlyError(StoreError):
+    code = "store_read_only"
+
+
+class DiskFullError(StoreError):
+    code = "disk_full"
+
+
+class ValidationError(GoLiveError):
+    """Bad input: names the field that is wrong."""
+
+    code = "validation"
+
+    def __init__(self, field: str, message: str, **details: object) -> None:
+        super().__init__(message, field=field, **details)
+        self.field = field
+
+
+class NotFoundError(GoLiveError):
+    code = "not_found"
+
+
+class DuplicateError(GoLiveError):
+    code = "duplicate"
+
+
+class WorkflowError(GoLiveError):
+    """An illegal transition; the message gives the reason."""
+
+    code = "workflow"
+
+
+class BundleError(GoLiveError):
+    """A bundle was refused; ``check`` names the check that failed."""
+
+    code = "bundle"
+
+    def __init__(self, check: str, message: str, **details: object) -> None:
+        super().__init__(message, check=check, **details)
+        self.check = check

@@ -1,0 +1,62 @@
+"""Read models: frozen values that services return and screens show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from golive_desk.domain.enums import ProjectStatus, Role, Side
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: str
+    code: str
+    name: str
+    customer: str
+    go_live: date
+    month_end: date | None
+    status: ProjectStatus
+    vendor_pm: str | None = None
+    customer_pm: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: str
+    project_id: str
+    name: str
+    initials: str
+    role: Role
+    side: Side
+    phone: str = ""
+    email: str = ""
+    department: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LocalUser:
+    """Who uses this store: the author of every op it writes."""
+
+    name: str
+    initials: str
+    node_id: str
+    is_office: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What a service call moved, so each screen knows whether to refresh."""
+
+    entities: frozenset[str] = field(default_factory=frozenset)
+    ids: frozenset[str] = field(default_factory=frozenset)
+
+    @staticmethod
+    def of(entity: str, *ids: str) -> Changes:
+        return Changes(frozenset({entity}), frozenset(ids))
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(self.entities | other.entities, self.ids | other.ids)
+
+    def touches(self, entity: str) -> bool:
+        return entity in self.entities

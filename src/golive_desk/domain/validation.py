@@ -1,0 +1,55 @@
+"""Input rules shared by the window and the command line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from golive_desk.domain.errors import ValidationError
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
+_INITIALS = re.compile(r"^[A-Z]{1,4}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def parse_date(field: str, text: str) -> date:
+    """Parse ``YYYY-MM-DD``; a wrong date names the field and the expected form."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            field, f"{field}: '{text}' is not a date; use YYYY-MM-DD", value=text
+        ) from None
+
+
+def project_code(text: str) -> str:
+    code = text.strip().upper()
+    if not _CODE.match(code):
+        raise ValidationError(
+            "code", f"project code '{text}': 2-10 letters or digits, starting with a letter",
+            value=text,
+        )
+    return code
+
+
+def initials(text: str) -> str:
+    value = text.strip().upper()
+    if not _INITIALS.match(value):
+        raise ValidationError("initials", f"initials '{text}': 1-4 Latin letters", value=text)
+    return value
+
+
+def required(field: str, text: str, max_len: int = 200) -> str:
+    value = text.strip()
+    if not value:
+        raise ValidationError(field, f"{field} must not be empty")
+    if len(value) > max_len:
+        raise ValidationError(field, f"{field} is longer than {max_len} characters")
+    return value
+
+
+def email(text: str) -> str:
+    value = text.strip()
+    if value and not _EMAIL.match(value):
+        raise ValidationError("email", f"'{text}' is not an e-mail address", value=text)
+    return value

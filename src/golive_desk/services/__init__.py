@@ -1,0 +1,1 @@
+"""Use cases. Plain values in, read models and ``Changes`` out. No Qt."""

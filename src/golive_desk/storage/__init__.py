@@ -1,0 +1,1 @@
+"""Storage: the SQLite store, op log, projections, migrations, search and blobs."""

@@ -1,0 +1,43 @@
+"""Translate SQLite's complaints into the domain's typed store errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from golive_desk.domain.errors import (
+    DiskFullError,
+    NotAStoreError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+)
+
+
+def translate(exc: DatabaseError, path: Path) -> StoreError:
+    """Name what went wrong with the store in words a consultant understands."""
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "disk is full" in text or "disk i/o error" in text and "full" in text:
+        return DiskFullError(f"the disk holding {path} is full; nothing was saved", path=str(path))
+    if "readonly" in text or "read-only" in text:
+        return StoreReadOnlyError(f"{path} is read-only; nothing was saved", path=str(path))
+    if "not a database" in text or "malformed" in text:
+        return NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
+    if "locked" in text or "busy" in text:
+        return StoreLockedError(f"{path} is busy in another program; try again", path=str(path))
+    if "unable to open" in text:
+        return StoreError(f"cannot open {path}: check the folder exists and is writable",
+                          path=str(path))
+    return StoreError(f"store error in {path}: {text}", path=str(path))
+
+
+@contextmanager
+def translated(path: Path) -> Iterator[None]:
+    """Run a block, turning driver errors into typed store errors."""
+    try:
+        yield
+    except (OperationalError, DatabaseError) as exc:
+        raise translate(exc, path) from exc

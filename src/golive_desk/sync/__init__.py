@@ -1,0 +1,1 @@
+"""Sync bundles: format, writer, reader, verification and node keys."""

@@ -1,0 +1,145 @@
+"""init, demo, project, person, doctor."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from typing import Any
+
+from golive_desk.cli.output import Output
+from golive_desk.domain.models import Person, Project
+from golive_desk.services import store_admin
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("init", help="create a store: node id, keys, the local user")
+    p.add_argument("--name", required=True)
+    p.add_argument("--initials", required=True)
+    p.add_argument("--office", action="store_true", help="this store is the branch office")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser("demo", help="fill the store with a realistic demo project")
+    p.add_argument("--issues", type=int, default=300)
+    p.set_defaults(handler=cmd_demo)
+
+    project = sub.add_parser("project", help="projects").add_subparsers(dest="sub", required=True)
+    p = project.add_parser("add")
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--customer", required=True)
+    p.add_argument("--go-live", required=True)
+    p.add_argument("--month-end")
+    p.set_defaults(handler=cmd_project_add)
+    p = project.add_parser("list")
+    p.set_defaults(handler=cmd_project_list)
+
+    person = sub.add_parser("person", help="people").add_subparsers(dest="sub", required=True)
+    p = person.add_parser("add")
+    p.add_argument("--project", required=True)
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True)
+    p.add_argument("--initials", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--email", default="")
+    p.add_argument("--department", default="")
+    p.set_defaults(handler=cmd_person_add)
+
+    p = sub.add_parser("doctor", help="check the store; rebuild projections from the op log")
+    p.add_argument("--rebuild", action="store_true")
+    p.set_defaults(handler=cmd_doctor)
+
+
+def open_services(args: argparse.Namespace) -> Services:
+    from golive_desk.cli import store_path
+
+    return Services.open(store_path(args))
+
+
+def project_json(p: Project) -> dict[str, Any]:
+    data = asdict(p)
+    data["go_live"] = p.go_live.isoformat()
+    data["month_end"] = p.month_end.isoformat() if p.month_end else None
+    data["status"] = p.status.value
+    return data
+
+
+def person_json(p: Person) -> dict[str, Any]:
+    data = asdict(p)
+    data["role"] = p.role.value
+    data["side"] = p.side.value
+    return data
+
+
+def cmd_init(args: argparse.Namespace, out: Output) -> int:
+    from golive_desk.cli import store_path
+
+    path = store_path(args)
+    path.parent.mkdir(parents=True, exist_ok=True) if not args.db else None
+    user = store_admin.init_store(path, args.name, args.initials, office=args.office)
+    out.data({"store": str(path), "node": user.node_id, "name": user.name,
+              "initials": user.initials, "office": user.is_office},
+             f"created store {path} for {user.name} ({user.initials}), node {user.node_id}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        result = fill_demo(services, issues=args.issues)
+    finally:
+        services.close()
+    out.data({"project": result.project_code, "people": result.people, "issues": result.issues},
+             f"demo project {result.project_code}: {result.people} people, "
+             f"{result.issues} issues")
+    return 0
+
+
+def cmd_project_add(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        project, _ = services.projects.add_project(args.code, args.name, args.customer,
+                                                   args.go_live, args.month_end)
+    finally:
+        services.close()
+    out.data(project_json(project), f"added project {project.code} {project.name}")
+    return 0
+
+
+def cmd_project_list(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        projects = services.projects.list_projects()
+    finally:
+        services.close()
+    out.table([project_json(p) for p in projects],
+              ["code", "name", "customer", "go_live", "month_end", "status"])
+    return 0
+
+
+def cmd_person_add(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        person, _ = services.projects.add_person(
+            args.project, args.name, args.role, initials=args.initials, phone=args.phone,
+            email=args.email, department=args.department)
+    finally:
+        services.close()
+    out.data(person_json(person), f"added {person.name} ({person.role.value})")
+    return 0
+
+
+def cmd_doctor(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        report = store_admin.doctor(services.store, rebuild=args.rebuild)
+    finally:
+        services.close()
+    text = f"{report.ops} ops checked; " + ("chain ok" if report.chain_ok else "PROBLEMS:\n  "
+                                            + "\n  ".join(report.problems))
+    if report.rebuilt:
+        text += "; projections rebuilt from the op log"
+    out.data({"ops": report.ops, "ok": report.chain_ok, "problems": list(report.problems),
+              "rebuilt": report.rebuilt}, text)
+    return 0 if report.chain_ok else 1

@@ -1,0 +1,52 @@
+"""Where things live: the user's data, config and log folders, and our resources."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "GoLiveDesk"
+STORE_FILE = "golive-desk.db"
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    """The folders of one user; tests point them at tmp_path."""
+
+    data: Path
+    config: Path
+    log: Path
+
+    @staticmethod
+    def for_user() -> AppDirs:
+        dirs = PlatformDirs(APP_NAME, appauthor=False)
+        return AppDirs(Path(dirs.user_data_dir), Path(dirs.user_config_dir),
+                       Path(dirs.user_log_dir))
+
+    @property
+    def default_store(self) -> Path:
+        return self.data / STORE_FILE
+
+
+def resource_root() -> Path:
+    """The ``resources`` folder: packaged, frozen, or in the source tree."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "golive_desk" / "resources"
+    packaged = Path(str(resources.files("golive_desk"))) / "resources"
+    if packaged.is_dir():
+        return packaged
+    # Editable install (uv run): the package lives in src/, resources beside it.
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def resource(*parts: str) -> Path:
+    return resource_root().joinpath(*parts)
+
+
+def cjk_font_path() -> Path:
+    return resource("fonts", "wqy-microhei.ttc")

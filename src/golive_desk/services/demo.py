@@ -1,0 +1,58 @@
+"""A realistic Chinese ERP go-live project for first starts, demos and benchmarks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from golive_desk.domain.errors import DuplicateError
+from golive_desk.domain.models import Changes
+from golive_desk.services.container import Services
+
+DEMO_CODE = "HX"
+
+MODULES = ("总账", "应收", "应付", "存货", "采购", "销售", "成本")
+
+# (name, role, initials, phone, email, department)
+DEMO_PEOPLE: tuple[tuple[str, str, str, str, str, str], ...] = (
+    ("周建国", "vendor_pm", "ZJG", "138 0571 2231", "zhoujg@erpvendor.cn", "杭州分公司实施部"),
+    ("张力", "consultant", "ZL", "139 5712 8890", "zhangli@erpvendor.cn", "杭州分公司实施部"),
+    ("陈思远", "consultant", "CSY", "137 5810 4412", "chensy@erpvendor.cn", "杭州分公司实施部"),
+    ("林晓", "consultant", "LX", "136 0651 7720", "linxiao@erpvendor.cn", "杭州分公司实施部"),
+    ("王海东", "customer_pm", "WHD", "0571-8623 1100", "wanghd@huaxing-elec.com", "信息中心"),
+    ("刘芳", "key_user", "LF", "0571-8623 1168", "liufang@huaxing-elec.com", "财务部"),
+    ("赵磊", "key_user", "ZLE", "0571-8623 1203", "zhaolei@huaxing-elec.com", "供应链部"),
+    ("孙丽华", "key_user", "SLH", "0571-8623 1255", "sunlh@huaxing-elec.com", "成本核算组"),
+    ("吴刚", "internal_support", "WG", "0571-8623 1180", "wugang@huaxing-elec.com", "信息中心"),
+    ("郑敏", "internal_support", "ZM", "0571-8623 1181", "zhengmin@huaxing-elec.com", "信息中心"),
+    ("黄晓燕", "end_user", "HXY", "0571-8623 1302", "huangxy@huaxing-elec.com", "采购部"),
+    ("马超", "end_user", "MC", "0571-8623 1410", "machao@huaxing-elec.com", "销售部"),
+    ("何静", "end_user", "HJ", "0571-8623 1171", "hejing@huaxing-elec.com", "财务部"),
+    ("许文斌", "end_user", "XWB", "0571-8623 1520", "xuwb@huaxing-elec.com", "仓储部"),
+)
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    project_code: str
+    people: int
+    issues: int
+    changes: Changes
+
+
+def fill_demo(services: Services, *, issues: int = 300, go_live: str = "2026-11-02",
+              month_end: str = "2026-11-30") -> DemoResult:
+    """Create the demo project 华星电子 ERP 上线 with people of every role.
+
+    Raises:
+        DuplicateError: the store already holds the demo project.
+    """
+    projects = services.projects
+    if any(p.code == DEMO_CODE for p in projects.list_projects()):
+        raise DuplicateError(f"the demo project {DEMO_CODE} already exists", code=DEMO_CODE)
+    project, changes = projects.add_project(
+        DEMO_CODE, "华星电子 ERP 上线支持", "杭州华星电子有限公司", go_live, month_end)
+    for name, role, initials, phone, email, dept in DEMO_PEOPLE:
+        _, moved = projects.add_person(project.code, name, role, initials=initials, phone=phone,
+                                       email=email, department=dept)
+        changes = changes | moved
+    return DemoResult(project.code, len(DEMO_PEOPLE), 0, changes)

@@ -28,9 +28,7 @@ def _wants_window(args: list[str]) -> bool:
         if arg.startswith(("--db=", "--lang=")):
             i += 1
             continue
-        if arg in ("--self-test",):
-            return True
-        return False
+        return arg == "--self-test"
     return True
 
 

@@ -27,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="GoLive Desk: go-live support desk for ERP implementation consultants.",
     )
     parser.add_argument("--version", action="version", version=f"GoLive Desk {__version__}")
-    parser.add_argument("--db", type=Path, help="store file (default: the store in your data folder)")
+    parser.add_argument("--db", type=Path,
+                        help="store file (default: the store in your data folder)")
     parser.add_argument("--json", action="store_true", help="machine-readable output on stdout")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of the window")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)

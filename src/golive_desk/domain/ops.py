@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dc_field
 from enum import StrEnum
 from typing import Any
 
@@ -58,7 +59,7 @@ class Op:
     prev: tuple[str, ...]
     chain: str | None
     v: str = OP_FORMAT
-    extra: dict[str, JsonValue] = field(default_factory=dict)
+    extra: dict[str, JsonValue] = dc_field(default_factory=dict)
 
     def to_dict(self) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = dict(self.extra)

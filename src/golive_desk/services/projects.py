@@ -87,7 +87,8 @@ class ProjectService:
         return Changes.of("project", project.id)
 
     def add_person(self, project_code: str, name: str, role: str, *, initials: str = "",
-                   phone: str = "", email: str = "", department: str = "") -> tuple[Person, Changes]:
+                   phone: str = "", email: str = "",
+                   department: str = "") -> tuple[Person, Changes]:
         """Add a person to a project. The first vendor/customer PM becomes the project's PM.
 
         Raises:
@@ -123,4 +124,6 @@ class ProjectService:
     def people(self, project_code: str) -> list[Person]:
         project = self.get(project_code)
         with self._store.read() as conn:
-            return [_person(r) for r in queries.people_rows(conn, project.id)]
+            people = [_person(r) for r in queries.people_rows(conn, project.id)]
+        order = list(Role)
+        return sorted(people, key=lambda p: (order.index(p.role), p.name))

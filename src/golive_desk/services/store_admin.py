@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
 from golive_desk.domain import validation
 from golive_desk.domain.errors import DuplicateError
@@ -50,6 +50,14 @@ def local_user(store: Store) -> LocalUser:
     return LocalUser(row.user_name, row.user_initials, row.node_id, bool(row.is_office))
 
 
+def rename_local_user(store: Store, name: str) -> LocalUser:
+    """Change the name put on future ops (past ops keep the name they were written with)."""
+    name = validation.required("name", name, 80)
+    with store.write() as conn:
+        conn.execute(update(local_node).values(user_name=name))
+    return local_user(store)
+
+
 @dataclass(frozen=True)
 class DoctorReport:
     ops: int
@@ -70,7 +78,7 @@ def doctor(store: Store, *, rebuild: bool = False) -> DoctorReport:
 
 
 def _check_ops(conn: Connection, problems: list[str]) -> int:
-    last: dict[str, tuple[int, str]] = {}
+    last: dict[str, tuple[int, str | None]] = {}
     count = 0
     rows = conn.execute(select(ops.c.op_id, ops.c.node, ops.c.seq, ops.c.body)
                         .order_by(ops.c.node, ops.c.seq))
@@ -82,7 +90,7 @@ def _check_ops(conn: Connection, problems: list[str]) -> int:
             problems.append(f"op {row.op_id[:12]} does not match its hash")
             continue
         op = Op.from_body(row.body)
-        seq, head = last.get(row.node, (0, None))  # type: ignore[arg-type]
+        seq, head = last.get(row.node, (0, None))
         if row.seq != seq + 1 or op.chain != head:
             problems.append(f"node {row.node[:8]}: chain broken at seq {row.seq}")
         last[row.node] = (row.seq, row.op_id)

@@ -1,0 +1,175 @@
+"""The one place that wires engine, services, translator and window.
+
+No globals: everything the window needs is built here and passed down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from golive_desk import __version__
+from golive_desk import settings as settings_file
+from golive_desk.domain.errors import GoLiveError
+from golive_desk.logging_setup import configure as configure_logging
+from golive_desk.paths import AppDirs, resource
+from golive_desk.services import store_admin
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.settings import Settings
+from golive_desk.storage.lock import StoreLock
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.crash import CrashReporter
+from golive_desk.ui.dialogs.first_start import FirstStartAnswer, FirstStartDialog
+from golive_desk.ui.error_text import describe
+from golive_desk.ui.i18n import Translators, register_cjk_font
+from golive_desk.ui.main_window import MainWindow, PageEntry
+from golive_desk.ui.navigation import build_pages
+from golive_desk.ui.prompter import Prompter, QtPrompter
+from golive_desk.ui.task_runner import TaskRunner
+
+log = logging.getLogger(__name__)
+
+
+class DesktopApp:
+    """Owns the store, the worker and the window; rebuilds the window on a language switch."""
+
+    def __init__(self, qt_app: QApplication, dirs: AppDirs, log_path: Path,
+                 prompter: Prompter, page_factory: Callable[[UiContext], list[PageEntry]]
+                 = build_pages) -> None:
+        self.qt_app = qt_app
+        self.dirs = dirs
+        self.log_path = log_path
+        self.prompter = prompter
+        self.page_factory = page_factory
+        self.settings_path = dirs.config / "settings.json"
+        self.translators = Translators(qt_app)
+        self.runner = TaskRunner()
+        self.services: Services | None = None
+        self.lock: StoreLock | None = None
+        self.window: MainWindow | None = None
+
+    def settings(self) -> Settings:
+        return settings_file.load(self.settings_path)
+
+    def save_settings(self, value: Settings) -> None:
+        try:
+            settings_file.save(self.settings_path, value)
+        except OSError as exc:
+            log.warning("could not save settings: %s", exc)
+
+    def open_store(self, path: Path) -> bool:
+        """Open ``path`` for this window; on failure tell the user and return False."""
+        lock = StoreLock(path)
+        try:
+            lock.acquire()
+            services = Services.open(path)
+        except GoLiveError as err:
+            lock.release()
+            self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), describe(err))
+            return False
+        self.lock, self.services = lock, services
+        return True
+
+    def first_start(self, path: Path, answer: FirstStartAnswer) -> bool:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store_admin.init_store(path, answer.name, answer.initials, office=answer.office)
+        except (GoLiveError, OSError) as err:
+            text = describe(err) if isinstance(err, GoLiveError) else str(err)
+            self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), text)
+            return False
+        return True
+
+    def show_window(self) -> MainWindow:
+        assert self.services is not None
+        ctx = UiContext(self.services, self.runner, self.prompter,
+                        store_admin.local_user(self.services.store), self.dirs, self.log_path,
+                        self.settings, self.save_settings)
+        window = MainWindow(ctx, self.page_factory(ctx))
+        window.language_changed.connect(self.switch_language)
+        window.demo_requested.connect(self.add_demo)
+        if self.window is not None:
+            window.restoreGeometry(self.window.saveGeometry())
+            self.window.close()
+            self.window.deleteLater()
+        self.window = window
+        window.show()
+        return window
+
+    def switch_language(self, language: str) -> None:
+        self.translators.install(language or settings_file.system_language())
+        self.show_window()
+
+    def add_demo(self) -> None:
+        services = self.services
+        assert services is not None
+
+        def done(result: object) -> None:
+            if self.window is not None:
+                self.window.reload_projects("HX")
+
+        self.runner.run(lambda: fill_demo(services).changes, done)
+
+    def shutdown(self) -> None:
+        self.runner.wait()
+        if self.services is not None:
+            self.services.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _parse(args: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="golive-desk")
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--lang", choices=("zh_CN", "en"))
+    parser.add_argument("--self-test", action="store_true")
+    return parser.parse_args(args)
+
+
+def make_qt_app(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setApplicationName("GoLive Desk")
+    app.setOrganizationName("GoLiveDesk")
+    app.setApplicationVersion(__version__)
+    register_cjk_font(app)
+    app.setStyleSheet(resource("style.qss").read_text("utf-8"))
+    return app
+
+
+def run_app(args: list[str]) -> int:
+    """Open the window on the default store (or ``--db``); returns the exit status."""
+    options = _parse(args)
+    dirs = AppDirs.for_user()
+    log_path = configure_logging(dirs.log)
+    log.info("GoLive Desk %s starting", __version__)
+    qt_app = make_qt_app([sys.argv[0]])
+    if options.self_test:
+        from golive_desk.self_test import run_self_test
+
+        return run_self_test(qt_app)
+    desktop = DesktopApp(qt_app, dirs, log_path, QtPrompter())
+    settings = desktop.settings()
+    desktop.translators.install(options.lang or settings.effective_language())
+    CrashReporter(log_path, lambda: desktop.window).install()
+    path = options.db or (Path(settings.store_path) if settings.store_path else dirs.default_store)
+    answer = None
+    if not path.exists():
+        answer = FirstStartDialog().ask()
+        if answer is None or not desktop.first_start(path, answer):
+            return 0 if answer is None else 1
+    if not desktop.open_store(path):
+        return 1
+    desktop.show_window()
+    if answer is not None and answer.demo:
+        desktop.add_demo()
+    try:
+        return qt_app.exec()
+    finally:
+        desktop.shutdown()

@@ -1,0 +1,1 @@
+"""The Qt window: pages, models, dialogs. Talks only to services."""

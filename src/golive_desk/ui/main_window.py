@@ -1,0 +1,243 @@
+"""The main window: project switcher, navigation bar, pages, menus, status bar.
+
+It knows pages only through :class:`Page`; ``app.py`` decides which pages exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from golive_desk import __version__
+from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.models import Changes, LocalUser, Project
+from golive_desk.services.store_admin import rename_local_user
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.dialogs.project_dialog import ProjectDialog
+from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
+from golive_desk.ui.error_text import describe
+from golive_desk.ui.icons import icon
+from golive_desk.ui.pages.base import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    icon_name: str
+    title: str
+    page: Page
+
+
+class MainWindow(QMainWindow):
+    language_changed = Signal(str)
+    demo_requested = Signal()
+
+    def __init__(self, ctx: UiContext, pages: list[PageEntry]) -> None:
+        super().__init__()
+        self._ctx = ctx
+        self._entries = pages
+        self._projects: list[Project] = []
+        self.setWindowTitle(self.tr("GoLive Desk"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1280, 800)
+        self._build_toolbar()
+        self._build_body()
+        self._build_menus()
+        self._build_status_bar()
+        ctx.runner.changed.connect(self._on_changes)
+        ctx.runner.busy_changed.connect(self._busy.setVisible)
+        ctx.runner.user_error.connect(self.show_error)
+        self.reload_projects()
+
+    # -- construction ------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Project"))
+        bar.setObjectName("projectBar")
+        bar.setMovable(False)
+        bar.setIconSize(QSize(20, 20))
+        brand = QLabel(" GoLive Desk ")
+        brand.setObjectName("brand")
+        bar.addWidget(brand)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Project:") + " "))
+        self.project_box = QComboBox()
+        self.project_box.setMinimumWidth(380)
+        self.project_box.setAccessibleName(self.tr("Project"))
+        self.project_box.currentIndexChanged.connect(self._on_project_chosen)
+        bar.addWidget(self.project_box)
+        self.addToolBar(bar)
+
+    def _build_body(self) -> None:
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(176)
+        self.stack = QStackedWidget()
+        for entry in self._entries:
+            item = QListWidgetItem(icon(entry.icon_name), entry.title)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setSizeHint(QSize(160, 44))
+            self.nav.addItem(item)
+            self.stack.addWidget(entry.page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_project_action = self._action(self.tr("&New project…"), self.new_project,
+                                               QKeySequence("Ctrl+Shift+N"))
+        file_menu.addAction(self.new_project_action)
+        file_menu.addAction(self._action(self.tr("Add &demo project"), self.demo_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings,
+                                         QKeySequence(QKeySequence.StandardKey.Preferences)))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
+                                         QKeySequence(QKeySequence.StandardKey.Quit)))
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for number, entry in enumerate(self._entries, start=1):
+            view_menu.addAction(self._action(entry.title, lambda n=number - 1:
+                                             self.nav.setCurrentRow(n),
+                                             QKeySequence(f"Ctrl+{number}")))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(self.tr("Open &log folder"), self._open_log_folder))
+        help_menu.addAction(self._action(self.tr("&About GoLive Desk"), self.show_about))
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.user_label = QLabel(self._user_text())
+        self.store_label = QLabel(str(self._ctx.services.store.path))
+        self.store_label.setObjectName("muted")
+        self._busy = QProgressBar()
+        self._busy.setRange(0, 0)
+        self._busy.setMaximumWidth(120)
+        self._busy.hide()
+        status.addWidget(self.user_label)
+        status.addPermanentWidget(self._busy)
+        status.addPermanentWidget(self.store_label)
+
+    def _user_text(self) -> str:
+        user = self._ctx.user
+        role = self.tr("branch office") if user.is_office else self.tr("laptop")
+        return (self.tr("%1 (%2) · %3 · node %4").replace("%1", user.name)
+                .replace("%2", user.initials).replace("%3", role).replace("%4", user.node_id[:8]))
+
+    # -- projects ----------------------------------------------------------
+    def reload_projects(self, select_code: str | None = None) -> None:
+        wanted = select_code or self._ctx.settings().last_project
+        self._ctx.runner.run(self._ctx.services.projects.list_projects,
+                             lambda projects: self._show_projects(projects, wanted))
+
+    def _show_projects(self, projects: list[Project], wanted: str) -> None:
+        self._projects = projects
+        self.project_box.blockSignals(True)
+        self.project_box.clear()
+        for project in projects:
+            self.project_box.addItem(f"{project.code} · {project.name} · {project.customer}",
+                                     project.code)
+        index = max(0, self.project_box.findData(wanted)) if projects else -1
+        self.project_box.setCurrentIndex(index)
+        self.project_box.blockSignals(False)
+        self._on_project_chosen(index)
+
+    def current_project(self) -> Project | None:
+        index = self.project_box.currentIndex()
+        return self._projects[index] if 0 <= index < len(self._projects) else None
+
+    def _on_project_chosen(self, _index: int) -> None:
+        project = self.current_project()
+        for entry in self._entries:
+            entry.page.set_project(project)
+        if project is not None:
+            self._ctx.save_settings(self._ctx.settings().with_(last_project=project.code))
+        self.setWindowTitle(self.tr("GoLive Desk") + (f" – {project.name}" if project else ""))
+
+    def new_project(self) -> None:
+        answer = ProjectDialog(self).ask()
+        if answer is None:
+            return
+        self._ctx.runner.run(
+            lambda: self._ctx.services.projects.add_project(
+                answer.code, answer.name, answer.customer, answer.go_live, answer.month_end),
+            lambda result: self.reload_projects(result[0].code))
+
+    # -- changes, errors, dialogs -------------------------------------------
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.touches("project"):
+            current = self.current_project()
+            self.reload_projects(current.code if current else None)
+        for entry in self._entries:
+            entry.page.apply_changes(changes)
+        self.refresh_badges()
+
+    def refresh_badges(self) -> None:
+        for row, entry in enumerate(self._entries):
+            count = entry.page.badge()
+            self.nav.item(row).setText(f"{entry.title}  ({count})" if count else entry.title)
+
+    def show_error(self, err: GoLiveError) -> None:
+        self._ctx.prompter.error(self, self.tr("GoLive Desk"), describe(err))
+
+    def open_settings(self) -> None:
+        settings = self._ctx.settings()
+        dialog = SettingsDialog(settings.language, self._ctx.user.name, self._ctx.user.initials,
+                                self)
+        answer = dialog.ask()
+        if answer is None:
+            return
+        if answer.user_name != self._ctx.user.name:
+            self._ctx.runner.run(lambda: rename_local_user(self._ctx.services.store,
+                                                           answer.user_name),
+                                 self._user_renamed)
+        if answer.language != settings.language:
+            self._ctx.save_settings(settings.with_(language=answer.language))
+            self.language_changed.emit(answer.language)
+
+    def _user_renamed(self, user: LocalUser) -> None:
+        self._ctx.user = user
+        self.user_label.setText(self._user_text())
+
+    def show_about(self) -> None:
+        self._ctx.prompter.info(self, self.tr("About GoLive Desk"), self.tr(
+            "<h3>GoLive Desk %1</h3><p>The go-live support desk for ERP implementation "
+            "consultants: issue records, support calendar, handover and offline sync.</p>"
+            "<p>Store: %2<br>Log: %3</p><p>Chinese font: WenQuanYi Micro Hei (Apache-2.0).</p>")
+            .replace("%1", __version__).replace("%2", str(self._ctx.services.store.path))
+            .replace("%3", str(self._ctx.log_path)))
+
+    def _open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.log_path.parent)))
+
+    def page(self, key: str) -> Page:
+        return next(e.page for e in self._entries if e.key == key)
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(next(i for i, e in enumerate(self._entries) if e.key == key))

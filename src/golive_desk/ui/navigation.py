@@ -1,0 +1,41 @@
+"""Which pages the navigation bar shows, in order. Features plug their page in here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.main_window import PageEntry
+from golive_desk.ui.pages.coming_page import ComingPage
+from golive_desk.ui.pages.overview_page import OverviewPage
+
+
+class PageCatalog(QObject):
+    """Builds the pages (a QObject so its titles go through ``self.tr``)."""
+
+    def build(self, ctx: UiContext) -> list[PageEntry]:
+        return [
+            PageEntry("overview", "overview", self.tr("Overview"), OverviewPage(ctx)),
+            PageEntry("issues", "issues", self.tr("Issues"), ComingPage(
+                "issues", self.tr("Issue records"),
+                self.tr("Record each problem a customer raises, analyse its cause, keep the "
+                        "customer informed and track it to confirmation."))),
+            PageEntry("calendar", "calendar", self.tr("Calendar"), ComingPage(
+                "calendar", self.tr("Support calendar"),
+                self.tr("Plan who supports the customer when: on site, by phone or remotely. "
+                        "The first days after go-live and the first month-end close are covered "
+                        "on site."))),
+            PageEntry("handover", "handover", self.tr("Handover"), ComingPage(
+                "handover", self.tr("Handover"),
+                self.tr("Hand follow-up maintenance to the customer's internal support and the "
+                        "O&M department: emergency plan, project summary, acceptance "
+                        "sign-off."))),
+            PageEntry("sync", "sync", self.tr("Sync"), ComingPage(
+                "sync", self.tr("Sync bundles"),
+                self.tr("Exchange work with the branch office and other laptops by file, "
+                        "without a network."))),
+        ]
+
+
+def build_pages(ctx: UiContext) -> list[PageEntry]:
+    return PageCatalog().build(ctx)

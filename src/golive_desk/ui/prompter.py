@@ -1,0 +1,103 @@
+"""Every message box and file chooser goes through one injected prompter.
+
+Tests pass a :class:`ScriptedPrompter` with the answers they want, so no modal
+dialog ever waits for a user who is not there.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class Prompter(Protocol):
+    def info(self, parent: QWidget | None, title: str, text: str) -> None: ...
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None: ...
+    def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+    def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str: ...
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]: ...
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> Path | None: ...
+
+
+class QtPrompter:
+    """The real thing: Qt's standard dialogs (translated by qtbase_zh_CN)."""
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(parent, title, text, buttons,
+                                      QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return Path(name) if name else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]:
+        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return [Path(n) for n in names]
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return Path(name) if name else None
+
+
+@dataclass
+class ScriptedPrompter:
+    """For tests: records every message and answers from queues."""
+
+    confirms: deque[bool] = field(default_factory=deque)
+    choices: deque[str] = field(default_factory=deque)
+    files: deque[Path | None] = field(default_factory=deque)
+    messages: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("info", title, text))
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("warn", title, text))
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        self.messages.append(("error", title, text))
+
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
+        self.messages.append(("confirm", title, text))
+        return self.confirms.popleft() if self.confirms else False
+
+    def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
+        self.messages.append(("ask", title, text))
+        return self.choices.popleft() if self.choices else "cancel"
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
+        return self.files.popleft() if self.files else None
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]:
+        picked = self.files.popleft() if self.files else None
+        return [picked] if picked else []
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> Path | None:
+        return self.files.popleft() if self.files else None

@@ -1,0 +1,111 @@
+"""One background worker for all database and file work.
+
+Slots never touch SQL or files: they hand a function to :class:`TaskRunner`,
+which runs it on a single worker thread (so writes never race each other) and
+signals the result back on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.models import Changes
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; the worker emits, Qt queues the call across."""
+
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except BaseException as exc:
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Run work off the GUI thread, one task at a time, in submission order."""
+
+    busy_changed = Signal(bool)
+    changed = Signal(object)  # Changes: every screen decides whether to refresh
+    user_error = Signal(object)  # GoLiveError not handled by the caller
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._pending: set[_Relay] = set()
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[GoLiveError], None] | None = None) -> None:
+        """Run ``fn`` on the worker; ``on_done(result)`` then runs on the GUI thread.
+
+        A result that is a :class:`Changes`, or a tuple ending in one, is also
+        broadcast on :attr:`changed` so every page can refresh.
+        """
+        relay = _Relay()
+        self._pending.add(relay)
+        self.busy_changed.emit(True)
+
+        def finish() -> None:
+            self._pending.discard(relay)
+            relay.deleteLater()
+            if not self._pending:
+                self.busy_changed.emit(False)
+
+        def done(result: Any) -> None:
+            finish()
+            if on_done is not None:
+                on_done(result)
+            changes = _changes_of(result)
+            if changes is not None:
+                self.changed.emit(changes)
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            if isinstance(exc, GoLiveError):
+                log.info("user error: %s", exc.message)
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    self.user_error.emit(exc)
+                return
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+        relay.done.connect(done)
+        relay.failed.connect(failed)
+        self._pool.start(_Task(fn, relay))
+
+    def is_busy(self) -> bool:
+        return bool(self._pending)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker is idle (tests and shutdown only)."""
+        return self._pool.waitForDone(msecs)
+
+
+def _changes_of(result: Any) -> Changes | None:
+    if isinstance(result, Changes):
+        return result
+    if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
+        return result[-1]
+    return None

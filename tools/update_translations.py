@@ -12,8 +12,10 @@ The .qm files are compiled by the build (hatch_build.py), not here.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -22,16 +24,16 @@ TS = ROOT / "resources" / "translations" / "golive_desk_zh_CN.ts"
 GLOSSARY = ROOT / "tools" / "zh_CN.json"
 
 
-def extract() -> None:
+def extract(ts: Path = TS) -> None:
     sources = sorted(str(p) for p in (ROOT / "src" / "golive_desk").rglob("*.py"))
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none",
-                    *sources, "-ts", str(TS)], check=True)
+                    *sources, "-ts", str(ts)], check=True)
 
 
-def fill() -> list[str]:
+def fill(ts: Path = TS) -> list[str]:
     glossary: dict[str, str] = json.loads(GLOSSARY.read_text("utf-8"))
-    tree = ET.parse(TS)
+    tree = ET.parse(ts)
     missing: list[str] = []
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
@@ -47,15 +49,27 @@ def fill() -> list[str]:
                 missing.append(f"{name}|{source}")
     tree.getroot().set("language", "zh_CN")
     ET.indent(tree)
-    with TS.open("wb") as fh:
+    with ts.open("wb") as fh:
         fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
         tree.write(fh, encoding="utf-8", xml_declaration=False)
     return missing
 
 
+def check() -> list[str]:
+    """Strings in the code that neither the .ts nor the glossary translates (no writes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / TS.name
+        shutil.copy(TS, copy)
+        extract(copy)
+        return fill(copy)
+
+
 def main() -> int:
-    extract()
-    missing = fill()
+    if "--check" in sys.argv:
+        missing = check()
+    else:
+        extract()
+        missing = fill()
     for item in missing:
         print(f"untranslated: {item}")
     return 1 if missing else 0

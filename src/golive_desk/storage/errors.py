@@ -20,8 +20,12 @@ from golive_desk.domain.errors import (
 def translate(exc: DatabaseError, path: Path) -> StoreError:
     """Name what went wrong with the store in words a consultant understands."""
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    if "disk is full" in text or ("disk i/o error" in text and "full" in text):
+    if "disk is full" in text:
         return DiskFullError(f"the disk holding {path} is full; nothing was saved", path=str(path))
+    if "disk i/o error" in text:
+        # EFBIG, EIO or a full disk reported as a short write: the same advice.
+        return DiskFullError(f"could not write {path}: the disk is full or failing; "
+                             "nothing was saved", path=str(path))
     if "readonly" in text or "read-only" in text:
         return StoreReadOnlyError(f"{path} is read-only; nothing was saved", path=str(path))
     if "not a database" in text or "malformed" in text:

@@ -1,50 +1,55 @@
-"""Alembic, driven programmatically on a connection we already hold."""
+"""Alembic, driven programmatically on a connection we already hold.
+
+Opening a store only needs to know which revisions exist; that is read from
+the revision files' names (``NNNN_name.py`` with ``revision = "NNNN"``, one
+straight line — a test holds both conventions), so Alembic itself is imported
+only when a store actually needs upgrading. That keeps start-up fast.
+"""
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
-def _script_location() -> str:
-    return str(Path(str(resources.files("golive_desk.storage") / "migrations")))
+def script_location() -> Path:
+    return Path(str(resources.files("golive_desk.storage") / "migrations"))
 
 
 @cache
-def _scripts() -> ScriptDirectory:
-    cfg = Config()
-    cfg.set_main_option("script_location", _script_location())
-    return ScriptDirectory.from_config(cfg)
+def known_revisions() -> tuple[str, ...]:
+    """Every revision this program knows, oldest first."""
+    names = (p.name for p in (script_location() / "versions").glob("[0-9]*_*.py"))
+    return tuple(sorted(name.split("_", 1)[0] for name in names))
 
 
 def head() -> str:
     """The newest schema revision this program knows."""
-    heads = _scripts().get_heads()
-    assert len(heads) == 1, "migrations must form one line"
-    return heads[0]
+    return known_revisions()[-1]
 
 
 def is_known(revision: str | None) -> bool:
     """Whether this program's migrations include ``revision`` (None: empty store)."""
-    if revision is None:
-        return True
-    return any(rev.revision == revision for rev in _scripts().walk_revisions())
+    return revision is None or revision in known_revisions()
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
 def upgrade(conn: Connection, target: str = "head") -> None:
     """Run migrations up to ``target`` inside the caller's transaction."""
+    from alembic import command
+    from alembic.config import Config
+
     cfg = Config()
-    cfg.set_main_option("script_location", _script_location())
+    cfg.set_main_option("script_location", str(script_location()))
     cfg.attributes["connection"] = conn
     command.upgrade(cfg, target)

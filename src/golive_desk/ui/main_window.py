@@ -117,9 +117,10 @@ class MainWindow(QMainWindow):
                                          QKeySequence(QKeySequence.StandardKey.Quit)))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, entry in enumerate(self._entries, start=1):
-            view_menu.addAction(self._action(entry.title, lambda n=number - 1:
-                                             self.nav.setCurrentRow(n),
-                                             QKeySequence(f"Ctrl+{number}")))
+            # triggered(bool) would fill the first default argument: keep it for `checked`.
+            view_menu.addAction(self._action(
+                entry.title, lambda _checked=False, n=number - 1: self.nav.setCurrentRow(n),
+                QKeySequence(f"Ctrl+{number}")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Open &log folder"), self._open_log_folder))
         help_menu.addAction(self._action(self.tr("&About GoLive Desk"), self.show_about))

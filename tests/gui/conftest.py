@@ -1,0 +1,54 @@
+"""GUI fixtures: a real window over a real store, with a scripted prompter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from golive_desk.app import DesktopApp, make_qt_app
+from golive_desk.paths import AppDirs
+from golive_desk.ui.main_window import MainWindow
+from golive_desk.ui.prompter import ScriptedPrompter
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> AppDirs:
+    return AppDirs(tmp_path / "data", tmp_path / "config", tmp_path / "log")
+
+
+@pytest.fixture
+def prompter() -> ScriptedPrompter:
+    return ScriptedPrompter()
+
+
+@pytest.fixture
+def desktop(qapp: QApplication, dirs: AppDirs, prompter: ScriptedPrompter) -> Iterator[DesktopApp]:
+    make_qt_app([])
+    app = DesktopApp(qapp, dirs, dirs.log / "golive-desk.log", prompter)
+    yield app
+    if app.window is not None:
+        app.window.close()
+        app.window.deleteLater()
+    app.shutdown()
+    app.translators.install("en")
+
+
+def settle(qtbot: object, desktop: DesktopApp) -> None:
+    """Let the worker finish and its results arrive on the GUI thread."""
+    for _ in range(20):
+        desktop.runner.wait()
+        QApplication.processEvents()
+        if not desktop.runner.is_busy():
+            break
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def window(qtbot: object, desktop: DesktopApp, store_path: Path) -> MainWindow:
+    assert desktop.open_store(store_path)
+    win = desktop.show_window()
+    settle(qtbot, desktop)
+    return win

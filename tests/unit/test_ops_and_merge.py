@@ -1,0 +1,61 @@
+"""The op vocabulary and merge rules: pure functions, no store."""
+
+from __future__ import annotations
+
+from golive_desk.domain.merge import FieldVersion, edited_after_delete, is_conflict, winner
+from golive_desk.domain.ops import Op, canonical_json, format_major
+
+
+def _op(**overrides: object) -> Op:
+    data: dict[str, object] = dict(
+        node="a" * 32, seq=1, lamport=1, wall="2026-11-02T08:00:00.000+00:00", author="张力",
+        entity="project", entity_id="0190-x", kind="create", field=None,
+        value={"name": "华星"}, prev=(), chain=None,
+    )
+    data.update(overrides)
+    return Op(**data)  # type: ignore[arg-type]
+
+
+def test_the_same_op_has_the_same_id_everywhere() -> None:
+    assert _op().op_id == _op().op_id
+    assert _op().op_id != _op(value={"name": "华星电子"}).op_id
+
+
+def test_canonical_json_keeps_chinese_and_sorts_keys() -> None:
+    assert canonical_json({"b": 1, "a": "上线"}) == '{"a":"上线","b":1}'
+
+
+def test_unknown_fields_from_a_newer_minor_version_survive_a_round_trip() -> None:
+    original = _op(v="1.4")
+    body = canonical_json({**original.to_dict(), "zz_new": {"x": [1, 2]}})
+    parsed = Op.from_body(body)
+    assert parsed.extra == {"zz_new": {"x": [1, 2]}}
+    assert parsed.body() == body
+
+
+def test_format_major_refuses_to_guess() -> None:
+    assert format_major("1.9") == 1
+    assert format_major("2.0") == 2
+    assert format_major("garbage") > 1000
+
+
+def _version(op_id: str, lamport: int, node: str, value: object) -> FieldVersion:
+    return FieldVersion(op_id, lamport, node, value, "x", "2026-11-02T08:00:00")
+
+
+def test_winner_is_highest_lamport_then_node_whatever_the_order() -> None:
+    a = _version("1", 5, "aaaa", "high")
+    b = _version("2", 5, "bbbb", "urgent")
+    c = _version("3", 4, "zzzz", "low")
+    assert winner([a, b, c]) == b
+    assert winner([c, b, a]) == b
+
+
+def test_equal_values_are_not_a_conflict() -> None:
+    assert not is_conflict([_version("1", 1, "a", "x"), _version("2", 1, "b", "x")])
+    assert is_conflict([_version("1", 1, "a", "x"), _version("2", 1, "b", "y")])
+
+
+def test_an_edit_the_delete_did_not_see_is_edited_after_delete() -> None:
+    assert not edited_after_delete([("create", "s1")], ["s1"])
+    assert edited_after_delete([("create", "s1")], ["s1", "s2"])

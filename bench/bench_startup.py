@@ -23,7 +23,8 @@ from golive_desk.paths import AppDirs
 from golive_desk.ui.prompter import ScriptedPrompter
 root = Path(sys.argv[2])
 app = make_qt_app(["golive-desk"])
-desk = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log", ScriptedPrompter())
+dirs = AppDirs(root / "d", root / "c", root / "l")
+desk = DesktopApp(app, dirs, root / "log", ScriptedPrompter())
 desk.translators.install("zh_CN")
 desk.open_store(Path(sys.argv[1]))
 window = desk.show_window()

@@ -42,6 +42,7 @@ class LocalUser:
     initials: str
     node_id: str
     is_office: bool
+    fingerprint: str = ""  # of the node's public key, for comparing before trusting
 
 
 @dataclass(frozen=True, slots=True)

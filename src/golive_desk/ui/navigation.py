@@ -8,6 +8,7 @@ from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import PageEntry
 from golive_desk.ui.pages.coming_page import ComingPage
 from golive_desk.ui.pages.overview_page import OverviewPage
+from golive_desk.ui.sync.sync_page import SyncPage
 
 
 class PageCatalog(QObject):
@@ -30,10 +31,7 @@ class PageCatalog(QObject):
                 self.tr("Hand follow-up maintenance to the customer's internal support and the "
                         "O&M department: emergency plan, project summary, acceptance "
                         "sign-off."))),
-            PageEntry("sync", "sync", self.tr("Sync"), ComingPage(
-                "sync", self.tr("Sync bundles"),
-                self.tr("Exchange work with the branch office and other laptops by file, "
-                        "without a network."))),
+            PageEntry("sync", "sync", self.tr("Sync"), SyncPage(ctx)),
         ]
 
 

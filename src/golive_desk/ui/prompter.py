@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Prompter(Protocol):
@@ -20,6 +20,8 @@ class Prompter(Protocol):
     def error(self, parent: QWidget | None, title: str, text: str) -> None: ...
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool: ...
     def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str: ...
+    def ask_text(self, parent: QWidget | None, title: str, label: str,
+                 secret: bool = False) -> str | None: ...
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None: ...
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]: ...
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
@@ -51,6 +53,12 @@ class QtPrompter:
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
+    def ask_text(self, parent: QWidget | None, title: str, label: str,
+                 secret: bool = False) -> str | None:
+        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        text, ok = QInputDialog.getText(parent, title, label, mode)
+        return text if ok else None
+
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
         return Path(name) if name else None
@@ -72,6 +80,7 @@ class ScriptedPrompter:
     confirms: deque[bool] = field(default_factory=deque)
     choices: deque[str] = field(default_factory=deque)
     files: deque[Path | None] = field(default_factory=deque)
+    texts: deque[str | None] = field(default_factory=deque)
     messages: list[tuple[str, str, str]] = field(default_factory=list)
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
@@ -90,6 +99,11 @@ class ScriptedPrompter:
     def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
         self.messages.append(("ask", title, text))
         return self.choices.popleft() if self.choices else "cancel"
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str,
+                 secret: bool = False) -> str | None:
+        self.messages.append(("text", title, label))
+        return self.texts.popleft() if self.texts else None
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
         return self.files.popleft() if self.files else None

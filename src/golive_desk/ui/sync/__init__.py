@@ -1,0 +1,1 @@
+"""The Sync page: bundles out and in, peers, and the conflict inbox."""

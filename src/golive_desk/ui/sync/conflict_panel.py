@@ -1,0 +1,113 @@
+"""One conflict in detail: every competing value, who wrote it and when, and how to settle it."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain.conflicts import ConflictKind, FieldConflict
+from golive_desk.ui.labels import field_label
+from golive_desk.ui.sync.models import short_time, show_value
+
+
+class ConflictPanel(QFrame):
+    """Emits ``resolve(label, field, value)`` when the user settles the conflict."""
+
+    resolve = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self._conflict: FieldConflict | None = None
+        self._layout = QVBoxLayout(self)
+        self._heading = QLabel(self.tr("Select a conflict to see both values."))
+        self._heading.setObjectName("sectionHeading")
+        self._heading.setWordWrap(True)
+        self._layout.addWidget(self._heading)
+        self._values = QGridLayout()
+        self._layout.addLayout(self._values)
+        edit_row = QHBoxLayout()
+        self.custom = QLineEdit()
+        self.custom.setPlaceholderText(self.tr("…or type the value that should stand"))
+        self.use_custom = QPushButton(self.tr("Use this value"))
+        self.use_custom.clicked.connect(self._on_custom)
+        edit_row.addWidget(self.custom, 1)
+        edit_row.addWidget(self.use_custom)
+        self._edit_box = QWidget()
+        self._edit_box.setLayout(edit_row)
+        self._layout.addWidget(self._edit_box)
+        self._layout.addStretch(1)
+        self.show_conflict(None)
+
+    def show_conflict(self, conflict: FieldConflict | None) -> None:
+        self._conflict = conflict
+        while self._values.count():
+            item = self._values.takeAt(0)
+            if item is not None and item.widget() is not None:
+                item.widget().deleteLater()
+        self._edit_box.setVisible(conflict is not None and conflict.kind == ConflictKind.FIELD)
+        if conflict is None:
+            self._heading.setText(self.tr("Select a conflict to see both values."))
+            return
+        if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
+            self._show_deleted(conflict)
+            return
+        self._heading.setText(self.tr("%1 · %2: two laptops wrote different values")
+                              .replace("%1", conflict.label).replace("%2",
+                                                                     field_label(conflict.field)))
+        for row, version in enumerate(conflict.values):
+            provisional = self.tr(" (shown for now)") if row == 0 else ""
+            value = QLabel(f"<b>{show_value(version.value)}</b>{provisional}")
+            value.setWordWrap(True)
+            who = QLabel(self.tr("%1 on node %2, %3 UTC").replace("%1", version.author)
+                         .replace("%2", version.node[:8]).replace("%3", short_time(version.at)))
+            who.setObjectName("muted")
+            keep = QPushButton(self.tr("Keep this"))
+            keep.clicked.connect(lambda _c=False, v=version.value: self._emit(v))
+            self._values.addWidget(value, row * 2, 0)
+            self._values.addWidget(keep, row * 2, 1)
+            self._values.addWidget(who, row * 2 + 1, 0)
+        self.custom.setText(show_value(conflict.values[0].value))
+
+    def _show_deleted(self, conflict: FieldConflict) -> None:
+        self._heading.setText(self.tr(
+            "%1 was deleted on one laptop while another changed %2. It stays deleted until "
+            "you decide.").replace("%1", conflict.label).replace("%2", field_label(conflict.field)))
+        for row, version in enumerate(conflict.values):
+            label = QLabel(self.tr("%1 set it to <b>%2</b> (%3 UTC)").replace("%1", version.author)
+                           .replace("%2", show_value(version.value))
+                           .replace("%3", short_time(version.at)))
+            label.setWordWrap(True)
+            self._values.addWidget(label, row, 0, 1, 2)
+        restore = QPushButton(self.tr("Restore the record"))
+        restore.clicked.connect(lambda: self._emit_raw("deleted", "restore"))
+        delete = QPushButton(self.tr("Keep it deleted"))
+        delete.clicked.connect(lambda: self._emit_raw("deleted", "delete"))
+        row = len(conflict.values)
+        self._values.addWidget(restore, row, 0)
+        self._values.addWidget(delete, row, 1)
+
+    def _emit(self, value: object) -> None:
+        # The service matches this text against the versions' own values.
+        self._emit_raw(self._conflict.field if self._conflict else "",
+                       value if isinstance(value, str) else json.dumps(value))
+
+    def _emit_raw(self, field: str, value: str) -> None:
+        if self._conflict is not None:
+            self.resolve.emit(self._conflict.label, field, value)
+
+    def _on_custom(self) -> None:
+        if self._conflict is not None and self.custom.text().strip():
+            self.resolve.emit(self._conflict.label, self._conflict.field,
+                              self.custom.text().strip())

@@ -1,0 +1,112 @@
+"""Table models of the Sync page: peers and open conflicts."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from golive_desk.domain.conflicts import ConflictKind, FieldConflict
+from golive_desk.services.sync_models import PeerView
+from golive_desk.ui.labels import field_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def show_value(value: object) -> str:
+    """A field value as a person reads it (None as a dash, lists joined)."""
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    if isinstance(value, str | int | float):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def short_time(iso: str | None) -> str:
+    return (iso or "")[:16].replace("T", " ")
+
+
+class PeersModel(QAbstractTableModel):
+    """Stores this one has exchanged bundles with."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._peers: list[PeerView] = []
+
+    def set_peers(self, peers: list[PeerView]) -> None:
+        self.beginResetModel()
+        self._peers = list(peers)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._peers)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        peer = self._peers[index.row()]
+        return (
+            f"{peer.name} ({peer.initials})",
+            self.tr("Branch office") if peer.is_office else self.tr("Laptop"),
+            peer.fingerprint,
+            self.tr("Trusted") if peer.trusted else self.tr("Not trusted"),
+            str(peer.acknowledged_ops),
+            short_time(peer.last_exchange) or self.tr("never"),
+        )[index.column()]
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Peer"), self.tr("Kind"), self.tr("Key fingerprint"), self.tr("Trust"),
+                self.tr("Changes acknowledged"), self.tr("Last exchange"))[section]
+
+
+class ConflictsModel(QAbstractTableModel):
+    """Open conflicts; the first value of each is the provisional winner."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._conflicts: list[FieldConflict] = []
+
+    def set_conflicts(self, conflicts: list[FieldConflict]) -> None:
+        self.beginResetModel()
+        self._conflicts = list(conflicts)
+        self.endResetModel()
+
+    def conflict(self, row: int) -> FieldConflict:
+        return self._conflicts[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._conflicts)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        conflict = self._conflicts[index.row()]
+        if index.column() == 0:
+            return conflict.label or conflict.entity_id[:8]
+        if index.column() == 1:
+            if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
+                return self.tr("Edited after delete: %1").replace("%1",
+                                                                  field_label(conflict.field))
+            return field_label(conflict.field)
+        if index.column() == 2:
+            return "  ⟷  ".join(show_value(v.value) for v in conflict.values)
+        return ", ".join(sorted({v.author for v in conflict.values}))
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Record"), self.tr("Field"), self.tr("Competing values"),
+                self.tr("Written by"))[section]

@@ -1,0 +1,249 @@
+"""Sync: export a bundle, import one (by button or drop), peers, and the conflict inbox."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain.conflicts import FieldConflict
+from golive_desk.domain.errors import BundleError, GoLiveError
+from golive_desk.domain.models import Changes, Project
+from golive_desk.services.sync_models import ExportResult, ImportReport, PeerView, VerifyReport
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.error_text import describe
+from golive_desk.ui.pages.base import Page
+from golive_desk.ui.sync.conflict_panel import ConflictPanel
+from golive_desk.ui.sync.export_dialog import ExportDialog
+from golive_desk.ui.sync.models import ConflictsModel, PeersModel
+from golive_desk.ui.sync.report_text import export_html, import_html
+
+BUNDLE_SUFFIX = ".golive"
+
+
+class SyncPage(Page):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._project: Project | None = None
+        self._peers: list[PeerView] = []
+        self._open_conflicts = 0
+        self.setAcceptDrops(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        heading = QLabel(self.tr("Sync bundles"))
+        heading.setObjectName("pageHeading")
+        hint = QLabel(self.tr("No network needed: export a bundle, carry it on a USB stick or "
+                              "by mail, import it on the other side. Drop a bundle here to "
+                              "import it."))
+        hint.setObjectName("muted")
+        hint.setWordWrap(True)
+        me = QLabel(self.tr("This computer: %1 (%2) · key fingerprint %3")
+                    .replace("%1", ctx.user.name).replace("%2", ctx.user.initials)
+                    .replace("%3", ctx.user.fingerprint))
+        me.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addWidget(me)
+        actions = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export bundle…"))
+        self.export_button.setObjectName("primary")
+        self.export_button.clicked.connect(self.export_bundle)
+        self.import_button = QPushButton(self.tr("Import bundle…"))
+        self.import_button.clicked.connect(self.choose_import)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        actions.addWidget(self.export_button)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.progress)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_conflicts(), self.tr("Conflict inbox"))
+        self.report = QTextBrowser()
+        self.report.setOpenExternalLinks(False)
+        self.report.setHtml(self.tr("<p>No bundle exchanged in this session yet.</p>"))
+        self.tabs.addTab(self.report, self.tr("Last report"))
+        self.tabs.addTab(self._build_peers(), self.tr("Peers"))
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def _build_conflicts(self) -> QWidget:
+        self.conflicts_model = ConflictsModel()
+        self.conflicts_view = self._table(self.conflicts_model)
+        self.conflicts_view.selectionModel().currentRowChanged.connect(self._on_conflict_chosen)
+        self.conflict_panel = ConflictPanel()
+        self.conflict_panel.resolve.connect(self.resolve)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.conflicts_view)
+        split.addWidget(self.conflict_panel)
+        split.setSizes([560, 440])
+        return split
+
+    def _build_peers(self) -> QWidget:
+        self.peers_model = PeersModel()
+        return self._table(self.peers_model)
+
+    @staticmethod
+    def _table(model: object) -> QTableView:
+        view = QTableView()
+        view.setModel(model)  # type: ignore[arg-type]
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.verticalHeader().hide()
+        view.setAlternatingRowColors(True)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    # -- Page ----------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        self._project = project
+
+    def apply_changes(self, changes: Changes) -> None:
+        self.refresh()
+
+    def badge(self) -> int:
+        return self._open_conflicts
+
+    def refresh(self) -> None:
+        sync = self._ctx.services.sync
+        self._ctx.runner.run(lambda: (sync.peers(), sync.conflicts()), self._show_state)
+
+    def _show_state(self, state: tuple[list[PeerView], list[FieldConflict]]) -> None:
+        self._peers, conflicts = state
+        self.peers_model.set_peers(self._peers)
+        self.conflicts_model.set_conflicts(conflicts)
+        self.conflict_panel.show_conflict(None)
+        if conflicts:
+            self.conflicts_view.selectRow(0)
+        changed = len(conflicts) != self._open_conflicts
+        self._open_conflicts = len(conflicts)
+        self.tabs.setTabText(0, self.tr("Conflict inbox (%1)").replace("%1", str(len(conflicts)))
+                             if conflicts else self.tr("Conflict inbox"))
+        window = self.window()
+        if changed and hasattr(window, "refresh_badges"):
+            window.refresh_badges()
+
+    def _on_conflict_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.conflict_panel.show_conflict(self.conflicts_model.conflict(current.row()))
+
+    def resolve(self, label: str, field: str, value: str) -> None:
+        self._ctx.runner.run(lambda: self._ctx.services.sync.resolve(label, field, value))
+
+    # -- export --------------------------------------------------------------
+    def export_bundle(self) -> None:
+        project = self._project
+        answer = ExportDialog(self._peers, project.code if project else None, self).ask()
+        if answer is None:
+            return
+        user = self._ctx.user
+        suggested = f"{user.initials}-{answer.scope}{BUNDLE_SUFFIX}"
+        path = self._ctx.prompter.save_file(self, self.tr("Save bundle as"), suggested,
+                                            self.tr("GoLive bundles (*.golive)"))
+        if path is None:
+            return
+        sync = self._ctx.services.sync
+        code = project.code if project and answer.scope == "project" else None
+
+        def work() -> ExportResult:
+            return sync.export_bundle(path, peer=answer.peer, project=code,
+                                      full=answer.scope != "peer", passphrase=answer.passphrase)
+
+        self._busy(True)
+        self._ctx.runner.run(work, self._exported, self._failed)
+
+    def _exported(self, result: ExportResult) -> None:
+        self._busy(False)
+        self.report.setHtml(export_html(result))
+        self.tabs.setCurrentWidget(self.report)
+
+    # -- import --------------------------------------------------------------
+    def choose_import(self) -> None:
+        path = self._ctx.prompter.open_file(self, self.tr("Import bundle"),
+                                            self.tr("GoLive bundles (*.golive);;All files (*)"))
+        if path is not None:
+            self.import_bundle(path)
+
+    def import_bundle(self, path: Path, passphrase: str | None = None) -> None:
+        """Verify first (nothing written); ask about unknown laptops; then import."""
+        sync = self._ctx.services.sync
+        self._busy(True)
+        self._ctx.runner.run(lambda: sync.verify_bundle(path, passphrase=passphrase),
+                             lambda report: self._verified(path, passphrase, report),
+                             lambda err: self._verify_failed(path, err))
+
+    def _verify_failed(self, path: Path, err: GoLiveError) -> None:
+        self._busy(False)
+        if isinstance(err, BundleError) and err.check in ("passphrase", "encrypted"):
+            secret = self._ctx.prompter.ask_text(
+                self, self.tr("Encrypted bundle"),
+                self.tr("This bundle is encrypted. Passphrase:"), secret=True)
+            if secret:
+                self.import_bundle(path, secret)
+            return
+        self._failed(err)
+
+    def _verified(self, path: Path, passphrase: str | None, check: VerifyReport) -> None:
+        trust_new = False
+        if not check.sender_known or check.unknown_nodes:
+            question = self.tr(
+                "This bundle comes from %1 (%2), a computer this store does not know yet.\n\n"
+                "Key fingerprint: %3\n%4 changes, %5 attachments.\n\n"
+                "Compare the fingerprint with the one shown on that computer's Sync page. "
+                "Trust it and import?"
+            ).replace("%1", check.from_name).replace("%2", check.from_initials) \
+             .replace("%3", check.fingerprint).replace("%4", str(check.ops)) \
+             .replace("%5", str(check.blobs))
+            if not self._ctx.prompter.confirm(self, self.tr("Unknown computer"), question):
+                self._busy(False)
+                return
+            trust_new = True
+        sync = self._ctx.services.sync
+        self._ctx.runner.run(
+            lambda: sync.import_bundle(path, passphrase=passphrase, trust_new=trust_new),
+            self._imported, self._failed)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._busy(False)
+        self.report.setHtml(import_html(report))
+        self.tabs.setCurrentWidget(self.report if not report.conflicts else self.tabs.widget(0))
+        self._ctx.runner.changed.emit(report.changes | Changes.of("sync"))
+
+    def _failed(self, err: GoLiveError) -> None:
+        self._busy(False)
+        self._ctx.prompter.error(self, self.tr("Bundle refused"), describe(err))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.export_button.setEnabled(not busy)
+        self.import_button.setEnabled(not busy)
+
+    # -- drag and drop ---------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_bundle(files[0])

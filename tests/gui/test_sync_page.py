@@ -1,0 +1,124 @@
+"""The Sync page: import with trust prompt, report, peers, conflict inbox with badge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from golive_desk.app import DesktopApp
+from golive_desk.services.container import Services
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.sync.sync_page import SyncPage
+from tests.gui.conftest import settle
+
+
+def _laptop_with_issue(tmp_path: Path) -> tuple[Path, str]:
+    path = tmp_path / "laptop.db"
+    init_store(path, "陈思远", "CSY")
+    services = Services.open(path)
+    services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                  "2026-11-02")
+    issue, _ = services.issues.create("HX", {"title": "采购入库单价取不到", "module": "采购",
+                                             "severity": "high"})
+    services.close()
+    return path, issue.number
+
+
+def _export(path: Path, dest: Path, **kwargs: object) -> Path:
+    services = Services.open(path)
+    try:
+        services.sync.export_bundle(dest, **kwargs)  # type: ignore[arg-type]
+    finally:
+        services.close()
+    return dest
+
+
+def _open_page(qtbot: QtBot, desktop: DesktopApp, store: Path) -> SyncPage:
+    assert desktop.open_store(store)
+    window = desktop.show_window()
+    settle(qtbot, desktop)
+    window.show_page("sync")
+    page = window.page("sync")
+    assert isinstance(page, SyncPage)
+    return page
+
+
+def test_importing_from_an_unknown_laptop_asks_then_reports(
+        qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
+        tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    bundle = _export(laptop, tmp_path / "csy.golive", full=True)
+    page = _open_page(qtbot, desktop, store_path)
+    prompter.confirms.append(True)
+    page.import_bundle(bundle)
+    settle(qtbot, desktop)
+    kind, title, text = next(m for m in prompter.messages if m[0] == "confirm")
+    assert "陈思远 (CSY)" in text and "fingerprint" in text.lower()
+    assert "Bundle imported" in page.report.toHtml()
+    assert page.peers_model.rowCount() == 1
+    assert desktop.services is not None
+    assert desktop.services.issues.get(number).title == "采购入库单价取不到"
+    # the same bundle again: nothing new
+    page.import_bundle(bundle)
+    settle(qtbot, desktop)
+    assert "Nothing new" in page.report.toHtml()
+
+
+def test_refusing_an_unknown_laptop_imports_nothing(
+        qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
+        tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    bundle = _export(laptop, tmp_path / "csy.golive", full=True)
+    page = _open_page(qtbot, desktop, store_path)
+    prompter.confirms.append(False)
+    page.import_bundle(bundle)
+    settle(qtbot, desktop)
+    assert page.peers_model.rowCount() == 0
+    assert desktop.services is not None
+    assert desktop.services.projects.list_projects() == []
+
+
+def test_a_damaged_bundle_is_refused_with_the_check_named(
+        qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
+        tmp_path: Path) -> None:
+    laptop, _ = _laptop_with_issue(tmp_path)
+    bundle = _export(laptop, tmp_path / "csy.golive", full=True)
+    data = bytearray(bundle.read_bytes())
+    bundle.write_bytes(bytes(data[: len(data) // 2]))
+    page = _open_page(qtbot, desktop, store_path)
+    page.import_bundle(bundle)
+    settle(qtbot, desktop)
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("error", "Bundle refused")
+    assert text
+
+
+def test_a_conflict_shows_in_the_inbox_with_a_badge_and_one_click_resolves_it(
+        qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
+        tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    office = Services.open(store_path)
+    office.sync.import_bundle(_export(laptop, tmp_path / "1.golive", full=True), trust_new=True)
+    office.issues.update(number, {"severity": "urgent"})
+    office.close()
+    other = Services.open(laptop)
+    other.issues.update(number, {"severity": "low"})
+    other.close()
+    second = _export(laptop, tmp_path / "2.golive", full=True)
+    page = _open_page(qtbot, desktop, store_path)
+    page.import_bundle(second)
+    settle(qtbot, desktop)
+    assert page.conflicts_model.rowCount() == 1
+    assert page.badge() == 1
+    assert desktop.window is not None
+    assert desktop.window.nav.item(4).text().endswith("(1)")
+    values = page.conflicts_model.index(0, 2).data()
+    assert "urgent" in values and "low" in values
+    page.resolve(number, "severity", "urgent")
+    settle(qtbot, desktop)
+    assert page.conflicts_model.rowCount() == 0
+    assert page.badge() == 0
+    assert desktop.services is not None
+    assert desktop.services.issues.get(number).severity.value == "urgent"

@@ -17,14 +17,15 @@ import sqlite3
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.storage import batch_projector, oplog
-from golive_desk.storage.blobs import BlobStore
 from golive_desk.storage.engine import Store
 from golive_desk.storage.unit_of_work import unit_of_work
 
@@ -81,15 +82,121 @@ def craft_history(store: Store, total_ops: int, *, people: int = 40) -> None:
         oplog.save_cursor(conn, cursor)
 
 
-def _timed(action: object) -> float:
+def _timed(action: Callable[[], Any]) -> float:
     start = time.perf_counter()
-    action()  # type: ignore[operator]
+    action()
     return time.perf_counter() - start
 
 
-def bench_import(root: Path) -> list[Row]:
-    source = root / "source.db"
-    init_store(source, "张力", "ZL")
-    with Services.open(source) as_source_services if False else _open(source) as sender:
-        pass
-    return []
+def _fresh(path: Path, name: str, initials: str) -> Path:
+    init_store(path, name, initials)
+    return path
+
+
+def bench_import(root: Path, ops: int = 10_000, runs: int = 3) -> list[Row]:
+    source = _fresh(root / "source.db", "张力", "ZL")
+    services = Services.open(source)
+    try:
+        craft_history(services.store, ops)
+        bundle = services.sync.export_bundle(root / "10k.bundle", full=True).file
+    finally:
+        services.close()
+    raw = sqlite3.connect(source)
+    rows = raw.execute("SELECT op_id, node, seq, lamport, wall, entity, entity_id, kind, field, "
+                       "body FROM ops").fetchall()
+    raw.close()
+    template = _fresh(root / "template.db", "陈思远", "CSY")
+    imports: list[float] = []
+    inserts: list[float] = []
+    for run in range(runs):
+        target = root / f"target{run}.db"
+        shutil.copy(template, target)
+        services = Services.open(target)
+        try:
+            start = time.perf_counter()
+            report = services.sync.import_bundle(bundle, trust_new=True)
+            imports.append(time.perf_counter() - start)
+            assert report.applied == ops, report
+        finally:
+            services.close()
+        baseline = root / f"baseline{run}.db"
+        shutil.copy(template, baseline)
+        conn = sqlite3.connect(baseline)
+        start = time.perf_counter()
+        conn.executemany("INSERT INTO ops (op_id, node, seq, lamport, wall, entity, entity_id, "
+                         "kind, field, body) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+        conn.commit()
+        inserts.append(time.perf_counter() - start)
+        conn.close()
+    return [(f"import bundle of {ops:,} ops (check + apply)", min(imports) * 1000,
+             "sqlite3 executemany of the rows", min(inserts) * 1000, "ms")]
+
+
+def bench_export(root: Path, ops: int = 100_000, edits: int = 10) -> list[Row]:
+    laptop = _fresh(root / "laptop.db", "张力", "ZL")
+    office = _fresh(root / "office.db", "周建国", "ZJG")
+    lap, off = Services.open(laptop), Services.open(office)
+    try:
+        craft_history(lap.store, ops)
+        full_time = _timed(lambda: lap.sync.export_bundle(root / "full.bundle", full=True))
+        full_size = (root / "full.bundle").stat().st_size
+        off.sync.import_bundle(root / "full.bundle", trust_new=True)
+        off.sync.export_bundle(root / "ack.bundle", peer="ZL")
+        lap.sync.import_bundle(root / "ack.bundle", trust_new=True)
+        people = lap.projects.people("BX")
+        with unit_of_work(lap.store) as uow:
+            for i in range(edits):
+                uow.set("person", people[i].id, "email", f"user{i}@example.cn")
+        times = []
+        for run in range(3):
+            target = root / f"incremental{run}.bundle"
+            times.append(_timed(lambda t=target: lap.sync.export_bundle(t, peer="ZJG")))
+        size = (root / "incremental0.bundle").stat().st_size
+    finally:
+        lap.close()
+        off.close()
+    return [
+        (f"export for a peer after {edits} edits ({ops:,}-op store)", min(times) * 1000,
+         "full export of the same store", full_time * 1000, "ms"),
+        (f"bundle size after {edits} edits", size / 1024, "full bundle size",
+         full_size / 1024, "KiB"),
+    ]
+
+
+def bench_verify(root: Path, megabytes: int = 50, files: int = 10) -> list[Row]:
+    source = _fresh(root / "attach.db", "张力", "ZL")
+    receiver = _fresh(root / "receiver.db", "林晓", "LX")
+    services = Services.open(source)
+    try:
+        services.projects.add_project("HX", "华星电子", "杭州华星电子有限公司", "2026-11-02")
+        issue, _ = services.issues.create("HX", {"title": "月结凭证打印不全"})
+        per_file = megabytes * 1024 * 1024 // files
+        for i in range(files):
+            path = root / f"scan{i}.bin"
+            path.write_bytes(os.urandom(per_file))
+            services.issues.attach_file(issue.number, path)
+        bundle = services.sync.export_bundle(root / "attachments.bundle", full=True).file
+    finally:
+        services.close()
+    size_mb = bundle.stat().st_size / 1e6
+    check = Services.open(receiver)
+    try:
+        verify = min(_timed(lambda: check.sync.verify_bundle(bundle)) for _ in range(3))
+    finally:
+        check.close()
+    sha = min(_timed(lambda: subprocess.run(["sha256sum", str(bundle)], check=True,
+                                            capture_output=True)) for _ in range(3))
+    return [(f"verify a {size_mb:.0f} MB bundle with attachments", size_mb / verify,
+             "sha256sum of the same file", size_mb / sha, "MB/s")]
+
+
+def run() -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="golive-bench-sync-") as scratch:
+        root = Path(scratch)
+        for bench in (bench_import, bench_export, bench_verify):
+            folder = root / bench.__name__
+            folder.mkdir()
+            rows += bench(folder)
+    return rows
+

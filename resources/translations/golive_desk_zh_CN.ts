@@ -9,10 +9,126 @@
     </message>
   </context>
   <context>
+    <name>AttachmentPanel</name>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Add files…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paste screenshot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paste an image from the clipboard (Ctrl+V)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Drop files here, or paste a screenshot with Ctrl+V.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>not saved yet</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ComingPage</name>
     <message>
       <source>Coming in a later release</source>
       <translation>将在后续版本中提供</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictBox</name>
+    <message>
+      <source>Changed on two computers at once — choose the value to keep:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep this</source>
+      <translation>保留此值</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictPanel</name>
+    <message>
+      <source>Select a conflict to see both values.</source>
+      <translation>选择一个冲突以查看双方的值。</translation>
+    </message>
+    <message>
+      <source>…or type the value that should stand</source>
+      <translation>……或输入最终应保留的值</translation>
+    </message>
+    <message>
+      <source>Use this value</source>
+      <translation>使用此值</translation>
+    </message>
+    <message>
+      <source>%1 · %2: two laptops wrote different values</source>
+      <translation>%1 · %2：两台电脑写入了不同的值</translation>
+    </message>
+    <message>
+      <source> (shown for now)</source>
+      <translation>（当前暂显示此值）</translation>
+    </message>
+    <message>
+      <source>%1 on node %2, %3 UTC</source>
+      <translation>%1，节点 %2，%3 UTC</translation>
+    </message>
+    <message>
+      <source>Keep this</source>
+      <translation>保留此值</translation>
+    </message>
+    <message>
+      <source>%1 was deleted on one laptop while another changed %2. It stays deleted until you decide.</source>
+      <translation>%1 在一台电脑上被删除，而另一台电脑修改了“%2”。在您决定之前它保持删除状态。</translation>
+    </message>
+    <message>
+      <source>%1 set it to &lt;b&gt;%2&lt;/b&gt; (%3 UTC)</source>
+      <translation>%1 将其改为 &lt;b&gt;%2&lt;/b&gt;（%3 UTC）</translation>
+    </message>
+    <message>
+      <source>Restore the record</source>
+      <translation>恢复该记录</translation>
+    </message>
+    <message>
+      <source>Keep it deleted</source>
+      <translation>保持删除</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictsModel</name>
+    <message>
+      <source>Edited after delete: %1</source>
+      <translation>删除后被修改：%1</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Competing values</source>
+      <translation>冲突的值</translation>
+    </message>
+    <message>
+      <source>Written by</source>
+      <translation>修改人</translation>
     </message>
   </context>
   <context>
@@ -30,6 +146,32 @@
 %1</source>
       <translation>请将日志文件发送给技术支持：
 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>DateField</name>
+    <message>
+      <source>Choose a date</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DeletedBanner</name>
+    <message>
+      <source>Restore the issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Keep it deleted</source>
+      <translation>保持删除</translation>
+    </message>
+    <message>
+      <source>This issue was deleted, but another computer edited it (%1) without seeing the delete. Restore it, or keep it deleted?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>This issue is deleted. Restore it to work on it again.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -57,6 +199,314 @@
     <message>
       <source>The disk is full. Nothing was saved; free some space and try again.</source>
       <translation>磁盘已满，没有保存任何内容；请释放空间后重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelImportDialog</name>
+    <message>
+      <source>Import issues from Excel</source>
+      <translation>从 Excel 导入问题</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+      <source>Column in the file</source>
+      <translation>文件中的列</translation>
+    </message>
+    <message>
+      <source>Example</source>
+      <translation>示例</translation>
+    </message>
+    <message>
+      <source>Import as</source>
+      <translation>导入为</translation>
+    </message>
+    <message>
+      <source>&amp;Check rows</source>
+      <translation>检查各行(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>Which column holds which field? Columns set to “not imported” are left out.</source>
+      <translation>请指定每一列对应的问题字段。设为“不导入”的列将被忽略。</translation>
+    </message>
+    <message>
+      <source>Cannot import</source>
+      <translation>无法导入</translation>
+    </message>
+    <message>
+      <source>%1, sheet “%2”: header in row %3, %4 rows with data.</source>
+      <translation>%1，工作表“%2”：表头在第 %3 行，共 %4 行数据。</translation>
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>The mapping changed: check the rows again.</source>
+      <translation>列对应关系已更改：请重新检查各行。</translation>
+    </message>
+    <message>
+      <source>Checking the rows…</source>
+      <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <source>%1 rows can be imported; %2 rows are refused and will not be imported.</source>
+      <translation>%1 行可以导入；%2 行被拒绝，不会导入。</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行号</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>问题标题</translation>
+    </message>
+    <message>
+      <source>Why it is refused</source>
+      <translation>拒绝原因</translation>
+    </message>
+    <message>
+      <source>&amp;Import %1 issues</source>
+      <translation>导入 %1 个问题(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Import issues</source>
+      <translation>导入问题</translation>
+    </message>
+    <message>
+      <source>%1 rows are refused and will not be imported. Import the other %2 rows?</source>
+      <translation>%1 行被拒绝，不会导入。是否导入其余 %2 行？</translation>
+    </message>
+    <message>
+      <source>Imported %1 issues (%2 … %3).</source>
+      <translation>已导入 %1 个问题（%2 … %3）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportDialog</name>
+    <message>
+      <source>Export bundle</source>
+      <translation>导出数据包</translation>
+    </message>
+    <message>
+      <source>A bundle carries your changes to the branch office or another laptop. Importing it twice is harmless, so when in doubt send more.</source>
+      <translation>数据包把您的修改带到分公司或其他电脑。重复导入不会有问题，所以拿不准时宁可多发。</translation>
+    </message>
+    <message>
+      <source>What this peer has not received yet:</source>
+      <translation>该对端尚未收到的内容：</translation>
+    </message>
+    <message>
+      <source>Everything of project %1</source>
+      <translation>项目 %1 的全部内容</translation>
+    </message>
+    <message>
+      <source>Everything in this store (fills a new laptop)</source>
+      <translation>本数据库的全部内容（用于新电脑初始化）</translation>
+    </message>
+    <message>
+      <source>Encrypt with a passphrase (for e-mail)</source>
+      <translation>使用口令加密（用于邮件发送）</translation>
+    </message>
+    <message>
+      <source>Send</source>
+      <translation>发送</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>口令</translation>
+    </message>
+    <message>
+      <source>Use a passphrase of at least 8 characters.</source>
+      <translation>口令至少需要 8 个字符。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <source>Title</source>
+      <translation>问题标题</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <source>Module</source>
+      <translation>模块</translation>
+    </message>
+    <message>
+      <source>Function / document</source>
+      <translation>主功能/单据</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题分类</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>紧急程度</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Support mode</source>
+      <translation>支持方式</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation>提出人</translation>
+    </message>
+    <message>
+      <source>Reporter's department</source>
+      <translation>提出部门</translation>
+    </message>
+    <message>
+      <source>Reported at</source>
+      <translation>提出时间</translation>
+    </message>
+    <message>
+      <source>Expected by</source>
+      <translation>要求解决时间</translation>
+    </message>
+    <message>
+      <source>Assignee</source>
+      <translation>负责人</translation>
+    </message>
+    <message>
+      <source>Cause analysis</source>
+      <translation>原因分析</translation>
+    </message>
+    <message>
+      <source>Proposed handling</source>
+      <translation>处理建议</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>解决方案</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>解决结果</translation>
+    </message>
+    <message>
+      <source>Confirmed by</source>
+      <translation>客户确认人</translation>
+    </message>
+    <message>
+      <source>Confirmed on</source>
+      <translation>确认日期</translation>
+    </message>
+    <message>
+      <source>Add to maintenance notes</source>
+      <translation>纳入维护手册</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Customer</source>
+      <translation>客户</translation>
+    </message>
+    <message>
+      <source>Go-live</source>
+      <translation>上线日期</translation>
+    </message>
+    <message>
+      <source>First month-end close</source>
+      <translation>月底首次结账</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>电子邮件</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Deleted</source>
+      <translation>已删除</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBar</name>
+    <message>
+      <source>Search number, title, description, cause, resolution, timeline (Ctrl+F)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All severities</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All categories</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All modules</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All assignees</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reported today</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 7 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Date range…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assigned to me</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Clear filters</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -100,6 +550,357 @@
     <message>
       <source>Initials are 1 to 4 Latin letters, e.g. ZL.</source>
       <translation>姓名缩写为 1 到 4 个拉丁字母，例如 ZL。</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormWork</name>
+    <message>
+      <source>Status change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>A note for the timeline (optional):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Attach files</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Paste screenshot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The clipboard holds no image. Take a screenshot first, then press Ctrl+V in the issue form.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove attachment</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remove %1 from this issue?</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ImportText</name>
+    <message>
+      <source>Title</source>
+      <translation>问题标题</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <source>Module</source>
+      <translation>所属模块</translation>
+    </message>
+    <message>
+      <source>Function</source>
+      <translation>功能/业务</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation>严重程度</translation>
+    </message>
+    <message>
+      <source>Support mode</source>
+      <translation>支持方式</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>提出人</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>提出部门</translation>
+    </message>
+    <message>
+      <source>Reported at</source>
+      <translation>提出时间</translation>
+    </message>
+    <message>
+      <source>Expected by</source>
+      <translation>要求解决日期</translation>
+    </message>
+    <message>
+      <source>Consultant</source>
+      <translation>处理顾问</translation>
+    </message>
+    <message>
+      <source>Cause analysis</source>
+      <translation>原因分析</translation>
+    </message>
+    <message>
+      <source>Proposed handling</source>
+      <translation>处理建议</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>解决方案</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>解决结果</translation>
+    </message>
+    <message>
+      <source>Confirmed by</source>
+      <translation>客户确认人</translation>
+    </message>
+    <message>
+      <source>Confirmed on</source>
+      <translation>确认日期</translation>
+    </message>
+    <message>
+      <source>Maintenance matter</source>
+      <translation>列入维护事项</translation>
+    </message>
+    <message>
+      <source>%1 is empty.</source>
+      <translation>%1为空。</translation>
+    </message>
+    <message>
+      <source>%1 is longer than %2 characters.</source>
+      <translation>%1超过 %2 个字符。</translation>
+    </message>
+    <message>
+      <source>%1: “%3” is not a known value.</source>
+      <translation>%1：“%3”不是可识别的值。</translation>
+    </message>
+    <message>
+      <source>“%3” is not a module of this project (%2).</source>
+      <translation>“%3”不是本项目的模块（%2）。</translation>
+    </message>
+    <message>
+      <source>%1: “%3” is not a date (e.g. 2026-11-05).</source>
+      <translation>%1：“%3”不是日期（例如 2026-11-05）。</translation>
+    </message>
+    <message>
+      <source>%1: “%3” is not a date and time.</source>
+      <translation>%1：“%3”不是日期时间。</translation>
+    </message>
+    <message>
+      <source>%1: “%3” is neither yes nor no.</source>
+      <translation>%1：“%3”既不是“是”也不是“否”。</translation>
+    </message>
+    <message>
+      <source>%1 is before the report date %2.</source>
+      <translation>%1早于提出日期 %2。</translation>
+    </message>
+    <message>
+      <source>Already recorded as %2 (same title and report date).</source>
+      <translation>已记录为 %2（标题和提出日期相同）。</translation>
+    </message>
+    <message>
+      <source>Repeats row %2 (same title and report date).</source>
+      <translation>与第 %2 行重复（标题和提出日期相同）。</translation>
+    </message>
+    <message>
+      <source>%1 does not exist.</source>
+      <translation>%1 不存在。</translation>
+    </message>
+    <message>
+      <source>%1 is an old Excel 97-2003 workbook. Open it in Excel, save it as .xlsx and import that file.</source>
+      <translation>%1 是旧版 Excel 97-2003 工作簿。请在 Excel 中打开并另存为 .xlsx，再导入该文件。</translation>
+    </message>
+    <message>
+      <source>%1 is not an Excel .xlsx workbook.</source>
+      <translation>%1 不是 Excel .xlsx 工作簿。</translation>
+    </message>
+    <message>
+      <source>%1 has a header row but no rows below it.</source>
+      <translation>%1 只有表头，没有数据行。</translation>
+    </message>
+    <message>
+      <source>%1 has too many rows; split it into several files.</source>
+      <translation>%1 行数过多，请拆分为几个文件。</translation>
+    </message>
+    <message>
+      <source>Choose the column that holds the title: every issue needs one.</source>
+      <translation>请选择存放问题标题的列：每个问题都必须有标题。</translation>
+    </message>
+    <message>
+      <source>Two columns are imported as “%2”; choose one.</source>
+      <translation>有两列都导入为“%2”，请只选一列。</translation>
+    </message>
+    <message>
+      <source>No row can be imported.</source>
+      <translation>没有可以导入的行。</translation>
+    </message>
+  </context>
+  <context>
+    <name>IssueForm</name>
+    <message>
+      <source>System operation issue tracking record (系统运行问题跟踪记录单)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back to the register (Esc)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Save the issue first; then its timeline starts here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>a new issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Changes to %1 were not saved (autosaved %2). Restore them?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unsaved changes · draft kept %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 has unsaved changes. Save them?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The new issue</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>IssueTableModel</name>
+    <message>
+      <source>Overdue: still open after the expected-by date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Number</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished">问题标题</translation>
+    </message>
+    <message>
+      <source>Module</source>
+      <translation type="unfinished">模块</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished">问题分类</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation type="unfinished">紧急程度</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Assignee</source>
+      <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation type="unfinished">提出人</translation>
+    </message>
+    <message>
+      <source>Reported at</source>
+      <translation type="unfinished">提出时间</translation>
+    </message>
+    <message>
+      <source>Expected by</source>
+      <translation type="unfinished">要求解决时间</translation>
+    </message>
+    <message>
+      <source>Updated</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>IssuesPage</name>
+    <message>
+      <source>New issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Search issues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issue register</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Record a new issue (Ctrl+N)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loading…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 issues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 issues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No issue matches these filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No issues recorded yet. Press Ctrl+N to record the first one.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issues</source>
+      <translation>问题记录</translation>
     </message>
   </context>
   <context>
@@ -306,14 +1107,6 @@
       <translation>问题记录</translation>
     </message>
     <message>
-      <source>Issue records</source>
-      <translation>问题记录</translation>
-    </message>
-    <message>
-      <source>Record each problem a customer raises, analyse its cause, keep the customer informed and track it to confirmation.</source>
-      <translation>记录客户提出的每个问题，分析原因，及时通报客户，并跟踪到客户确认。</translation>
-    </message>
-    <message>
       <source>Calendar</source>
       <translation>支持日程</translation>
     </message>
@@ -337,13 +1130,52 @@
       <source>Sync</source>
       <translation>同步</translation>
     </message>
+  </context>
+  <context>
+    <name>PeersModel</name>
     <message>
-      <source>Sync bundles</source>
-      <translation>同步数据包</translation>
+      <source>Branch office</source>
+      <translation>分公司</translation>
     </message>
     <message>
-      <source>Exchange work with the branch office and other laptops by file, without a network.</source>
-      <translation>无需网络，通过文件与分公司和其他电脑交换工作数据。</translation>
+      <source>Laptop</source>
+      <translation>笔记本</translation>
+    </message>
+    <message>
+      <source>Trusted</source>
+      <translation>已信任</translation>
+    </message>
+    <message>
+      <source>Not trusted</source>
+      <translation>未信任</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>从未</translation>
+    </message>
+    <message>
+      <source>Peer</source>
+      <translation>对端</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Key fingerprint</source>
+      <translation>密钥指纹</translation>
+    </message>
+    <message>
+      <source>Trust</source>
+      <translation>信任</translation>
+    </message>
+    <message>
+      <source>Changes acknowledged</source>
+      <translation>已确认的修改数</translation>
+    </message>
+    <message>
+      <source>Last exchange</source>
+      <translation>上次交换</translation>
     </message>
   </context>
   <context>
@@ -414,6 +1246,112 @@
     <message>
       <source>This is not an e-mail address.</source>
       <translation>这不是有效的电子邮件地址。</translation>
+    </message>
+  </context>
+  <context>
+    <name>PrintPreviewDialog</name>
+    <message>
+      <source>Preparing the document…</source>
+      <translation>正在生成文档…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save as PDF…</source>
+      <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>第 %1 页 / 共 %2 页</translation>
+    </message>
+    <message>
+      <source>Pages: %1</source>
+      <translation>共 %1 页</translation>
+    </message>
+    <message>
+      <source>Cannot print</source>
+      <translation>无法打印</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Saved to %1</source>
+      <translation>已保存到 %1</translation>
+    </message>
+    <message>
+      <source>Cannot save the PDF</source>
+      <translation>无法保存 PDF</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>正在打印…</translation>
+    </message>
+    <message>
+      <source>Pages sent to the printer: %1</source>
+      <translation>已发送到打印机：%1 页</translation>
+    </message>
+    <message>
+      <source>The printer could not be started. Check that it is switched on and connected, then try again.</source>
+      <translation>无法启动打印机。请检查打印机已开机并连接，然后重试。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Issue sheets</source>
+      <translation>问题跟踪记录单</translation>
+    </message>
+    <message>
+      <source>Print issue sheets</source>
+      <translation>打印问题跟踪记录单</translation>
+    </message>
+    <message>
+      <source>Issue tracking record</source>
+      <translation>系统运行问题跟踪记录</translation>
+    </message>
+    <message>
+      <source>Print the issue tracking record</source>
+      <translation>打印系统运行问题跟踪记录</translation>
+    </message>
+    <message>
+      <source>Export the register</source>
+      <translation>导出问题记录</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+      <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Exported %1 issues to %2.</source>
+      <translation>已将 %1 个问题导出到 %2。</translation>
+    </message>
+    <message>
+      <source>Import issues from Excel</source>
+      <translation>从 Excel 导入问题</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -500,6 +1438,294 @@
     <message>
       <source>Please enter your name.</source>
       <translation>请输入您的姓名。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SheetFields</name>
+    <message>
+      <source>e.g. 采购入库单</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add to the maintenance notes (纳入维护手册) for the handover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Problem (问题描述)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished">问题标题</translation>
+    </message>
+    <message>
+      <source>Module</source>
+      <translation type="unfinished">模块</translation>
+    </message>
+    <message>
+      <source>Function/document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Category</source>
+      <translation type="unfinished">问题分类</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation type="unfinished">紧急程度</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation type="unfinished">提出人</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Reported at</source>
+      <translation type="unfinished">提出时间</translation>
+    </message>
+    <message>
+      <source>Support mode</source>
+      <translation type="unfinished">支持方式</translation>
+    </message>
+    <message>
+      <source>Expected by</source>
+      <translation type="unfinished">要求解决时间</translation>
+    </message>
+    <message>
+      <source>Assignee</source>
+      <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation type="unfinished">问题描述</translation>
+    </message>
+    <message>
+      <source>Analysis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cause analysis</source>
+      <translation type="unfinished">原因分析</translation>
+    </message>
+    <message>
+      <source>Proposed handling</source>
+      <translation type="unfinished">处理建议</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation type="unfinished">解决方案</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation type="unfinished">解决结果</translation>
+    </message>
+    <message>
+      <source>Confirmed by</source>
+      <translation type="unfinished">客户确认人</translation>
+    </message>
+    <message>
+      <source>Confirmed on</source>
+      <translation type="unfinished">确认日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>StatusList</name>
+    <message>
+      <source>All issues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>Sync bundles</source>
+      <translation>同步数据包</translation>
+    </message>
+    <message>
+      <source>No network needed: export a bundle, carry it on a USB stick or by mail, import it on the other side. Drop a bundle here to import it.</source>
+      <translation>无需网络：导出数据包，用 U 盘或邮件带走，在另一端导入即可。把数据包拖到这里即可导入。</translation>
+    </message>
+    <message>
+      <source>This computer: %1 (%2) · key fingerprint %3</source>
+      <translation>本机：%1（%2）· 密钥指纹 %3</translation>
+    </message>
+    <message>
+      <source>Export bundle…</source>
+      <translation>导出数据包…</translation>
+    </message>
+    <message>
+      <source>Import bundle…</source>
+      <translation>导入数据包…</translation>
+    </message>
+    <message>
+      <source>Conflict inbox</source>
+      <translation>冲突收件箱</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;No bundle exchanged in this session yet.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;本次会话尚未交换数据包。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Last report</source>
+      <translation>最近报告</translation>
+    </message>
+    <message>
+      <source>Peers</source>
+      <translation>对端</translation>
+    </message>
+    <message>
+      <source>Conflict inbox (%1)</source>
+      <translation>冲突收件箱（%1）</translation>
+    </message>
+    <message>
+      <source>Save bundle as</source>
+      <translation>数据包另存为</translation>
+    </message>
+    <message>
+      <source>GoLive bundles (*.golive)</source>
+      <translation>GoLive 数据包 (*.golive)</translation>
+    </message>
+    <message>
+      <source>Import bundle</source>
+      <translation>导入数据包</translation>
+    </message>
+    <message>
+      <source>GoLive bundles (*.golive);;All files (*)</source>
+      <translation>GoLive 数据包 (*.golive);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Encrypted bundle</source>
+      <translation>加密的数据包</translation>
+    </message>
+    <message>
+      <source>This bundle is encrypted. Passphrase:</source>
+      <translation>该数据包已加密。请输入口令：</translation>
+    </message>
+    <message>
+      <source>This bundle comes from %1 (%2), a computer this store does not know yet.
+
+Key fingerprint: %3
+%4 changes, %5 attachments.
+
+Compare the fingerprint with the one shown on that computer's Sync page. Trust it and import?</source>
+      <translation>该数据包来自 %1（%2），本数据库尚不认识这台电脑。
+
+密钥指纹：%3
+%4 项修改，%5 个附件。
+
+请与那台电脑“同步”页面上显示的指纹核对。信任并导入吗？</translation>
+    </message>
+    <message>
+      <source>Unknown computer</source>
+      <translation>未知的电脑</translation>
+    </message>
+    <message>
+      <source>Bundle refused</source>
+      <translation>数据包被拒绝</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncReport</name>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>大小</translation>
+    </message>
+    <message>
+      <source>Bundle written</source>
+      <translation>数据包已写出</translation>
+    </message>
+    <message>
+      <source>Nothing new: this store already had everything in the bundle.</source>
+      <translation>没有新内容：本数据库已包含该数据包中的全部内容。</translation>
+    </message>
+    <message>
+      <source>Bundle imported</source>
+      <translation>数据包已导入</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>Applied</source>
+      <translation>已应用</translation>
+    </message>
+    <message>
+      <source>Already here</source>
+      <translation>已存在</translation>
+    </message>
+    <message>
+      <source>Waiting for earlier changes</source>
+      <translation>等待更早的修改</translation>
+    </message>
+    <message>
+      <source>New conflicts</source>
+      <translation>新冲突</translation>
+    </message>
+    <message>
+      <source>Computers enrolled</source>
+      <translation>已登记的电脑</translation>
+    </message>
+    <message>
+      <source>Conflicts to resolve</source>
+      <translation>待解决的冲突</translation>
+    </message>
+    <message>
+      <source>Warnings</source>
+      <translation>警告</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineView</name>
+    <message>
+      <source>Timeline (处理过程跟踪)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nothing recorded yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Whom (e.g. 刘芳)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What was done, found or agreed…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add to timeline</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WorkflowBar</name>
+    <message>
+      <source>Next step:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Transferred to O&amp;M: followed up there.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

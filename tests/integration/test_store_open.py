@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import create_engine
 
 from golive_desk.domain.errors import (
-    DiskFullError,
     NotAStoreError,
     StoreError,
     StoreLockedError,

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from golive_desk import __version__
-from golive_desk.cli import issue_commands, store_commands, sync_commands
+from golive_desk.cli import issue_commands, print_commands, store_commands, sync_commands
 from golive_desk.cli.output import Output
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.paths import AppDirs
 
-COMMAND_MODULES = (store_commands, issue_commands, sync_commands)
+COMMAND_MODULES = (store_commands, issue_commands, sync_commands, print_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -59,6 +59,18 @@ class ValidationError(GoLiveError):
         self.field = field
 
 
+class FileTooLargeError(ValidationError):
+    """An attachment at or over the size cap; ``details`` has size and limit."""
+
+    code = "file_too_large"
+
+
+class FileUnreadableError(ValidationError):
+    """An attachment that is missing, a folder, or cannot be read."""
+
+    code = "file_unreadable"
+
+
 class NotFoundError(GoLiveError):
     code = "not_found"
 

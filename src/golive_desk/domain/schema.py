@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from golive_desk.domain.issues import ATTACHMENT_FIELDS, ISSUE_FIELDS, TIMELINE_FIELDS
+
 
 @dataclass(frozen=True, slots=True)
 class EntitySpec:
@@ -21,14 +23,22 @@ class EntitySpec:
 
 PROJECT = EntitySpec(
     "project",
-    ("code", "name", "customer", "go_live", "month_end", "vendor_pm", "customer_pm", "status"),
+    ("code", "name", "customer", "go_live", "month_end", "vendor_pm", "customer_pm", "status",
+     "modules"),
 )
 PERSON = EntitySpec(
     "person",
     ("project_id", "name", "initials", "role", "side", "phone", "email", "department"),
 )
 
-ENTITIES: dict[str, EntitySpec] = {spec.name: spec for spec in (PROJECT, PERSON)}
+ISSUE = EntitySpec("issue", ISSUE_FIELDS)
+# Append-only: concurrent additions never conflict; a wrong one is deleted, not edited.
+TIMELINE_ENTRY = EntitySpec("timeline_entry", TIMELINE_FIELDS, append_only=True)
+ATTACHMENT = EntitySpec("attachment", ATTACHMENT_FIELDS, append_only=True)
+
+ENTITIES: dict[str, EntitySpec] = {
+    spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT)
+}
 
 
 def spec_for(entity: str) -> EntitySpec | None:

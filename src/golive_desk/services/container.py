@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from golive_desk.services.issues import IssueService
+from golive_desk.services.printing import PrintingService
 from golive_desk.services.projects import ProjectService
+from golive_desk.services.sync import SyncService
 from golive_desk.storage.engine import Store, open_store
 
 
@@ -15,10 +18,16 @@ class Services:
 
     store: Store
     projects: ProjectService
+    issues: IssueService
+    sync: SyncService
+    printing: PrintingService
 
     @staticmethod
     def over(store: Store) -> Services:
-        return Services(store=store, projects=ProjectService(store))
+        projects, issues = ProjectService(store), IssueService(store)
+        return Services(store=store, projects=projects, issues=issues,
+                        sync=SyncService(store),
+                        printing=PrintingService(store, issues, projects))
 
     @staticmethod
     def open(path: Path) -> Services:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from golive_desk.domain.errors import DuplicateError
 from golive_desk.domain.models import Changes
 from golive_desk.services.container import Services
+from golive_desk.services.demo_issues import add_demo_issues
 
 DEMO_CODE = "HX"
 
@@ -55,4 +56,6 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str = "2026-11-
         _, moved = projects.add_person(project.code, name, role, initials=initials, phone=phone,
                                        email=email, department=dept)
         changes = changes | moved
-    return DemoResult(project.code, len(DEMO_PEOPLE), 0, changes)
+    made = add_demo_issues(services.issues, project.code, issues, project.go_live)
+    changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
+    return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)

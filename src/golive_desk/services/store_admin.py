@@ -47,7 +47,8 @@ def init_store(path: Path, name: str, initials: str, *, office: bool = False) ->
 def local_user(store: Store) -> LocalUser:
     with store.read() as conn:
         row = conn.execute(select(local_node)).one()
-    return LocalUser(row.user_name, row.user_initials, row.node_id, bool(row.is_office))
+    return LocalUser(row.user_name, row.user_initials, row.node_id, bool(row.is_office),
+                     keys.fingerprint(bytes(row.public_key)))
 
 
 def rename_local_user(store: Store, name: str) -> LocalUser:
@@ -102,6 +103,6 @@ def canonical_dump(store: Store) -> dict[str, list[tuple[object, ...]]]:
     dump: dict[str, list[tuple[object, ...]]] = {}
     with store.read() as conn:
         for table in PROJECTION_TABLES:
-            rows = conn.execute(select(table)).tuples().all()
+            rows = conn.execute(select(table)).all()
             dump[table.name] = sorted((tuple(r) for r in rows), key=repr)
     return dump

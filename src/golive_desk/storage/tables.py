@@ -107,6 +107,7 @@ projects = Table(
     Column("vendor_pm", String(36)),
     Column("customer_pm", String(36)),
     Column("status", String, nullable=False),
+    Column("modules", Text),  # one per line (revision 0003); NULL: the default modules
     Index("ix_projects_code", "code"),
 )
 
@@ -124,5 +125,135 @@ people = Table(
     Index("ix_people_project", "project_id"),
 )
 
-ENTITY_TABLES: dict[str, Table] = {"project": projects, "person": people}
-PROJECTION_TABLES: tuple[Table, ...] = (field_heads, projects, people)
+# -- issue records (revision 0003) -----------------------------------------------
+issues = Table(
+    "issues", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("number", String, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("description", Text),
+    Column("module", Text),
+    Column("function", Text),
+    Column("category", String),
+    Column("severity", String),
+    Column("status", String),
+    Column("mode", String),
+    Column("reporter", Text),
+    Column("reporter_dept", Text),
+    Column("reported_at", String),
+    Column("expected_by", String),
+    Column("assignee", Text),
+    Column("cause", Text),
+    Column("proposal", Text),
+    Column("resolution", Text),
+    Column("result", Text),
+    Column("confirmed_by", Text),
+    Column("confirmed_at", String),
+    Column("maintenance_note", Boolean),
+    Index("ix_issues_project_status", "project_id", "status"),
+    Index("ix_issues_number", "number"),
+    Index("ix_issues_reported_at", "reported_at"),
+)
+
+timeline_entries = Table(
+    "timeline_entries", metadata,
+    *_entity_columns(),
+    Column("issue_id", String(36), ForeignKey("issues.id"), nullable=False),
+    Column("kind", String, nullable=False),
+    Column("text", Text),
+    Column("channel", String),
+    Column("whom", Text),
+    Column("at", String),
+    Column("from_status", String),
+    Column("to_status", String),
+    Index("ix_timeline_entries_issue", "issue_id"),
+)
+
+attachments = Table(
+    "attachments", metadata,
+    *_entity_columns(),
+    Column("issue_id", String(36), ForeignKey("issues.id"), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("size", Integer, nullable=False),
+    Column("mime", String),
+    Index("ix_attachments_issue", "issue_id"),
+)
+
+# Search documents: one per issue (its text fields) and one per timeline entry,
+# kept by triggers from revision 0003 and indexed by the FTS5 table
+# ``issue_fts`` (SQLite only; see storage/search.py). Derived from the tables
+# above, so not listed in PROJECTION_TABLES: rebuilding those rebuilds these.
+issue_search = Table(
+    "issue_search", metadata,
+    Column("doc", Integer, primary_key=True),
+    Column("source_id", String(36), nullable=False, unique=True),
+    Column("issue_id", String(36), nullable=False),
+    Column("body", Text, nullable=False),
+)
+
+ENTITY_TABLES: dict[str, Table] = {
+    "project": projects, "person": people, "issue": issues,
+    "timeline_entry": timeline_entries, "attachment": attachments,
+}
+# Parents before children: a rebuild deletes in reverse order.
+PROJECTION_TABLES: tuple[Table, ...] = (
+    field_heads, projects, people, issues, timeline_entries, attachments,
+)
+
+# -- sync: local state, never projected, never synced as rows -------------------
+# (revision 0004) A peer is a node whose key this store knows; ``acknowledged``
+# is the version vector (JSON) the peer last told us it holds.
+peers = Table(
+    "peers", metadata,
+    Column("node_id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("initials", String(4), nullable=False),
+    Column("public_key", LargeBinary, nullable=False),
+    Column("trusted", Boolean, nullable=False),
+    Column("is_office", Boolean, nullable=False),
+    Column("acknowledged", Text),
+    Column("last_exchange", String),
+    Column("last_bundle_id", String(36)),
+    Column("enrolled_at", String, nullable=False),
+    Column("enrolled_via", String(32)),
+)
+
+# Head statements signed by their origin node; kept so that this store can relay
+# another node's ops with a signature that node made.
+signed_heads = Table(
+    "signed_heads", metadata,
+    Column("node", String(32), primary_key=True),
+    Column("seq", Integer, primary_key=True),
+    Column("op_id", String(64), nullable=False),
+    Column("signature", String(128), nullable=False),
+)
+
+# Verified ops whose chain predecessor or ``prev`` ops have not arrived yet.
+pending_ops = Table(
+    "pending_ops", metadata,
+    Column("op_id", String(64), primary_key=True),
+    Column("node", String(32), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("lamport", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("bundle_id", String(36), nullable=False),
+    Column("received_at", String, nullable=False),
+    Index("ix_pending_ops_node_seq", "node", "seq"),
+)
+
+import_log = Table(
+    "import_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("bundle_id", String(36), nullable=False),
+    Column("from_node", String(32), nullable=False),
+    Column("imported_at", String, nullable=False),
+    Column("manifest_sha256", String(64), nullable=False),
+    Column("applied", Integer, nullable=False),
+    Column("already_had", Integer, nullable=False),
+    Column("pending", Integer, nullable=False),
+    Column("conflicts", Integer, nullable=False),
+    Column("warnings", Text, nullable=False),
+    Index("ix_import_log_bundle", "bundle_id"),
+)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import PageEntry
 from golive_desk.ui.pages.coming_page import ComingPage
+from golive_desk.ui.pages.issues_page import IssuesPage
 from golive_desk.ui.pages.overview_page import OverviewPage
 from golive_desk.ui.sync.sync_page import SyncPage
 
@@ -17,10 +18,7 @@ class PageCatalog(QObject):
     def build(self, ctx: UiContext) -> list[PageEntry]:
         return [
             PageEntry("overview", "overview", self.tr("Overview"), OverviewPage(ctx)),
-            PageEntry("issues", "issues", self.tr("Issues"), ComingPage(
-                "issues", self.tr("Issue records"),
-                self.tr("Record each problem a customer raises, analyse its cause, keep the "
-                        "customer informed and track it to confirmation."))),
+            PageEntry("issues", "issues", self.tr("Issues"), IssuesPage(ctx)),
             PageEntry("calendar", "calendar", self.tr("Calendar"), ComingPage(
                 "calendar", self.tr("Support calendar"),
                 self.tr("Plan who supports the customer when: on site, by phone or remotely. "

@@ -1,0 +1,226 @@
+"""Issue records (问题记录单): enums, field names and read models.
+
+The workflow and field rules live in :mod:`golive_desk.domain.issue_rules`;
+this module only names things, so every layer can import it cheaply.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
+from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.ops import JsonValue
+
+__all__ = [
+    "DEFAULT_MODULES", "EDITABLE_FIELDS", "ISSUE_FIELDS", "OPEN_STATUSES", "SORT_KEYS",
+    "Attachment", "Category", "ConflictKind", "ConflictValue", "FieldConflict", "Issue",
+    "IssueQuery", "IssueStatus", "NotifyChannel", "Severity", "TimelineEntry", "TimelineKind",
+]
+
+# The modules of a typical finance + supply-chain go-live; each project may
+# replace the list (projects.modules), so the rule checks against the project's.
+DEFAULT_MODULES: tuple[str, ...] = ("总账", "应收", "应付", "存货", "采购", "销售", "成本")
+
+
+class IssueStatus(StrEnum):
+    """The methodology's steps: record → work → (escalate → test → apply) → resolve → close."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ESCALATED = "escalated"
+    BRANCH_TESTED = "branch_tested"
+    APPLIED_ON_SITE = "applied_on_site"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+    TRANSFERRED = "transferred"
+
+
+# Statuses in which the issue still needs someone: "overdue" and the
+# handover's list of open matters only look at these.
+OPEN_STATUSES: frozenset[IssueStatus] = frozenset({
+    IssueStatus.NEW, IssueStatus.IN_PROGRESS, IssueStatus.ESCALATED,
+    IssueStatus.BRANCH_TESTED, IssueStatus.APPLIED_ON_SITE,
+})
+
+
+class Category(StrEnum):
+    OPERATION_ERROR = "operation_error"
+    CONFIGURATION = "configuration"
+    DATA = "data"
+    SOFTWARE_DEFECT = "software_defect"
+    CHANGE_REQUEST = "change_request"
+    ENVIRONMENT_PRINTING = "environment_printing"
+    OTHER = "other"
+
+
+class Severity(StrEnum):
+    URGENT = "urgent"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+# Sort rank: urgent first.
+SEVERITY_RANK: dict[Severity, int] = {s: i for i, s in enumerate(Severity)}
+
+
+class TimelineKind(StrEnum):
+    NOTE = "note"
+    STATUS_CHANGE = "status_change"
+    FIELD_CHANGE = "field_change"
+    CUSTOMER_NOTIFIED = "customer_notified"
+    ESCALATED = "escalated"
+    BRANCH_TESTED = "branch_tested"
+    APPLIED_ON_SITE = "applied_on_site"
+
+
+# Kinds a person writes by hand; status and field changes are written by the
+# service as a side effect (or derived from the op log), never typed in.
+MANUAL_KINDS: frozenset[TimelineKind] = frozenset({
+    TimelineKind.NOTE, TimelineKind.CUSTOMER_NOTIFIED, TimelineKind.ESCALATED,
+    TimelineKind.BRANCH_TESTED, TimelineKind.APPLIED_ON_SITE,
+})
+
+
+class NotifyChannel(StrEnum):
+    ONSITE = "onsite"
+    PHONE = "phone"
+    MAIL = "mail"
+    IM = "im"
+
+
+# Every field of the issue entity, in the order of the printed sheet.
+ISSUE_FIELDS: tuple[str, ...] = (
+    "project_id", "number", "title", "description", "module", "function", "category",
+    "severity", "status", "mode", "reporter", "reporter_dept", "reported_at", "expected_by",
+    "assignee", "cause", "proposal", "resolution", "result", "confirmed_by", "confirmed_at",
+    "maintenance_note",
+)
+
+# Fields a person edits in the form (or with ``issue set``). ``status`` moves
+# only through the workflow; ``project_id`` and ``number`` never change.
+EDITABLE_FIELDS: tuple[str, ...] = tuple(
+    f for f in ISSUE_FIELDS if f not in ("project_id", "number", "status"))
+
+TIMELINE_FIELDS: tuple[str, ...] = (
+    "issue_id", "kind", "text", "channel", "whom", "at", "from_status", "to_status",
+)
+ATTACHMENT_FIELDS: tuple[str, ...] = ("issue_id", "name", "sha256", "size", "mime")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One line of 处理过程跟踪. ``at`` is local time, ``YYYY-MM-DDTHH:MM``.
+
+    Field changes are derived from the op log (``id`` is then the op id), so the
+    fact "severity went from high to urgent" is stored once, in the set op.
+    """
+
+    id: str
+    issue_id: str
+    kind: TimelineKind
+    text: str
+    author: str
+    at: str
+    channel: NotifyChannel | None = None
+    whom: str = ""
+    field: str = ""
+    old_value: JsonValue = None
+    new_value: JsonValue = None
+    from_status: IssueStatus | None = None
+    to_status: IssueStatus | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    id: str
+    issue_id: str
+    name: str
+    sha256: str
+    size: int
+    mime: str
+    author: str
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """An issue as the register and the form show it.
+
+    ``timeline``, ``attachments`` and ``conflicts`` are filled only by the
+    single-issue read (``IssueService.get``); list reads leave them empty.
+    """
+
+    id: str
+    project_id: str
+    project_code: str
+    number: str
+    title: str
+    description: str
+    module: str
+    function: str
+    category: Category
+    severity: Severity
+    status: IssueStatus
+    mode: SupportMode
+    reporter: str
+    reporter_dept: str
+    reported_at: str
+    expected_by: date | None
+    assignee: str
+    cause: str
+    proposal: str
+    resolution: str
+    result: str
+    confirmed_by: str
+    confirmed_at: date | None
+    maintenance_note: bool
+    created_at: str
+    created_by: str
+    updated_at: str
+    deleted: bool
+    timeline: tuple[TimelineEntry, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    conflicts: tuple[FieldConflict, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: date) -> bool:
+        return self.is_open and self.expected_by is not None and self.expected_by < today
+
+
+# Columns the register sorts by. Severity sorts by urgency and status by the
+# workflow's order, not alphabetically.
+SORT_KEYS: tuple[str, ...] = (
+    "number", "title", "module", "function", "category", "severity", "status", "mode",
+    "reporter", "reported_at", "expected_by", "assignee", "created_at", "updated_at",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class IssueQuery:
+    """The register's filters and sort. Empty sets and None mean "any".
+
+    ``mine``: assigned to the local user. ``overdue``: still open and past its
+    expected-by date. ``text``: full-text search (see storage/search.py).
+    """
+
+    project: str | None = None
+    statuses: frozenset[IssueStatus] = field(default_factory=frozenset)
+    severities: frozenset[Severity] = field(default_factory=frozenset)
+    categories: frozenset[Category] = field(default_factory=frozenset)
+    modules: frozenset[str] = field(default_factory=frozenset)
+    assignee: str | None = None
+    reported_from: date | None = None
+    reported_to: date | None = None
+    mine: bool = False
+    overdue: bool = False
+    text: str = ""
+    include_deleted: bool = False
+    sort: str = "reported_at"
+    descending: bool = True

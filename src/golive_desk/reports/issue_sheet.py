@@ -1,0 +1,344 @@
+"""The issue sheet (系统运行问题跟踪记录单): one issue per A4 page, as the customer signs it.
+
+Laid out like the methodology's form: the document number and nature in the
+header band; the title, customer and project with a QR code; the record
+fields in a bordered grid; the resolution process (处理过程跟踪) with dates;
+resolution and result; signature and date boxes for the consultant and the
+customer. Long texts split inside their grid row and flow onto the next page,
+which repeats the issue number in its header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.issues import (
+    Category,
+    Issue,
+    IssueStatus,
+    Severity,
+    TimelineEntry,
+    TimelineKind,
+)
+from golive_desk.reports.flowables import BoldTitle, QrCode
+from golive_desk.reports.models import DocumentInfo, local_time, qr_payload
+from golive_desk.reports.paging import GroupMark, Layout, PageInfo, build_pdf, draw_text
+from golive_desk.reports.styles import (
+    FRAME,
+    GRID,
+    HEAD_FILL,
+    LABEL_FILL,
+    MUTED,
+    RULE,
+    para,
+    styles,
+    table_style,
+)
+from golive_desk.reports.texts import Texts
+
+LAYOUT = Layout(size=A4, left=18 * mm, right=18 * mm, top=20 * mm, bottom=18 * mm)
+_LABEL_W = 25 * mm
+_VALUE_W = (LAYOUT.frame_width - 2 * _LABEL_W) / 2
+_GRID_WIDTHS = [_LABEL_W, _VALUE_W, _LABEL_W, _VALUE_W]
+_QR_SIZE = 27 * mm
+_TIMELINE_WIDTHS = [29 * mm, 24 * mm, 18 * mm, LAYOUT.frame_width - 71 * mm]
+
+
+def render_issue_sheets(sheets: Sequence[tuple[Issue, DocumentInfo]], language: str) -> bytes:
+    """The sheets of ``sheets`` (issue, its project's document info) in one PDF.
+
+    Each issue starts on a new page and is numbered on its own ("page 1 of 2").
+    Issues should carry their timeline (``IssueService.get``), or the process
+    table stays empty.
+    """
+    texts = Texts(language)
+    story: list[Flowable] = []
+    groups: dict[str, tuple[Issue, DocumentInfo]] = {}
+    for index, (issue, info) in enumerate(sheets):
+        key = f"{index}|{issue.number}"
+        groups[key] = (issue, info)
+        if index:
+            story.append(PageBreak())
+        story.append(GroupMark(key))
+        story.extend(sheet_story(issue, info, texts))
+    if not story:
+        story.append(Paragraph("", styles().value))  # a blank page rather than an error
+
+    def furniture(canvas: Canvas, page: PageInfo) -> None:
+        issue, info = groups.get(page.group, (None, None))
+        _furniture(canvas, page, texts, issue, info)
+
+    first = sheets[0][0].number if sheets else ""
+    return build_pdf(story, LAYOUT, furniture, title=f"{texts['sheet_title']} {first}".strip(),
+                     subject=texts["sheet_title"])
+
+
+def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None,
+               info: DocumentInfo | None) -> None:
+    width, height = LAYOUT.size
+    left, right = LAYOUT.left, width - LAYOUT.right
+    top = height - LAYOUT.top + 6 * mm
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
+    if info is not None:
+        draw_text(canvas, left, top, texts.colon(texts["doc_no"]) + info.doc_no, 8)
+        draw_text(canvas, right, top,
+                  texts.colon(texts["nature"]) + texts["nature_external"], 8, align="right")
+    if issue is not None and page.page > 1:
+        # A continuation page must say whose it is, if it comes loose from page 1.
+        draw_text(canvas, width / 2, top, f"{issue.number}  {issue.title}{texts['continued']}",
+                  8, align="center", max_width=right - left - 80 * mm)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
+    bottom = LAYOUT.bottom - 9 * mm
+    canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+    if info is not None:
+        draw_text(canvas, left, bottom, texts.colon(texts["printed"])
+                  + info.printed_on.isoformat(), 8)
+    draw_text(canvas, width / 2, bottom, texts.page(page.page, page.pages), 8, align="center")
+    if issue is not None:
+        draw_text(canvas, right, bottom, issue.number, 8, align="right")
+    canvas.restoreState()
+
+
+def sheet_story(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
+    """The flowables of one issue's sheet (without the page break before it)."""
+    story: list[Flowable] = [*_heading(issue, info, texts), Spacer(1, 2 * mm),
+                             _record_grid(issue, texts), _timeline_table(issue, texts),
+                             _result_grid(issue, texts)]
+    if issue.conflicts:
+        fields = "、".join(dict.fromkeys(texts_label(texts, c.field) for c in issue.conflicts))
+        story += [Spacer(1, 2 * mm), para(texts["conflicts_note"].format(fields=fields),
+                                          styles().warn)]
+    story += [Spacer(1, 4 * mm), KeepTogether([_signatures(texts)])]
+    return story
+
+
+def texts_label(texts: Texts, field: str) -> str:
+    try:
+        return texts[field]
+    except KeyError:
+        return field
+
+
+def _heading(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
+    s = styles()
+    project = info.project_name + (f"（{info.project_code}）" if texts.chinese
+                                   else f" ({info.project_code})")
+    lines = [para(texts.colon(texts["customer"]) + info.customer, s.value),
+             para(texts.colon(texts["project"]) + project, s.value),
+             para(texts.colon(texts["number"]) + issue.number, s.value)]
+    table = Table([[lines, QrCode(qr_payload(issue.number, info.store_id), _QR_SIZE)]],
+                  colWidths=[LAYOUT.frame_width - _QR_SIZE, _QR_SIZE])
+    table.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]))
+    return [BoldTitle(texts["sheet_title"], 18 if texts.chinese else 14, space_after=2), table]
+
+
+def _when(value: str) -> str:
+    """``2026-11-29T10:06`` as ``2026-11-29 10:06``."""
+    return value.replace("T", " ", 1)
+
+
+def _minute(stamp: str) -> str:
+    moment = local_time(stamp)
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else stamp
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _status_text(issue: Issue, texts: Texts) -> str:
+    status = texts.enum(issue.status)
+    return f"{status}（{texts['deleted']}）" if issue.deleted else status
+
+
+def _grid_style(rows: int, spans: Sequence[int]) -> TableStyle:
+    commands: list[tuple[object, ...]] = [
+        ("GRID", (0, 0), (-1, -1), GRID, RULE),
+        ("BOX", (0, 0), (-1, -1), FRAME, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("BACKGROUND", (0, 0), (0, rows - 1), LABEL_FILL),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+    ]
+    for row in range(rows):
+        if row in spans:
+            commands += [("SPAN", (1, row), (3, row)), ("VALIGN", (0, row), (-1, row), "TOP")]
+        else:
+            commands.append(("BACKGROUND", (2, row), (2, row), LABEL_FILL))
+    return table_style(commands)
+
+
+def _grid(pairs: Sequence[tuple[str, str, str, str] | tuple[str, str]], texts: Texts,
+          min_heights: dict[int, float] | None = None) -> Table:
+    """A bordered label/value grid; a 2-tuple row spans the value over three columns."""
+    s = styles()
+    rows: list[list[object]] = []
+    spans: list[int] = []
+    for index, pair in enumerate(pairs):
+        if len(pair) == 2:
+            rows.append([para(texts[pair[0]], s.label), para(pair[1], s.value), "", ""])
+            spans.append(index)
+        else:
+            label1, value1, label2, value2 = pair
+            rows.append([para(texts[label1], s.label), para(value1, s.value),
+                         para(texts[label2], s.label), para(value2, s.value)])
+    heights: list[float | None] = [None] * len(rows)
+    for index, height in (min_heights or {}).items():
+        heights[index] = height
+    # splitInRow lets a long description break inside its row onto the next
+    # page; without it a row taller than a page cannot be laid out at all.
+    table = Table(rows, colWidths=_GRID_WIDTHS, rowHeights=heights, splitInRow=1)
+    table.setStyle(_grid_style(len(rows), spans))
+    return table
+
+
+def _record_grid(issue: Issue, texts: Texts) -> Table:
+    pairs: list[tuple[str, str, str, str] | tuple[str, str]] = [
+        ("number", issue.number, "status", _status_text(issue, texts)),
+        ("title", issue.title),
+        ("module", issue.module, "function", issue.function),
+        ("category", texts.enum(issue.category), "severity", texts.enum(issue.severity)),
+        ("reporter", issue.reporter, "reporter_dept", issue.reporter_dept),
+        ("reported_at", _when(issue.reported_at), "expected_by", _day(issue.expected_by)),
+        ("mode", texts.enum(issue.mode), "assignee", issue.assignee),
+        ("description", issue.description),
+        ("cause", issue.cause),
+        ("proposal", issue.proposal),
+    ]
+    # Blank boxes stay tall enough to write in by hand, as on the paper form.
+    return _grid(pairs, texts, {7: 24 * mm, 8: 13 * mm, 9: 13 * mm})
+
+
+def _result_grid(issue: Issue, texts: Texts) -> Table:
+    pairs: list[tuple[str, str, str, str] | tuple[str, str]] = [
+        ("resolution", issue.resolution),
+        ("result", issue.result),
+        ("confirmed_by", issue.confirmed_by, "confirmed_at", _day(issue.confirmed_at)),
+        ("maintenance_note", texts.yes_no(issue.maintenance_note), "updated_at",
+         _minute(issue.updated_at)),
+    ]
+    if issue.attachments:
+        names = "；".join(f"{a.name}（{_size(a.size)}）" for a in issue.attachments)
+        pairs.append(("attachments", names))
+    return _grid(pairs, texts, {0: 13 * mm, 1: 13 * mm})
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+def timeline_text(entry: TimelineEntry, texts: Texts) -> str:
+    """What the process table says of one entry, in the report's language."""
+    if entry.kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
+        old = texts.enum(entry.from_status) if entry.from_status else "—"
+        moved = texts["status_change"].format(old=old, new=texts.enum(entry.to_status))
+        return f"{moved}  {entry.text}".strip()
+    if entry.kind == TimelineKind.FIELD_CHANGE and entry.field:
+        change = texts["field_change"].format(
+            field=texts_label(texts, entry.field), old=_value_text(entry.field, entry.old_value,
+                                                                   texts),
+            new=_value_text(entry.field, entry.new_value, texts))
+        return f"{entry.author} {change}" if not texts.chinese else change
+    if entry.kind == TimelineKind.CUSTOMER_NOTIFIED and entry.channel is not None:
+        told = texts["notified"].format(channel=texts.enum(entry.channel), whom=entry.whom)
+        return f"{told}：{entry.text}" if entry.text and texts.chinese else (
+            f"{told}: {entry.text}" if entry.text else told)
+    return entry.text
+
+
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "category": Category, "severity": Severity, "status": IssueStatus, "mode": SupportMode,
+}
+
+
+def _value_text(field: str, value: object, texts: Texts) -> str:
+    if value is None or value == "":
+        return texts["empty"]
+    if isinstance(value, bool):
+        return texts.yes_no(value)
+    enum = _ENUM_FIELDS.get(field)
+    if enum is not None:
+        try:
+            return texts.enum(enum(str(value)))
+        except ValueError:
+            pass  # a code from a newer version: print it as it is
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _timeline_table(issue: Issue, texts: Texts) -> Table:
+    s = styles()
+    rows: list[list[object]] = [
+        [para(texts["timeline"], s.label), "", "", ""],
+        [para(texts[k], s.head) for k in ("tl_at", "tl_kind", "tl_author", "tl_text")],
+    ]
+    # Hand-written entries carry the time they happened, derived field edits
+    # the time they were saved; the paper record reads in time order.
+    for entry in sorted(issue.timeline, key=lambda e: e.at):
+        rows.append([para(_when(entry.at), s.cell), para(texts.enum(entry.kind), s.cell),
+                     para(entry.author, s.cell), para(timeline_text(entry, texts), s.cell)])
+    if not issue.timeline:
+        rows.append([para(texts["tl_empty"], s.note), "", "", ""])
+    heights: list[float | None] = [None] * len(rows)
+    if not issue.timeline:
+        heights[-1] = 14 * mm
+    table = Table(rows, colWidths=_TIMELINE_WIDTHS, rowHeights=heights, repeatRows=2,
+                  splitInRow=1)
+    commands: list[tuple[object, ...]] = [
+        ("SPAN", (0, 0), (-1, 0)),
+        ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+        ("BACKGROUND", (0, 1), (-1, 1), HEAD_FILL),
+        ("GRID", (0, 0), (-1, -1), GRID, RULE),
+        ("BOX", (0, 0), (-1, -1), FRAME, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if not issue.timeline:
+        commands.append(("SPAN", (0, 2), (-1, 2)))
+    table.setStyle(table_style(commands))
+    return table
+
+
+def _signatures(texts: Texts) -> Table:
+    s = styles()
+    half = LAYOUT.frame_width / 2
+
+    def box(label: str) -> list[Flowable]:
+        # Left blank on purpose: a printed name beside 签字 reads as signed.
+        return [para(texts.colon(texts[label]), s.label), Spacer(1, 11 * mm),
+                para(texts["sign_date"], s.label)]
+
+    table = Table([[box("sign_consultant"), box("sign_customer")]],
+                  colWidths=[half, half])
+    table.setStyle(table_style([
+        ("BOX", (0, 0), (-1, -1), FRAME, RULE),
+        ("LINEBEFORE", (1, 0), (1, 0), GRID, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+        ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+    ]))
+    return table

@@ -1,0 +1,51 @@
+"""What a printed document needs besides the issues: who it is for and who made it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+# The deliverable's number in the methodology (7.1.4 交付成果). The xx_xx part
+# is left to the implementing company's own numbering; we print it as given.
+DOC_NO = "xx_xx_7_1_1_1"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """Document control data printed in headers and on the register's cover.
+
+    ``store_id`` is the node id of the store that printed the document; the
+    sheet's QR code carries it with the issue number so a scanned sheet leads
+    back to the record, wherever it was printed.
+    """
+
+    project_code: str
+    project_name: str
+    customer: str
+    printed_on: date
+    customer_pm: str = ""
+    vendor_pm: str = ""
+    prepared_by: str = ""
+    store_id: str = ""
+    doc_no: str = DOC_NO
+    version: str = "1.0"
+
+
+def qr_payload(number: str, store_id: str) -> str:
+    """What the sheet's QR code says: the issue number and the store that printed it."""
+    return f"GOLIVE:{number};STORE:{store_id}" if store_id else f"GOLIVE:{number}"
+
+
+def local_time(stamp: str) -> datetime | None:
+    """An op's UTC wall time (``updated_at``) as naive local time, to the minute.
+
+    Hand-entered times (``reported_at``) are already local and naive; they pass
+    through unchanged. None when ``stamp`` is not a time at all.
+    """
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.replace(second=0, microsecond=0)

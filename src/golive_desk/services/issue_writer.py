@@ -1,0 +1,192 @@
+"""Issue changes inside one unit of work: every change is an op.
+
+:class:`IssueService` opens a unit of work per call and uses this class; the
+demo writes a whole project's history through it in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Row, select
+
+from golive_desk.domain import issue_rules as rules
+from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
+from golive_desk.domain.ids import uuid7
+from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
+from golive_desk.domain.ops import JsonValue
+from golive_desk.services.issue_reads import issue_from_row
+from golive_desk.storage import issue_queries as q
+from golive_desk.storage.blobs import BlobInfo
+from golive_desk.storage.conflicts import edited_after_delete_conflicts
+from golive_desk.storage.projector import heads
+from golive_desk.storage.tables import local_node
+from golive_desk.storage.unit_of_work import UnitOfWork
+
+_TEXT_LIKE = frozenset(EDITABLE_FIELDS) - {"expected_by", "confirmed_at", "maintenance_note"}
+
+
+def local_now() -> datetime:
+    """Local wall time: what a consultant on site writes on the paper sheet."""
+    return datetime.now()
+
+
+class IssueWriter:
+    """Appends the ops of issue use cases to one unit of work."""
+
+    def __init__(self, uow: UnitOfWork, now: Callable[[], datetime] = local_now) -> None:
+        self.uow = uow
+        self.now = now
+        self._initials: str | None = None
+
+    # -- reading inside the transaction ------------------------------------
+    def issue(self, issue_id: str) -> Issue:
+        row = q.issue_by_id(self.uow.conn, issue_id)
+        if row is None:
+            raise NotFoundError(f"no issue with id {issue_id}", id=issue_id)
+        return issue_from_row(row)
+
+    def live(self, issue: Issue) -> Issue:
+        """``issue`` as it is now, refusing a deleted one."""
+        return issue_from_row(self._live_row(issue))
+
+    def _live_row(self, issue: Issue) -> Row[Any]:
+        row = q.issue_by_id(self.uow.conn, issue.id)
+        if row is None:
+            raise NotFoundError(f"no issue with id {issue.id}", id=issue.id)
+        if row.deleted:
+            raise WorkflowError(f"{row.number} is deleted; restore it first",
+                                reason="deleted", number=row.number)
+        return row
+
+    def modules(self, project_id: str) -> tuple[str, ...]:
+        return q.project_modules(self.uow.conn, project_id)
+
+    def initials(self) -> str:
+        if self._initials is None:
+            self._initials = str(self.uow.conn.execute(
+                select(local_node.c.user_initials)).scalar_one())
+        return self._initials
+
+    # -- use cases -----------------------------------------------------------
+    def create(self, project: Row[Any], values: Mapping[str, object]) -> str:
+        """Create an issue in ``project``; returns its id. The number is given here, once."""
+        clean = rules.new_issue_values(values, q.split_modules(project.modules), self.now())
+        conn = self.uow.conn
+        while True:  # skip numbers taken by issues imported from a namesake's store
+            counter = q.next_counter(conn, f"issue:{project.id}")
+            number = rules.issue_number(project.code, self.initials(), counter)
+            if not q.number_taken(conn, number):
+                break
+        issue_id = uuid7()
+        self.uow.create("issue", issue_id, {
+            "project_id": project.id, "number": number,
+            "status": IssueStatus.NEW.value, **clean,
+        }, depends_on=(project.created_op,))
+        return issue_id
+
+    def update(self, issue: Issue, changes: Mapping[str, object]) -> list[str]:
+        """Set the fields whose value differs; returns the names of those that changed."""
+        row = self._live_row(issue)
+        clean = rules.normalize_fields(changes, self.modules(row.project_id))
+        merged: dict[str, JsonValue] = {f: getattr(row, f) for f in
+                                        ("reported_at", "expected_by", "confirmed_at")}
+        merged.update({f: v for f, v in clean.items() if f in merged})
+        rules.check_dates(merged)
+        changed: list[str] = []
+        for field, value in clean.items():
+            old = getattr(row, field)
+            if old == value or (field in _TEXT_LIKE and (old or "") == (value or "")):
+                continue
+            self.uow.set("issue", row.id, field, value)
+            changed.append(field)
+        return changed
+
+    def change_status(self, issue: Issue, target: IssueStatus | str, note: str = "",
+                      updates: Mapping[str, object] | None = None) -> None:
+        """Move through the workflow; ``updates`` (e.g. the resolution) are saved first."""
+        wanted = rules.parse_status(target)
+        if updates:
+            self.update(issue, updates)
+        current = self.live(issue)
+        rules.check_transition(current, wanted)
+        self.uow.set("issue", current.id, "status", wanted.value)
+        for field, value in rules.fields_reset_on(current.status, wanted).items():
+            if getattr(current, field) not in (None, ""):
+                self.uow.set("issue", current.id, field, value)
+        self._status_entry(current, current.status, wanted, note)
+
+    def _status_entry(self, issue: Issue, old: IssueStatus, new: IssueStatus,
+                      note: str) -> str:
+        values = {"kind": TimelineKind.STATUS_CHANGE.value,
+                  "text": rules.clean_text("note", note, rules.TEXT_MAX),
+                  "channel": None, "whom": "", "at": rules.parse_datetime_value("at", self.now()),
+                  "from_status": old.value, "to_status": new.value}
+        return self._append_entry(issue, values)
+
+    def add_entry(self, issue: Issue, kind: str, text: str = "", *, channel: str | None = None,
+                  whom: str = "", at: object = None) -> str:
+        """Append a hand-written timeline entry; returns its id."""
+        current = self.live(issue)
+        values = rules.normalize_entry(kind, text, channel, whom, at, self.now())
+        return self._append_entry(current, values)
+
+    def _append_entry(self, issue: Issue, values: dict[str, JsonValue]) -> str:
+        entry_id = uuid7()
+        self.uow.create("timeline_entry", entry_id, {"issue_id": issue.id, **values},
+                        depends_on=(self.uow.created_op(issue.id),))
+        return entry_id
+
+    def attach(self, issue: Issue, name: str, blob: BlobInfo, mime: str) -> str:
+        current = self.live(issue)
+        clean_name = name.strip()[:rules.TITLE_MAX] or "attachment"
+        attachment_id = uuid7()
+        self.uow.create("attachment", attachment_id, {
+            "issue_id": current.id, "name": clean_name, "sha256": blob.sha256,
+            "size": blob.size, "mime": mime,
+        }, depends_on=(self.uow.created_op(current.id),))
+        return attachment_id
+
+    def remove_attachment(self, attachment_id: str) -> str:
+        row = q.attachment_row(self.uow.conn, attachment_id)
+        if row is None or row.deleted:
+            raise NotFoundError(f"no attachment {attachment_id}", id=attachment_id)
+        self.uow.delete("attachment", attachment_id, seen=self.uow.entity_heads(attachment_id))
+        return str(row.issue_id)
+
+    def delete(self, issue: Issue) -> None:
+        current = self.issue(issue.id)
+        unseen = edited_after_delete_conflicts(self.uow.conn, [current.id])
+        if current.deleted and not unseen:
+            raise WorkflowError(f"{current.number} is already deleted", reason="already_deleted",
+                                number=current.number)
+        # Naming every version seen settles an "edited after delete" too.
+        self.uow.delete("issue", current.id, seen=self.uow.entity_heads(current.id))
+
+    def restore(self, issue: Issue) -> None:
+        current = self.issue(issue.id)
+        if not current.deleted:
+            raise WorkflowError(f"{current.number} is not deleted", reason="not_deleted",
+                                number=current.number)
+        self.uow.restore("issue", current.id, seen=self.uow.entity_heads(current.id))
+
+    def resolve_conflict(self, issue: Issue, field: str, value: object) -> None:
+        """Settle a field conflict: one set naming every current version in ``prev``."""
+        current = self.issue(issue.id)
+        versions = heads(self.uow.conn, current.id, field)
+        if len({repr(v.value) for v in versions}) < 2:
+            raise WorkflowError(f"{current.number} has no conflict on {field}",
+                                reason="no_conflict", number=current.number, field=field)
+        if field == "status":
+            clean: JsonValue = rules.parse_status(value).value
+        elif field in EDITABLE_FIELDS:
+            clean = rules.normalize_field(field, value, self.modules(current.project_id))
+        else:
+            raise ValidationError(field, f"{field} cannot be resolved here", rule="read_only")
+        self.uow.set_resolving("issue", current.id, field, clean,
+                               prev=tuple(v.op_id for v in versions))
+        if field == "status":
+            self._status_entry(current, current.status, IssueStatus(str(clean)),
+                               "conflict resolved")

@@ -1,0 +1,260 @@
+"""Issue records: the problem record form, the register, the workflow, search.
+
+Plain values in (codes or enums, ISO dates or date objects), read models and
+``Changes`` out. Every change is an op appended through a unit of work; see
+:mod:`golive_desk.services.issue_writer` for what each use case writes.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from golive_desk.domain import issue_rules as rules
+from golive_desk.domain.conflicts import FieldConflict
+from golive_desk.domain.errors import NotFoundError, ValidationError
+from golive_desk.domain.issues import (
+    Attachment,
+    Issue,
+    IssueQuery,
+    IssueStatus,
+    TimelineEntry,
+)
+from golive_desk.domain.models import Changes
+from golive_desk.services import issue_reads
+from golive_desk.services.issue_writer import IssueWriter, local_now
+from golive_desk.storage import issue_queries as q
+from golive_desk.storage import queries
+from golive_desk.storage.blobs import BlobInfo, BlobStore
+from golive_desk.storage.conflicts import conflicts as find_conflicts
+from golive_desk.storage.engine import Store
+from golive_desk.storage.tables import local_node
+from golive_desk.storage.unit_of_work import unit_of_work
+
+
+def _changes(issue_id: str, *entities: str) -> Changes:
+    return Changes(frozenset({"issue", *entities}), frozenset({issue_id}))
+
+
+class IssueService:
+    """Create, edit, move, annotate, attach, find and list issues."""
+
+    def __init__(self, store: Store, *, now: Callable[[], datetime] = local_now,
+                 today: Callable[[], date] = date.today) -> None:
+        self._store = store
+        self._now = now
+        self._today = today
+        self.blobs = BlobStore(store.blob_dir)
+
+    # -- projects' module lists ------------------------------------------------
+    def _project(self, conn: Connection, code: str) -> Row[Any]:
+        row = queries.project_by_code(conn, code.strip().upper())
+        if row is None:
+            raise NotFoundError(f"no project {code}", code=code)
+        return row
+
+    def modules(self, project_code: str) -> tuple[str, ...]:
+        """The project's modules (总账, 应收 … unless the project set its own)."""
+        with self._store.read() as conn:
+            return q.split_modules(self._project(conn, project_code).modules)
+
+    def set_modules(self, project_code: str, modules: Sequence[str]) -> Changes:
+        """Replace the project's module list (issues keep the module they have)."""
+        names = list(dict.fromkeys(m.strip() for m in modules if m.strip()))
+        if not names:
+            raise ValidationError("modules", "a project needs at least one module",
+                                  rule="required")
+        for name in names:
+            rules.clean_text("modules", name, 30)
+        with unit_of_work(self._store) as uow:
+            project = self._project(uow.conn, project_code)
+            uow.set("project", project.id, "modules", "\n".join(names))
+        return Changes.of("project", project.id)
+
+    # -- writing ------------------------------------------------------------------
+    @contextmanager
+    def batch(self) -> Iterator[IssueWriter]:
+        """Many changes in one transaction (the demo, imports): all or nothing."""
+        with unit_of_work(self._store) as uow:
+            yield IssueWriter(uow, self._now)
+
+    def validate(self, project_code: str, values: Mapping[str, object]) -> list[ValidationError]:
+        """Every field problem of a form's values at once (nothing is saved)."""
+        return rules.collect_errors(values, self.modules(project_code))
+
+    def create(self, project_code: str, values: Mapping[str, object]) -> tuple[Issue, Changes]:
+        """Record a new issue; ``values`` maps field names (see EDITABLE_FIELDS) to values.
+
+        Raises:
+            NotFoundError: no such project.
+            ValidationError: an empty title, an unknown module or code, a bad date, an
+                expected-by date before the report date.
+        """
+        with self.batch() as writer:
+            project = self._project(writer.uow.conn, project_code)
+            issue_id = writer.create(project, values)
+            issue = writer.issue(issue_id)
+        return issue, _changes(issue_id)
+
+    def update(self, number: str, changes: Mapping[str, object]) -> tuple[Issue, Changes]:
+        """Edit fields: one op per field that really changed.
+
+        Raises:
+            NotFoundError, ValidationError, WorkflowError (deleted issue).
+        """
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            writer.update(issue, changes)
+        return self.get(number), _changes(issue.id)
+
+    def change_status(self, number: str, status: IssueStatus | str, note: str = "",
+                      updates: Mapping[str, object] | None = None) -> tuple[Issue, Changes]:
+        """Move the issue through the workflow, with an optional note for the timeline.
+
+        Raises:
+            WorkflowError: the move is not allowed; the message and ``reason`` say why.
+        """
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            writer.change_status(issue, status, note, updates)
+        return self.get(number), _changes(issue.id, "timeline_entry")
+
+    def add_entry(self, number: str, kind: str, text: str = "", *, channel: str | None = None,
+                  whom: str = "", at: object = None) -> tuple[TimelineEntry, Changes]:
+        """Append a note, customer notice (channel + whom), escalation, branch test, …"""
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            entry_id = writer.add_entry(issue, kind, text, channel=channel, whom=whom, at=at)
+        entry = next(e for e in self.get(number).timeline if e.id == entry_id)
+        return entry, _changes(issue.id, "timeline_entry")
+
+    def attach_file(self, number: str, path: Path) -> tuple[Attachment, Changes]:
+        """Attach a file, copied into the store's blob folder.
+
+        Raises:
+            FileTooLargeError: 50 MB or more. FileUnreadableError: missing or unreadable.
+        """
+        issue = self.get(number, full=False)
+        blob = self.blobs.put_file(Path(path))
+        mime = mimetypes.guess_type(Path(path).name)[0] or "application/octet-stream"
+        return self._attach(issue, Path(path).name, blob, mime)
+
+    def attach_bytes(self, number: str, name: str, data: bytes,
+                     mime: str = "image/png") -> tuple[Attachment, Changes]:
+        """Attach bytes, such as a screenshot pasted from the clipboard."""
+        issue = self.get(number, full=False)
+        return self._attach(issue, name, self.blobs.put_bytes(data, name), mime)
+
+    def _attach(self, issue: Issue, name: str, blob: BlobInfo,
+                mime: str) -> tuple[Attachment, Changes]:
+        # The blob is written before the op: a failed op leaves an unreferenced
+        # file (harmless, content-addressed), never an op without its file.
+        with self.batch() as writer:
+            attachment_id = writer.attach(issue, name, blob, mime)
+        with self._store.read() as conn:
+            row = q.attachment_row(conn, attachment_id)
+        assert row is not None
+        return issue_reads.attachment_from_row(row), _changes(issue.id, "attachment")
+
+    def remove_attachment(self, attachment_id: str) -> Changes:
+        with self.batch() as writer:
+            issue_id = writer.remove_attachment(attachment_id)
+        return _changes(issue_id, "attachment")
+
+    def blob_path(self, sha256: str) -> Path:
+        """Where an attachment's content is (to open it or draw a thumbnail)."""
+        return self.blobs.path_for(sha256)
+
+    def delete(self, number: str) -> Changes:
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            writer.delete(issue)
+        return _changes(issue.id)
+
+    def restore(self, number: str) -> Changes:
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            writer.restore(issue)
+        return _changes(issue.id)
+
+    def resolve_conflict(self, number: str, field: str,
+                         value: object) -> tuple[Issue, Changes]:
+        """Keep ``value`` for a conflicting field; every store converges on it."""
+        issue = self.get(number, full=False)
+        with self.batch() as writer:
+            writer.resolve_conflict(issue, field, value)
+        return self.get(number), _changes(issue.id, "timeline_entry")
+
+    # -- reading ----------------------------------------------------------------
+    def get(self, number: str, *, full: bool = True) -> Issue:
+        """The issue with this number, deleted or not; ``full`` adds timeline etc.
+
+        Raises:
+            NotFoundError: no issue has this number.
+        """
+        with self._store.read() as conn:
+            row = q.issue_by_number(conn, number.strip().upper())
+            if row is None:
+                raise NotFoundError(f"no issue {number}", number=number)
+            return self._read(conn, row, full)
+
+    def get_by_id(self, issue_id: str, *, full: bool = True) -> Issue:
+        with self._store.read() as conn:
+            row = q.issue_by_id(conn, issue_id)
+            if row is None:
+                raise NotFoundError(f"no issue with id {issue_id}", id=issue_id)
+            return self._read(conn, row, full)
+
+    @staticmethod
+    def _read(conn: Connection, row: Row[Any], full: bool) -> Issue:
+        if not full:
+            return issue_reads.issue_from_row(row)
+        found = tuple(FieldConflict(c.entity, c.entity_id, c.field, c.values, row.number, c.kind)
+                      for c in find_conflicts(conn, [row.id], labelled=False))
+        return issue_reads.issue_from_row(
+            row, timeline=issue_reads.timeline(conn, row.id),
+            attachments=issue_reads.attachments_of(conn, row.id), conflicts=found)
+
+    def _scope(self, conn: Connection, query: IssueQuery) -> dict[str, Any]:
+        project_id = self._project(conn, query.project).id if query.project else None
+        me = str(conn.execute(select(local_node.c.user_name)).scalar() or "")
+        return {"me": me, "today": self._today(), "project_id": project_id}
+
+    def list_ids(self, query: IssueQuery, limit: int | None = None) -> list[str]:
+        """Ids of the matching issues in the register's order (the table model's rows).
+
+        ``limit``: only the first ids (the register shows its first screen from
+        these while the whole list is still being read).
+        """
+        with self._store.read() as conn:
+            return q.register_ids(conn, query, limit=limit, **self._scope(conn, query))
+
+    def fetch(self, ids: Sequence[str]) -> list[Issue]:
+        """Issues (without timeline) for ``ids``, in that order; unknown ids are left out."""
+        with self._store.read() as conn:
+            rows = {r.id: r for r in q.issues_by_ids(conn, ids)}
+        return [issue_reads.issue_from_row(rows[i]) for i in ids if i in rows]
+
+    def list_issues(self, query: IssueQuery) -> list[Issue]:
+        return self.fetch(self.list_ids(query))
+
+    def counts(self, query: IssueQuery) -> dict[IssueStatus, int]:
+        """Issues per status for the side bar (the query's status filter is ignored)."""
+        with self._store.read() as conn:
+            found = q.status_counts(conn, query, **self._scope(conn, query))
+        return {s: found.get(s.value, 0) for s in IssueStatus}
+
+    @staticmethod
+    def allowed_statuses(issue: Issue) -> dict[IssueStatus, str | None]:
+        """Each next status with None when allowed now, or the reason it is not."""
+        result: dict[IssueStatus, str | None] = {}
+        for target in rules.allowed_targets(issue.status):
+            problem = rules.transition_problem(issue, target)
+            result[target] = None if problem is None else problem.message
+        return result

@@ -1,0 +1,302 @@
+"""Sync bundles: export, import, verify, peers and conflicts (no Qt).
+
+The window's Sync page and the ``bundle``/``peers``/``conflicts`` commands
+call this service. Every check of a bundle runs before anything is written;
+an import is one transaction; a refused bundle raises :class:`BundleError`
+whose ``check`` names what failed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from golive_desk.domain.conflicts import FieldConflict
+from golive_desk.domain.errors import NotFoundError, ValidationError
+from golive_desk.domain.ids import uuid7
+from golive_desk.domain.models import Changes
+from golive_desk.services.sync_export import LocalNode, plan_export
+from golive_desk.services.sync_import import apply_ops, check_against_store
+from golive_desk.services.sync_models import (
+    BusinessRule,
+    ExportResult,
+    ImportReport,
+    PeerView,
+    VerifyReport,
+)
+from golive_desk.services.sync_rules import DEFAULT_RULES
+from golive_desk.services.sync_trust import Trust
+from golive_desk.storage import sync_state
+from golive_desk.storage.blobs import BlobStore
+from golive_desk.storage.conflicts import conflicts as find_conflicts
+from golive_desk.storage.engine import Store
+from golive_desk.storage.tables import local_node, projects
+from golive_desk.sync import keys
+from golive_desk.sync.format import DEFAULT_LIMITS, Limits, Manifest, RosterEntry
+from golive_desk.sync.reader import BundleContents, open_bundle
+from golive_desk.sync.verify import NodeRun, check_chains
+from golive_desk.sync.writer import write_bundle
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SyncService:
+    """Exchange ops with other stores through bundle files."""
+
+    def __init__(self, store: Store, *, limits: Limits = DEFAULT_LIMITS,
+                 rules: Iterable[BusinessRule] = DEFAULT_RULES, clock: Clock = _utc_now) -> None:
+        self._store = store
+        self._limits = limits
+        self._rules = list(rules)
+        self._clock = clock
+
+    def add_rule(self, rule: BusinessRule) -> None:
+        """Register a post-merge business rule (it warns; it never blocks an import)."""
+        self._rules.append(rule)
+
+    # -- export ---------------------------------------------------------------
+    def export_bundle(self, dest: Path, *, peer: str | None = None, project: str | None = None,
+                      full: bool = False, passphrase: str | None = None) -> ExportResult:
+        """Write a bundle for ``peer`` (what it has not acknowledged), or ``full``.
+
+        ``project`` (a code) limits the bundle to that project's records and
+        what they need. A superset of what the peer lacks is harmless.
+
+        Raises:
+            ValidationError: neither a peer nor ``full`` was given.
+            NotFoundError: no such peer or project; a peer never heard from (send
+                ``full`` to fill a new store first).
+        """
+        if peer is None and not full:
+            raise ValidationError("peer", "say who the bundle is for (--for PEER) or send "
+                                  "everything (--full)")
+        dest = Path(dest)
+        if not dest.parent.is_dir():
+            raise ValidationError("file", f"the folder {dest.parent} does not exist")
+        with self._store.read() as conn:
+            local = _local(conn)
+            target = self._find_peer(conn, peer) if peer is not None else None
+            acknowledged: dict[str, int] = {}
+            if target is not None and not full:
+                if target.last_exchange is None:
+                    raise NotFoundError(
+                        f"no bundle from {target.name} has been imported here yet, so this "
+                        f"store does not know what it holds; send --full instead",
+                        peer=target.node_id)
+                acknowledged = dict(target.acknowledged)
+            project_id = _project_id(conn, project) if project else None
+            plan = plan_export(conn, local, acknowledged, BlobStore(self._store.blob_dir),
+                               project_id)
+            manifest = Manifest(
+                bundle_id=uuid7(), created_at=self._clock().isoformat(timespec="seconds"),
+                sender=RosterEntry(local.node_id, local.name, local.initials,
+                                   local.public_key.hex(), local.is_office),
+                receiver=target.node_id if target else None,
+                scope="project" if project else ("full" if full else "peer"),
+                project=project.upper() if project else None,
+                version_vector=sync_state.version_vector(conn), acknowledged=acknowledged,
+                prerequisites=tuple(plan.prerequisites), heads=tuple(plan.heads),
+                roster=self._roster(conn, local), op_count=0, blob_count=0, entries=())
+        written = write_bundle(dest, manifest, plan.bodies, plan.blobs, local.private_key,
+                               passphrase)
+        return ExportResult(written.path, written.bundle_id, written.ops, written.blobs,
+                            written.bytes, target.node_id if target else None)
+
+    @staticmethod
+    def _roster(conn: Connection, local: LocalNode) -> tuple[RosterEntry, ...]:
+        """The keys we vouch for: an office's bundles enroll them on the laptops."""
+        entries = [RosterEntry(local.node_id, local.name, local.initials,
+                               local.public_key.hex(), local.is_office)]
+        for row in sync_state.all_peers(conn):
+            if row.trusted:
+                entries.append(RosterEntry(str(row.node_id), str(row.name), str(row.initials),
+                                           bytes(row.public_key).hex(), bool(row.is_office)))
+        return tuple(entries)
+
+    # -- import ---------------------------------------------------------------
+    def import_bundle(self, path: Path, *, passphrase: str | None = None,
+                      trust_new: bool = False) -> ImportReport:
+        """Check a bundle completely, then apply it in one transaction.
+
+        Raises:
+            BundleError: the bundle was refused; ``check`` names the failed check.
+                ``check == "trust"`` with ``details["node"]`` means an unknown
+                sender: ask the user, then call again with ``trust_new=True``.
+        """
+        with self._store.read() as conn:
+            trust = Trust.load(conn, trust_new=trust_new)
+        with open_bundle(path, passphrase=passphrase, limits=self._limits,
+                         check_sender=trust.check_sender) as bundle:
+            runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
+            with self._store.read() as conn:
+                check_against_store(conn, runs, bundle.ops)  # refuse forks before any write
+            self._write_blobs(bundle)
+            with self._store.write() as conn:
+                return self._apply(conn, bundle, runs, trust)
+
+    def _apply(self, conn: Connection, bundle: BundleContents, runs: dict[str, NodeRun],
+               trust: Trust) -> ImportReport:
+        manifest = bundle.manifest
+        now = self._clock()
+        stamp = now.isoformat(timespec="milliseconds")
+        earlier = sync_state.previous_import(conn, manifest.bundle_id)
+        tops = check_against_store(conn, runs, bundle.ops)
+        enrolled = trust.enroll(conn, manifest, stamp)
+        outcome = apply_ops(conn, manifest.bundle_id, bundle.ops, tops, now)
+        sync_state.save_heads(conn, [
+            {"node": h.node, "seq": h.seq, "op_id": h.op, "signature": h.signature}
+            for h in manifest.heads])
+        sync_state.record_exchange(
+            conn, manifest.sender.node, name=manifest.sender.name,
+            initials=manifest.sender.initials, is_office=manifest.sender.office,
+            acknowledged=manifest.version_vector, at=stamp, bundle_id=manifest.bundle_id)
+        touched = frozenset(op.entity_id for _, op in outcome.applied)
+        found = tuple(find_conflicts(conn, touched)) if touched else ()
+        warnings = list(outcome.warnings)
+        for rule in self._rules:
+            warnings += rule(conn, touched)
+        sync_state.log_import(
+            conn, bundle_id=manifest.bundle_id, from_node=manifest.sender.node,
+            imported_at=stamp, manifest_sha256=bundle.manifest_sha256,
+            applied=len(outcome.applied), already_had=outcome.already_had,
+            pending=outcome.pending_from_bundle, conflicts=len(found),
+            warnings=json.dumps(warnings, ensure_ascii=False))
+        changes = Changes(frozenset(op.entity for _, op in outcome.applied), touched)
+        return ImportReport(
+            bundle_id=manifest.bundle_id, from_node=manifest.sender.node,
+            from_name=manifest.sender.name, applied=len(outcome.applied),
+            already_had=outcome.already_had, pending=outcome.pending_from_bundle,
+            conflicts=found, warnings=tuple(warnings), already_imported_at=earlier,
+            enrolled=tuple(enrolled), changes=changes | Changes.of("peer", manifest.sender.node))
+
+    def _write_blobs(self, bundle: BundleContents) -> None:
+        """Attachments go in before the transaction: named by hash, an orphan is harmless."""
+        blobs = BlobStore(self._store.blob_dir)
+        for sha in sorted(bundle.blobs):
+            target = blobs.path_for(sha)
+            if target.is_file():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
+            tmp = Path(tmp_name)
+            try:
+                with os.fdopen(fd, "wb") as out:
+                    bundle.copy_blob(sha, out)
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(tmp, target)
+            finally:
+                tmp.unlink(missing_ok=True)
+
+    # -- verify ---------------------------------------------------------------
+    def verify_bundle(self, path: Path, *, passphrase: str | None = None) -> VerifyReport:
+        """Run every check without writing; unknown keys are reported, not refused.
+
+        Raises:
+            BundleError: the bundle is damaged, tampered with, or forks our chains.
+        """
+        with self._store.read() as conn:
+            trust = Trust.load(conn, trust_new=False)
+            with open_bundle(path, passphrase=passphrase, limits=self._limits) as bundle:
+                manifest = bundle.manifest
+                trust.check_keys_match(manifest)
+                runs = check_chains(manifest, bundle.ops, trust.key_for_any(manifest).get)
+                tops = check_against_store(conn, runs, bundle.ops)
+                missing = tuple(
+                    f"{p.node[:8]}#{p.seq}" for p in manifest.prerequisites
+                    if tops.get(p.node, (0, None))[0] < p.seq)
+                new_ops = sum(1 for c in bundle.ops
+                              if c.op.seq > tops.get(c.op.node, (0, None))[0])
+                unknown = tuple(sorted(n for n in runs if trust.key_for(n) is None))
+                sender = manifest.sender
+                return VerifyReport(
+                    bundle_id=manifest.bundle_id, from_node=sender.node, from_name=sender.name,
+                    from_initials=sender.initials, fingerprint=manifest.sender_fingerprint,
+                    from_office=sender.office,
+                    sender_known=trust.key_for(sender.node) is not None,
+                    unknown_nodes=unknown, ops=len(bundle.ops), blobs=len(bundle.blobs),
+                    bytes=bundle.file_bytes, encrypted=bundle.encrypted, new_ops=new_ops,
+                    missing_prerequisites=missing, created_at=manifest.created_at)
+
+    # -- peers ----------------------------------------------------------------
+    def peers(self) -> list[PeerView]:
+        with self._store.read() as conn:
+            return [_peer_view(r) for r in sync_state.all_peers(conn)]
+
+    def find_peer(self, text: str) -> PeerView:
+        """A peer by user name, initials, or node id (a unique prefix is enough).
+
+        Raises:
+            NotFoundError: no peer, or several, match.
+        """
+        with self._store.read() as conn:
+            return self._find_peer(conn, text)
+
+    @staticmethod
+    def _find_peer(conn: Connection, text: str) -> PeerView:
+        wanted = text.strip()
+        views = [_peer_view(r) for r in sync_state.all_peers(conn)]
+        tests: tuple[Callable[[PeerView], bool], ...] = (
+            lambda p: p.name == wanted, lambda p: p.initials == wanted.upper(),
+            lambda p: p.node_id.startswith(wanted.lower()))
+        for test in tests:
+            hits = [p for p in views if test(p)] if wanted else []
+            if len(hits) == 1:
+                return hits[0]
+            if len(hits) > 1:
+                raise NotFoundError(f"'{text}' names {len(hits)} peers; use more of the node "
+                                    f"id (see 'peers list')", peer=text)
+        raise NotFoundError(f"no peer '{text}'; a store learns a peer from the first bundle "
+                            f"it imports from it (see 'peers list')", peer=text)
+
+    # -- conflicts ------------------------------------------------------------
+    def conflicts(self) -> list[FieldConflict]:
+        """Every open conflict in the store, winner first (see ``storage.conflicts``)."""
+        with self._store.read() as conn:
+            return list(find_conflicts(conn))
+
+    def resolve(self, label: str, field: str, value: str) -> Changes:
+        """Resolve a conflict; ``label`` is what ``conflicts`` shows (an issue number…).
+
+        For an "edited after delete" conflict ``field`` may be ``deleted`` and
+        ``value`` ``restore`` or ``delete``.
+        """
+        from golive_desk.services.sync_resolve import resolve_conflict
+
+        return resolve_conflict(self._store, label, field, value)
+
+
+def _local(conn: Connection) -> LocalNode:
+    row = conn.execute(select(local_node)).one()
+    return LocalNode(row.node_id, row.user_name, row.user_initials, bool(row.is_office),
+                     bytes(row.private_key), bytes(row.public_key))
+
+
+def _project_id(conn: Connection, code: str) -> str:
+    row = conn.execute(select(projects.c.id).where(projects.c.code == code.strip().upper(),
+                                                   projects.c.deleted.is_(False))).first()
+    if row is None:
+        raise NotFoundError(f"no project {code}", code=code)
+    return str(row.id)
+
+
+def _peer_view(r: Row[Any]) -> PeerView:
+    ack = json.loads(r.acknowledged) if r.acknowledged else None
+    return PeerView(
+        node_id=r.node_id, name=r.name, initials=r.initials,
+        fingerprint=keys.fingerprint(bytes(r.public_key)),
+        trusted=bool(r.trusted), is_office=bool(r.is_office),
+        acknowledged={str(k): int(v) for k, v in (ack or {}).items()},
+        last_exchange=r.last_exchange, last_bundle_id=r.last_bundle_id,
+        enrolled_via=r.enrolled_via)

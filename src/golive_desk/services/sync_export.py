@@ -1,0 +1,177 @@
+"""Choose what a bundle carries: per origin node, one run of ops ending at a signed head.
+
+For a peer, a node's run starts after the seq the peer acknowledged; for
+``--full`` at seq 1. It ends at the highest seq this store holds without a gap
+(applied ops, then verified ops still pending) for which it has that node's
+signed head statement; this store's own head is signed on the spot. A
+project-only bundle carries the ops of the project's records plus what they
+need in order to apply on the receiver: earlier ops of the same chains and
+the ops they name in ``prev``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, select
+
+from golive_desk.domain.ops import Op, OpKind
+from golive_desk.storage import sync_state
+from golive_desk.storage.blobs import BlobStore
+from golive_desk.storage.tables import ops
+from golive_desk.sync import keys
+from golive_desk.sync.format import HeadStatement, Prerequisite, head_message, is_hex64
+
+
+@dataclass(frozen=True)
+class LocalNode:
+    node_id: str
+    name: str
+    initials: str
+    is_office: bool
+    private_key: bytes
+    public_key: bytes
+
+
+@dataclass
+class ExportPlan:
+    bodies: list[str]
+    heads: list[HeadStatement]
+    prerequisites: list[Prerequisite]
+    blobs: dict[str, Path]
+
+
+def plan_export(conn: Connection, local: LocalNode, acknowledged: dict[str, int],
+                blobs: BlobStore, project_id: str | None = None) -> ExportPlan:
+    """Collect the runs (see module text) and the attachments their ops name."""
+    applied = sync_state.version_vector(conn)
+    nodes = set(applied) | {p.node for p in sync_state.pending(conn)}
+    wanted = _project_tops(conn, project_id, acknowledged) if project_id else None
+    plan = ExportPlan([], [], [], {})
+    for node in sorted(nodes):
+        start = acknowledged.get(node, 0) + 1
+        top = applied.get(node, 0)
+        held = _held_after(conn, node, top)
+        held_top = held[-1][0] if held else top
+        if wanted is not None:
+            if node not in wanted:
+                continue
+            need = wanted[node]
+        else:
+            need = held_top
+        end, head = _run_end(conn, local, node, need, held_top)
+        if end < start or (head is None and node != local.node_id):
+            continue
+        run = [(i, b) for i, b in sync_state.bodies_between(conn, node, start - 1, min(end, top))]
+        run += [(i, b) for s, i, b in held if start <= s <= end]
+        if not run:
+            continue
+        if head is None:  # our own chain: sign its end now
+            signature = keys.sign(local.private_key, head_message(node, end, run[-1][0]))
+            head = HeadStatement(node, end, run[-1][0], signature.hex())
+        first = Op.from_body(run[0][1])
+        if first.chain is not None:
+            plan.prerequisites.append(Prerequisite(node, first.seq - 1, first.chain))
+        plan.heads.append(head)
+        plan.bodies.extend(body for _, body in run)
+    plan.blobs = _blob_files(plan.bodies, blobs)
+    return plan
+
+
+def _held_after(conn: Connection, node: str, top: int) -> list[tuple[int, str, str]]:
+    """Pending ops that continue the node's applied chain without a gap."""
+    held: list[tuple[int, str, str]] = []
+    expected = top + 1
+    for seq, op_id, body in sync_state.pending_bodies_after(conn, node, top):
+        if seq != expected:
+            break
+        held.append((seq, op_id, body))
+        expected += 1
+    return held
+
+
+def _run_end(conn: Connection, local: LocalNode, node: str, need: int,
+             held_top: int) -> tuple[int, HeadStatement | None]:
+    if node == local.node_id:
+        return need, None
+    # The lowest signed head at or above what we need, else the highest we can prove.
+    from golive_desk.storage.tables import signed_heads
+
+    row = conn.execute(select(signed_heads).where(
+        signed_heads.c.node == node, signed_heads.c.seq >= need,
+        signed_heads.c.seq <= held_top).order_by(signed_heads.c.seq).limit(1)).first()
+    if row is None:
+        row = sync_state.head_at_or_below(conn, node, held_top)
+    if row is None:
+        return 0, None
+    return int(row.seq), HeadStatement(node, int(row.seq), str(row.op_id), str(row.signature))
+
+
+def _project_tops(conn: Connection, project_id: str, acknowledged: dict[str, int]
+                  ) -> dict[str, int]:
+    """Per node, the highest seq a project-only bundle must reach (see module text)."""
+    rows = conn.execute(select(ops.c.op_id, ops.c.node, ops.c.seq, ops.c.entity_id,
+                               ops.c.kind, ops.c.body).order_by(ops.c.lamport)).all()
+    member_creates: set[str] = set()
+    members = {project_id}
+    for r in rows:
+        if r.kind != OpKind.CREATE:
+            continue
+        if r.entity_id == project_id or member_creates.intersection(Op.from_body(r.body).prev):
+            member_creates.add(r.op_id)
+            members.add(r.entity_id)
+    where = {r.op_id: (r.node, r.seq) for r in rows}
+    by_node: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for r in rows:
+        by_node[r.node].append((r.seq, r.body))
+    tops: dict[str, int] = {}
+    for r in rows:
+        if r.entity_id in members and r.seq > acknowledged.get(r.node, 0):
+            tops[r.node] = max(tops.get(r.node, 0), r.seq)
+    # Close over chains and ``prev`` until nothing more is needed.
+    changed = True
+    scanned: dict[str, int] = {}
+    while changed:
+        changed = False
+        for node, top in list(tops.items()):
+            low = max(scanned.get(node, acknowledged.get(node, 0)), acknowledged.get(node, 0))
+            for seq, body in by_node[node]:
+                if low < seq <= top:
+                    for dep in Op.from_body(body).prev:
+                        dep_node, dep_seq = where.get(dep, ("", 0))
+                        if dep_seq > acknowledged.get(dep_node, 0) and \
+                                dep_seq > tops.get(dep_node, 0):
+                            tops[dep_node] = dep_seq
+                            changed = True
+            scanned[node] = max(scanned.get(node, 0), top)
+    return tops
+
+
+def blob_refs(body: str) -> set[str]:
+    """Attachment hashes an op names (``sha256`` in its value, or a ``sha256`` field)."""
+    if '"sha256"' not in body:
+        return set()
+    op = Op.from_body(body)
+    found: set[str] = set()
+    if isinstance(op.value, dict) and is_hex64(op.value.get("sha256")):
+        found.add(str(op.value["sha256"]))
+    if op.field == "sha256" and is_hex64(op.value):
+        found.add(str(op.value))
+    return found
+
+
+def _blob_files(bodies: list[str], blobs: BlobStore) -> dict[str, Path]:
+    files: dict[str, Path] = {}
+    for body in bodies:
+        for sha in blob_refs(body):
+            path = blobs.path_for(sha)
+            if path.is_file():
+                files[sha] = path
+    return files
+
+
+def vector_json(vector: dict[str, int]) -> str:
+    return json.dumps(vector, sort_keys=True)

@@ -1,0 +1,82 @@
+"""Values the sync service returns: reports, peers, conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection
+
+from golive_desk.domain.conflicts import FieldConflict
+from golive_desk.domain.models import Changes
+
+# A business rule checked after a merge: (connection, ids of the entities the
+# import touched) → warnings. Rules read; they never block an import.
+BusinessRule = Callable[[Connection, frozenset[str]], list[str]]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    file: Path
+    bundle_id: str
+    ops: int
+    blobs: int
+    bytes: int
+    peer: str | None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did. ``applied == 0`` and ``pending == 0`` means nothing new."""
+
+    bundle_id: str
+    from_node: str
+    from_name: str
+    applied: int
+    already_had: int
+    pending: int
+    conflicts: tuple[FieldConflict, ...]
+    warnings: tuple[str, ...]
+    already_imported_at: str | None = None
+    enrolled: tuple[str, ...] = ()
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    """A bundle checked without writing anything; trust is reported, not enforced."""
+
+    bundle_id: str
+    from_node: str
+    from_name: str
+    from_initials: str
+    fingerprint: str
+    from_office: bool
+    sender_known: bool
+    unknown_nodes: tuple[str, ...]
+    ops: int
+    blobs: int
+    bytes: int
+    encrypted: bool
+    new_ops: int
+    missing_prerequisites: tuple[str, ...]
+    created_at: str
+
+
+@dataclass(frozen=True)
+class PeerView:
+    node_id: str
+    name: str
+    initials: str
+    fingerprint: str
+    trusted: bool
+    is_office: bool
+    acknowledged: dict[str, int]
+    last_exchange: str | None
+    last_bundle_id: str | None
+    enrolled_via: str | None
+
+    @property
+    def acknowledged_ops(self) -> int:
+        return sum(self.acknowledged.values())

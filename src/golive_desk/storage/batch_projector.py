@@ -1,0 +1,227 @@
+"""Insert and project many ops at once, with the same result as ``projector.apply`` per op.
+
+Importing a bundle of 10,000 ops one ``projector.apply`` at a time costs a
+dozen SQLAlchemy statements per op (over ten seconds here). This module keeps
+the registers of the touched entities in memory while it walks the ops in the
+given (causal) order, then writes the difference with a few ``executemany``
+calls on the driver connection. The rules are those of ``projector``: a field's
+heads lose the versions an op names in ``prev``; the column holds the
+provisional winner (highest Lamport, then node); ``deleted`` is true while any
+head of the deletion register is a delete; ``updated_at`` is the latest wall
+time. Entities outside :data:`BATCH_ENTITIES` (for instance kinds whose
+projection does more than registers) go through ``projector.apply`` itself, in
+order, so nothing depends on this module knowing every projection.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Table
+
+from golive_desk.domain.ops import DELETED_FIELD, Op, OpKind
+from golive_desk.domain.schema import spec_for
+from golive_desk.storage import projector
+from golive_desk.storage.tables import ENTITY_TABLES, metadata
+
+# Entities whose projection is exactly "a row of register winners" (see module text);
+# the issue search index follows their tables through SQL triggers, which fire for
+# these statements too. A kind whose ``projector.apply`` gains more must leave this set
+# (tests/integration/test_sync_property.py compares both paths).
+BATCH_ENTITIES: frozenset[str] = frozenset(
+    {"project", "person", "issue", "timeline_entry", "attachment"})
+
+_CHUNK = 500
+_HEAD_COLUMNS = ("entity_id", "field", "op_id", "entity", "lamport", "node", "value",
+                 "author", "wall")
+
+
+def driver(conn: Connection) -> sqlite3.Connection:
+    """The sqlite3 connection under ``conn`` (same transaction)."""
+    raw = conn.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    return raw
+
+
+def insert_ops(conn: Connection, rows: Iterable[tuple[str, Op, str]]) -> None:
+    """Insert ``(op_id, op, body)`` rows into the op log; the body is kept exactly as carried."""
+    driver(conn).executemany(
+        "INSERT INTO ops (op_id, node, seq, lamport, wall, entity, entity_id, kind, field, "
+        "body) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(op_id, op.node, op.seq, op.lamport, op.wall, op.entity, op.entity_id, op.kind,
+          op.field, body) for op_id, op, body in rows])
+
+
+def apply_many(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:
+    """Project ``items`` (already in the op log) in order, as ``projector.apply`` would."""
+    segment: list[tuple[str, Op]] = []
+    for op_id, op in items:
+        if op.entity in BATCH_ENTITIES and op.entity in ENTITY_TABLES:
+            segment.append((op_id, op))
+            continue
+        _Batch(driver(conn)).run(segment)
+        segment = []
+        projector.apply(conn, op, op_id)
+    _Batch(driver(conn)).run(segment)
+
+
+@dataclass
+class _Head:
+    op_id: str
+    entity: str
+    lamport: int
+    node: str
+    value: str
+    author: str
+    wall: str
+    decoded: Any = None
+    is_decoded: bool = False
+
+    def python_value(self) -> Any:
+        if not self.is_decoded:
+            self.decoded = json.loads(self.value)
+            self.is_decoded = True
+        return self.decoded
+
+
+@dataclass
+class _Row:
+    entity_id: str
+    table: Table
+    in_db: bool
+    updated_at: str
+    new: dict[str, Any] | None = None
+    dirty: dict[str, Any] = field(default_factory=dict)
+
+    def set(self, column: str, value: Any) -> None:
+        if self.new is not None:
+            self.new[column] = value
+        else:
+            self.dirty[column] = value
+        if column == "updated_at":
+            self.updated_at = value
+
+
+class _Batch:
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.heads: dict[tuple[str, str], dict[str, _Head]] = {}
+        self.original: set[tuple[str, str, str]] = set()
+        self.rows: dict[str, _Row] = {}
+
+    def run(self, items: Sequence[tuple[str, Op]]) -> None:
+        if not items:
+            return
+        self._load({op.entity_id: op.entity for _, op in items})
+        for op_id, op in items:
+            self._apply(op_id, op)
+        self._write()
+
+    def _load(self, entities: dict[str, str]) -> None:
+        ids = list(entities)
+        for chunk in _chunks(ids):
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                    f"SELECT {','.join(_HEAD_COLUMNS)} FROM field_heads "
+                    f"WHERE entity_id IN ({marks})", chunk):
+                self.heads.setdefault((r[0], r[1]), {})[r[2]] = _Head(r[2], *r[3:])
+                self.original.add((r[0], r[1], r[2]))
+        by_table: dict[str, list[str]] = {}
+        for entity_id, entity in entities.items():
+            by_table.setdefault(entity, []).append(entity_id)
+        for entity, entity_ids in by_table.items():
+            table = ENTITY_TABLES[entity]
+            for chunk in _chunks(entity_ids):
+                marks = ",".join("?" * len(chunk))
+                for r in self.db.execute(f"SELECT id, updated_at FROM {table.name} "
+                                         f"WHERE id IN ({marks})", chunk):
+                    self.rows[r[0]] = _Row(r[0], table, True, r[1])
+
+    def _apply(self, op_id: str, op: Op) -> None:
+        table = ENTITY_TABLES[op.entity]
+        spec = spec_for(op.entity)
+        if spec is None:
+            return
+        if op.kind == OpKind.CREATE:
+            if op.entity_id not in self.rows:
+                self._create(table, spec.fields, op_id, op)
+            return
+        if op.kind == OpKind.SET and op.field in spec.fields:
+            name, value = op.field, op.value
+        elif op.kind in (OpKind.DELETE, OpKind.RESTORE):
+            name, value = DELETED_FIELD, op.kind == OpKind.DELETE
+        else:
+            return
+        versions = self.heads.setdefault((op.entity_id, name), {})
+        for seen in op.prev:
+            versions.pop(seen, None)
+        if op_id not in versions:
+            # The value came out of a JSON body, so it survives a JSON round trip
+            # unchanged: it is what the projector would read back from the column.
+            versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node,
+                                    json.dumps(value, ensure_ascii=False), op.author, op.wall,
+                                    value, True)
+        row = self.rows.get(op.entity_id)
+        if row is None:
+            return
+        self._write_column(row, name, versions)
+        if row.updated_at < op.wall:
+            row.set("updated_at", op.wall)
+
+    def _create(self, table: Table, fields: tuple[str, ...], op_id: str, op: Op) -> None:
+        values = op.value if isinstance(op.value, dict) else {}
+        new = {f: values.get(f) for f in fields if f in table.c}
+        new.update(id=op.entity_id, created_op=op_id, created_at=op.wall,
+                   created_by=op.author, updated_at=op.wall, deleted=False)
+        row = _Row(op.entity_id, table, False, op.wall, new=new)
+        self.rows[op.entity_id] = row
+        for (entity_id, name), versions in self.heads.items():
+            if entity_id == op.entity_id and versions:
+                self._write_column(row, name, versions)
+
+    @staticmethod
+    def _write_column(row: _Row, name: str, versions: dict[str, _Head]) -> None:
+        if name == DELETED_FIELD:
+            row.set("deleted", any(v.python_value() for v in versions.values()))
+        elif name in row.table.c:
+            best = max(versions.values(), key=lambda v: (v.lamport, v.node))
+            row.set(name, best.python_value())
+
+    def _write(self) -> None:
+        final = {(eid, name, op_id): head for (eid, name), versions in self.heads.items()
+                 for op_id, head in versions.items()}
+        gone = [key for key in self.original if key not in final]
+        added = [(k[0], k[1], h.op_id, h.entity, h.lamport, h.node, h.value, h.author, h.wall)
+                 for k, h in final.items() if k not in self.original]
+        self.db.executemany("DELETE FROM field_heads WHERE entity_id=? AND field=? AND op_id=?",
+                            gone)
+        self.db.executemany(f"INSERT OR IGNORE INTO field_heads ({','.join(_HEAD_COLUMNS)}) "
+                            f"VALUES ({','.join('?' * len(_HEAD_COLUMNS))})", added)
+        order = {t.name: i for i, t in enumerate(metadata.sorted_tables)}
+        rows = sorted(self.rows.values(), key=lambda r: order[r.table.name])
+        inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
+        for row in rows:
+            if row.new is not None:
+                cols = tuple(sorted(row.new))
+                inserts.setdefault((row.table.name, cols), []).append(
+                    tuple(row.new[c] for c in cols))
+            elif row.dirty:
+                cols = tuple(sorted(row.dirty))
+                updates.setdefault((row.table.name, cols), []).append(
+                    (*(row.dirty[c] for c in cols), row.entity_id))
+        for (name, cols), values in inserts.items():
+            self.db.executemany(f"INSERT OR IGNORE INTO {name} ({','.join(cols)}) "
+                                f"VALUES ({','.join('?' * len(cols))})", values)
+        for (name, cols), values in updates.items():
+            sets = ",".join(f"{c}=?" for c in cols)
+            self.db.executemany(f"UPDATE {name} SET {sets} WHERE id=?", values)
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start:start + _CHUNK]

@@ -1,0 +1,336 @@
+"""The register's table model: every row's id up front, the rows themselves lazily.
+
+Opening a query runs in two steps on the task runner. First the ids of the
+first screen (a ``LIMIT`` query, which SQLite answers with a top-N sort) and
+their rows, so the register shows something at once even over 100k issues;
+then every id of the query, which only extends the row count. Rows are read
+in blocks of :data:`BLOCK` when the view first asks for them — always on the
+worker, never in ``data()`` (a block of 100 takes 4–8 ms, but a busy worker
+could make any synchronous read wait for a write) — and cached by issue id,
+so a refresh after an edit keeps showing the old row until the new one arrives.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.issues import Issue, IssueQuery
+from golive_desk.domain.models import Changes
+from golive_desk.services.issues import IssueService
+from golive_desk.ui import issue_text, labels
+from golive_desk.ui.task_runner import TaskRunner
+
+Index = QModelIndex | QPersistentModelIndex
+
+FIRST_SCREEN = 80  # more than a maximised window shows, few enough to read at once
+BLOCK = 100
+CACHE_LIMIT = 4000  # rows kept; 100k issues never all sit in memory
+OVERDUE_COLOUR = QColor("#c62828")
+MUTED_COLOUR = QColor("#8a94a6")
+
+
+def local_minute(utc_iso: str) -> str:
+    """A stored UTC timestamp as the user's local ``YYYY-MM-DD HH:MM``."""
+    try:
+        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return utc_iso
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One issue as the register draws it: texts prepared once, when the row arrives."""
+
+    issue: Issue
+    texts: tuple[str, ...]
+    overdue: bool
+    epoch: int
+
+
+class IssueTableModel(QAbstractTableModel):
+    COLUMNS: tuple[str, ...] = (
+        "number", "title", "module", "category", "severity", "status", "assignee",
+        "reporter", "reported_at", "expected_by", "updated_at",
+    )
+    IdRole = Qt.ItemDataRole.UserRole + 1
+    ChipRole = Qt.ItemDataRole.UserRole + 2  # (background, text) colours for a chip
+
+    first_screen = Signal()  # the rows of a new query are shown
+    complete = Signal()  # every id of the query is known
+    failed = Signal(object)  # GoLiveError while reading
+
+    def __init__(self, service: IssueService, runner: TaskRunner,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self._service = service
+        self._runner = runner
+        self._today = today
+        self._query: IssueQuery | None = None
+        self._ids: list[str] = []
+        self._cache: OrderedDict[str, RowView] = OrderedDict()
+        self._stale: set[str] = set()
+        self._gone: set[str] = set()  # asked for but not found (deleted meanwhile)
+        self._epoch = 0
+        self._generation = 0
+        self._complete = True
+        self._wanted: set[int] = set()
+        self._in_flight: set[tuple[int, int]] = set()
+        self._dispatch = QTimer(self)
+        self._dispatch.setSingleShot(True)
+        self._dispatch.setInterval(0)
+        self._dispatch.timeout.connect(self._fetch_wanted)
+
+    # -- queries -------------------------------------------------------------
+    def query(self) -> IssueQuery | None:
+        return self._query
+
+    def is_complete(self) -> bool:
+        return self._complete
+
+    def set_query(self, query: IssueQuery | None) -> None:
+        """Show the issues matching ``query`` (None: no project, an empty table)."""
+        self._query = query
+        self._generation += 1
+        generation = self._generation
+        self._in_flight.clear()
+        self._wanted.clear()
+        if query is None:
+            self._reset([])
+            self._complete = True
+            self.complete.emit()
+            return
+        self._complete = False
+        service = self._service
+
+        def first_screen() -> tuple[list[str], list[Issue]]:
+            ids = service.list_ids(query, limit=FIRST_SCREEN)
+            return ids, service.fetch(ids)
+
+        self._runner.run(first_screen,
+                         lambda result: self._first_arrived(generation, query, *result),
+                         self._failed)
+
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Re-read after a write: ids again, and the changed rows when next drawn."""
+        if self._query is None:
+            return
+        if changes is not None and changes.ids:
+            self._stale.update(changes.ids)
+        else:
+            self._epoch += 1
+        self._gone.clear()
+        self._generation += 1
+        generation = self._generation
+        self._in_flight.clear()
+        query = self._query
+        self._runner.run(lambda: self._service.list_ids(query),
+                         lambda ids: self._all_arrived(generation, ids, refresh=True),
+                         self._failed)
+
+    def _first_arrived(self, generation: int, query: IssueQuery, ids: list[str],
+                       rows: list[Issue]) -> None:
+        if generation != self._generation:
+            return
+        self._store(rows)
+        self._reset(ids)
+        self.first_screen.emit()
+        if len(ids) < FIRST_SCREEN:
+            self._set_complete()
+            return
+        self._runner.run(lambda: self._service.list_ids(query),
+                         lambda all_ids: self._all_arrived(generation, all_ids),
+                         self._failed)
+
+    def _all_arrived(self, generation: int, ids: list[str], *, refresh: bool = False) -> None:
+        if generation != self._generation:
+            return
+        known = len(self._ids)
+        if ids == self._ids:
+            if refresh and known:
+                self.dataChanged.emit(self.index(0, 0), self.index(known - 1,
+                                                                   len(self.COLUMNS) - 1))
+        elif not refresh and len(ids) > known and ids[:known] == self._ids:
+            self.beginInsertRows(QModelIndex(), known, len(ids) - 1)
+            self._ids = ids
+            self.endInsertRows()
+        else:
+            self._reset(ids)
+        self._set_complete()
+
+    def _set_complete(self) -> None:
+        self._complete = True
+        self.complete.emit()
+
+    def _reset(self, ids: list[str]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self.endResetModel()
+
+    def _failed(self, err: GoLiveError) -> None:
+        self._complete = True
+        self.failed.emit(err)
+
+    # -- rows ----------------------------------------------------------------
+    def _store(self, rows: Sequence[Issue]) -> None:
+        today = self._today()
+        for issue in rows:
+            self._cache[issue.id] = self._view(issue, today)
+            self._cache.move_to_end(issue.id)
+            self._stale.discard(issue.id)
+        while len(self._cache) > CACHE_LIMIT:
+            self._cache.popitem(last=False)
+
+    def _view(self, issue: Issue, today: date) -> RowView:
+        texts = (
+            issue.number, issue.title, issue.module, labels.category(issue.category),
+            labels.severity(issue.severity), labels.issue_status(issue.status),
+            issue.assignee, issue.reporter, issue.reported_at.replace("T", " "),
+            issue.expected_by.isoformat() if issue.expected_by else "",
+            local_minute(issue.updated_at),
+        )
+        return RowView(issue, texts, issue.is_overdue(today), self._epoch)
+
+    def _row_view(self, row: int) -> RowView | None:
+        issue_id = self._ids[row]
+        view = self._cache.get(issue_id)
+        if issue_id in self._gone:
+            return view
+        if view is None or view.epoch != self._epoch or issue_id in self._stale:
+            block = row // BLOCK
+            if (self._generation, block) not in self._in_flight:
+                self._wanted.add(block)
+                self._dispatch.start()
+        return view
+
+    def _fetch_wanted(self) -> None:
+        generation = self._generation
+        blocks = sorted(b for b in self._wanted if (generation, b) not in self._in_flight)
+        self._wanted.clear()
+        ids: list[str] = []
+        for block in blocks:
+            self._in_flight.add((generation, block))
+            ids.extend(self._ids[block * BLOCK:(block + 1) * BLOCK])
+        if not ids:
+            return
+        self._runner.run(lambda: self._service.fetch(ids),
+                         lambda rows: self._block_arrived(generation, blocks, ids, rows),
+                         self._failed)
+
+    def _block_arrived(self, generation: int, blocks: list[int], asked: list[str],
+                       rows: list[Issue]) -> None:
+        self._store(rows)
+        self._gone.update(set(asked) - {issue.id for issue in rows})
+        last_column = len(self.COLUMNS) - 1
+        if generation != self._generation:
+            if self._ids:  # the rows moved meanwhile; let the view redraw what it shows
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._ids) - 1, last_column))
+            return
+        for block in blocks:
+            self._in_flight.discard((generation, block))
+            first = block * BLOCK
+            last = min(first + BLOCK, len(self._ids)) - 1
+            if first <= last:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+
+    # -- lookups for the page ------------------------------------------------
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, issue_id: str) -> int:
+        try:
+            return self._ids.index(issue_id)
+        except ValueError:
+            return -1
+
+    def issue_at(self, row: int) -> Issue | None:
+        issue_id = self.id_at(row)
+        view = self._cache.get(issue_id) if issue_id else None
+        return view.issue if view else None
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
+
+    def cached_rows(self) -> int:
+        return len(self._cache)
+
+    # -- QAbstractTableModel -------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row, column = index.row(), index.column()
+        if role == self.IdRole:
+            return self._ids[row]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                        Qt.ItemDataRole.ForegroundRole, self.ChipRole):
+            return None
+        view = self._row_view(row)
+        if view is None:
+            return "…" if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
+        name = self.COLUMNS[column]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return view.texts[column]
+        if role == self.ChipRole:
+            if name == "severity":
+                return issue_text.severity_colours(view.issue.severity)
+            if name == "status":
+                return issue_text.status_colours(view.issue.status)
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if name == "expected_by" and view.overdue:
+                return OVERDUE_COLOUR
+            if name in ("updated_at", "reported_at"):
+                return MUTED_COLOUR
+            return None
+        return self._tooltip(view, name)
+
+    def _tooltip(self, view: RowView, name: str) -> str | None:
+        issue = view.issue
+        if name == "title":
+            text = issue.description.strip()
+            return issue.title + (f"\n\n{text[:300]}" if text else "")
+        if name == "expected_by" and view.overdue:
+            return self.tr("Overdue: still open after the expected-by date")
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (self.tr("Number"), self.tr("Title"), self.tr("Module"), self.tr("Category"),
+                self.tr("Severity"), self.tr("Status"), self.tr("Assignee"),
+                self.tr("Reporter"), self.tr("Reported at"), self.tr("Expected by"),
+                self.tr("Updated"))[section]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the database's job (IssueQuery.sort), over every matching issue."""
+        if self._query is None or not 0 <= column < len(self.COLUMNS):
+            return
+        key = self.COLUMNS[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._query.sort, self._query.descending):
+            return
+        self.set_query(replace(self._query, sort=key, descending=descending))

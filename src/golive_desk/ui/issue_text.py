@@ -1,0 +1,177 @@
+"""Issue errors and timeline lines in the user's language, and the colours of the chips.
+
+Services raise typed errors carrying a ``rule`` (validation) or ``reason``
+(workflow) code; the words are chosen here from that code, never by parsing
+the English message. An unknown code falls back to the English message, so a
+newer core never leaves the user without an explanation.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from golive_desk.domain.errors import (
+    FileTooLargeError,
+    FileUnreadableError,
+    GoLiveError,
+    ValidationError,
+    WorkflowError,
+)
+from golive_desk.domain.issues import IssueStatus, Severity, TimelineEntry, TimelineKind
+from golive_desk.ui import labels
+from golive_desk.ui.error_text import describe
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("IssueText", text)
+
+
+def validation(err: ValidationError) -> str:
+    """What is wrong with one field, phrased for the line beside it."""
+    details = err.details
+    rule = str(details.get("rule", ""))
+    if isinstance(err, FileTooLargeError):
+        size = int(str(details.get("size", 0))) / 1024 / 1024
+        return (_t("%1 is %2 MB; attachments must be smaller than 50 MB.")
+                .replace("%1", str(details.get("name", ""))).replace("%2", f"{size:.1f}"))
+    if isinstance(err, FileUnreadableError):
+        return _t("%1 cannot be read; nothing was attached.").replace(
+            "%1", str(details.get("name", "")))
+    if rule == "required":
+        return {
+            "title": _t("Give the issue a title: what went wrong, in a few words."),
+            "channel": _t("Choose how the customer was notified."),
+            "whom": _t("Say whom at the customer you notified."),
+            "text": _t("Write the note first."),
+        }.get(err.field, _t("This field must be filled in."))
+    if rule == "too_long":
+        return _t("Too long: at most %1 characters.").replace("%1", str(details.get("limit")))
+    if rule == "module":
+        return _t("Unknown module. This project's modules are: %1.").replace(
+            "%1", str(details.get("choices", "")).replace(", ", "、"))
+    if rule in ("date", "datetime"):
+        return _t("Not a valid date.")
+    if rule == "before_reported":
+        reported = str(details.get("reported", ""))
+        if err.field == "confirmed_at":
+            return _t("The customer cannot confirm before the report date (%1).").replace(
+                "%1", reported)
+        return _t("The expected-by date is before the report date (%1).").replace(
+            "%1", reported)
+    if rule == "choice":
+        return _t("Choose one of the listed values.")
+    return err.message
+
+
+def workflow(err: WorkflowError) -> str:
+    """Why a status change is not allowed (or not yet)."""
+    return workflow_reason(str(err.details.get("reason", "")), err.message)
+
+
+def workflow_reason(reason: str, fallback: str = "") -> str:
+    texts = {
+        "needs_proposal": _t("Fill in the proposed handling (处理建议) before escalating to the "
+                             "project manager."),
+        "needs_resolution": _t("Fill in the resolution (解决方案) first."),
+        "needs_confirmation": _t("Fill in who at the customer confirmed, and when."),
+        "same_status": _t("The issue already has this status."),
+        "transferred": _t("The issue was transferred to O&M and is followed up there."),
+        "no_return_to_new": _t("An issue that has been worked on cannot go back to new."),
+        "branch_test_needs_escalation": _t(
+            "Only an escalated issue's solution is tested at the branch office."),
+        "apply_needs_branch_test": _t(
+            "Test the solution at the branch office before applying it on site."),
+        "escalated_needs_test_and_apply": _t(
+            "An escalated issue's solution is tested at the branch office and applied on "
+            "site before the issue is resolved."),
+        "close_needs_resolved": _t("Only a resolved issue can be closed."),
+        "escalate_from_applied": _t(
+            "The solution is already applied on site; reopen work first."),
+        "reopen_first": _t("Reopen the issue first."),
+        "deleted": _t("The issue is deleted; restore it first."),
+        "no_conflict": _t("This field no longer has conflicting versions."),
+    }
+    return texts.get(reason, fallback or _t("This status change is not allowed."))
+
+
+def error(err: GoLiveError) -> str:
+    """Any typed error raised by an issue use case, in words."""
+    if isinstance(err, ValidationError):
+        return validation(err)
+    if isinstance(err, WorkflowError):
+        return workflow(err)
+    return describe(err)
+
+
+def timeline_line(entry: TimelineEntry) -> str:
+    """The headline of a timeline entry: what happened (the entry's text follows below)."""
+    kind = entry.kind
+    if kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
+        before = labels.issue_status(entry.from_status) if entry.from_status else "–"
+        return (_t("Status %1 → %2").replace("%1", before)
+                .replace("%2", labels.issue_status(entry.to_status)))
+    if kind == TimelineKind.FIELD_CHANGE:
+        if entry.field == "deleted":
+            return _t("Deleted the issue") if entry.new_value else _t("Restored the issue")
+        return (_t("Changed %1 from %2 to %3")
+                .replace("%1", labels.issue_field(entry.field))
+                .replace("%2", labels.issue_value(entry.field, entry.old_value))
+                .replace("%3", labels.issue_value(entry.field, entry.new_value)))
+    if kind == TimelineKind.CUSTOMER_NOTIFIED:
+        how = labels.notify_channel(entry.channel) if entry.channel else ""
+        parts = [p for p in (how, entry.whom) if p]
+        suffix = f"（{'，'.join(parts)}）" if parts else ""
+        return labels.timeline_kind(kind) + suffix
+    return labels.timeline_kind(kind)
+
+
+def timeline_body(entry: TimelineEntry) -> str:
+    """The entry's own text; field changes carry none (their headline says it all)."""
+    return "" if entry.kind == TimelineKind.FIELD_CHANGE else entry.text
+
+
+# -- colours ------------------------------------------------------------------------
+# Soft backgrounds with a darker text of the same hue: readable, and calm enough
+# that a register full of urgent issues does not shout.
+
+_SEVERITY_COLOURS: dict[Severity, tuple[str, str]] = {
+    Severity.URGENT: ("#fde4e4", "#b3261e"),
+    Severity.HIGH: ("#fff0db", "#a05a00"),
+    Severity.MEDIUM: ("#e6effc", "#24539e"),
+    Severity.LOW: ("#eef1f5", "#5a6980"),
+}
+
+_STATUS_COLOURS: dict[IssueStatus, tuple[str, str]] = {
+    IssueStatus.NEW: ("#e3f0ff", "#0b57d0"),
+    IssueStatus.IN_PROGRESS: ("#e0f4f1", "#00695c"),
+    IssueStatus.ESCALATED: ("#f3e8fd", "#7b1fa2"),
+    IssueStatus.BRANCH_TESTED: ("#ebeafd", "#4338a8"),
+    IssueStatus.APPLIED_ON_SITE: ("#e1f3fb", "#01699a"),
+    IssueStatus.RESOLVED: ("#e6f4e6", "#2e7d32"),
+    IssueStatus.CLOSED: ("#eceff3", "#55606f"),
+    IssueStatus.TRANSFERRED: ("#f5ede4", "#7a5230"),
+}
+
+
+def severity_colours(value: Severity) -> tuple[QColor, QColor]:
+    background, text = _SEVERITY_COLOURS[value]
+    return QColor(background), QColor(text)
+
+
+def status_colours(value: IssueStatus) -> tuple[QColor, QColor]:
+    background, text = _STATUS_COLOURS[value]
+    return QColor(background), QColor(text)
+
+
+def status_css(value: IssueStatus) -> str:
+    """A chip's style sheet for a QLabel (the form's header)."""
+    background, text = _STATUS_COLOURS[value]
+    return (f"background: {background}; color: {text}; border-radius: 10px; "
+            "padding: 3px 12px; font-weight: 600;")
+
+
+def severity_css(value: Severity) -> str:
+    background, text = _SEVERITY_COLOURS[value]
+    return (f"background: {background}; color: {text}; border-radius: 10px; "
+            "padding: 3px 12px; font-weight: 600;")

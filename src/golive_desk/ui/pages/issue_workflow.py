@@ -1,0 +1,182 @@
+"""The form's header pieces: workflow buttons with their reasons, and sync conflicts.
+
+Which moves are allowed is decided by the domain's rules (pure functions, no
+IO, so they may run in a slot), applied to the issue *as the form shows it*:
+typing a proposed handling enables "Escalate" at once, and the move saves it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain import issue_rules
+from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
+from golive_desk.domain.issues import Issue, IssueStatus
+from golive_desk.ui import issue_text, labels
+from golive_desk.ui.issue_model import local_minute
+
+
+def _as_date(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def as_shown(issue: Issue, values: dict[str, object]) -> Issue:
+    """``issue`` with the form's values for the fields the workflow rules look at."""
+    return replace(issue, proposal=str(values.get("proposal", issue.proposal) or ""),
+                   resolution=str(values.get("resolution", issue.resolution) or ""),
+                   confirmed_by=str(values.get("confirmed_by", issue.confirmed_by) or ""),
+                   confirmed_at=_as_date(values.get("confirmed_at", issue.confirmed_at)))
+
+
+class WorkflowBar(QWidget):
+    """"Next step": one button per status the issue may move to, the reason under a blocked one."""
+
+    move_requested = Signal(object)  # IssueStatus
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        self._row = QHBoxLayout()
+        self._row.setSpacing(6)
+        self._caption = QLabel(self.tr("Next step:"))
+        self._caption.setObjectName("muted")
+        self._row.addWidget(self._caption)
+        self._row.addStretch(1)
+        outer.addLayout(self._row)
+        self.reasons = QLabel()
+        self.reasons.setObjectName("reason")
+        self.reasons.setWordWrap(True)
+        self.reasons.hide()
+        outer.addWidget(self.reasons)
+        self.buttons: dict[IssueStatus, QPushButton] = {}
+
+    def set_issue(self, issue: Issue | None, values: dict[str, object]) -> None:
+        for button in self.buttons.values():
+            self._row.removeWidget(button)
+            button.deleteLater()
+        self.buttons.clear()
+        if issue is None or issue.deleted:
+            self._caption.hide()
+            self.reasons.hide()
+            return
+        shown = as_shown(issue, values)
+        targets = issue_rules.allowed_targets(issue.status)
+        self._caption.setText(self.tr("Next step:") if targets else
+                              self.tr("Transferred to O&M: followed up there."))
+        self._caption.show()
+        blocked: list[str] = []
+        for n, target in enumerate(targets):
+            button = QPushButton(labels.status_action(issue.status, target))
+            button.setObjectName("workflowButton")
+            problem = issue_rules.transition_problem(shown, target)
+            if problem is not None:
+                reason = issue_text.workflow(problem)
+                button.setEnabled(False)
+                button.setToolTip(reason)
+                blocked.append(f"{button.text()}：{reason}")
+            button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
+            self._row.insertWidget(1 + n, button)
+            self.buttons[target] = button
+        self.reasons.setText("\n".join(blocked))
+        self.reasons.setVisible(bool(blocked))
+
+    def reason_for(self, target: IssueStatus) -> str:
+        button = self.buttons.get(target)
+        return button.toolTip() if button is not None and not button.isEnabled() else ""
+
+
+class ConflictBox(QFrame):
+    """Under a field: the competing versions from sync, who wrote each and when."""
+
+    keep_requested = Signal(str, object)  # field, value
+
+    def __init__(self, conflict: FieldConflict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conflict = conflict
+        self.setObjectName("conflictBox")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(8)
+        heading = QLabel(self.tr("Changed on two computers at once — choose the value to keep:"))
+        heading.setObjectName("conflictHeading")
+        heading.setWordWrap(True)
+        grid.addWidget(heading, 0, 0, 1, 3)
+        self.keep_buttons: list[QPushButton] = []
+        for row, version in enumerate(conflict.values, start=1):
+            value = QLabel(labels.issue_value(conflict.field, version.value))
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            who = QLabel(self._who(version))
+            who.setObjectName("muted")
+            keep = QPushButton(self.tr("Keep this"))
+            keep.clicked.connect(lambda _c=False, v=version.value:
+                                 self.keep_requested.emit(conflict.field, v))
+            grid.addWidget(value, row, 0)
+            grid.addWidget(who, row, 1)
+            grid.addWidget(keep, row, 2)
+            self.keep_buttons.append(keep)
+        grid.setColumnStretch(0, 1)
+
+    def _who(self, version: ConflictValue) -> str:
+        return f"{version.author} · {local_minute(version.at)}"
+
+
+class DeletedBanner(QFrame):
+    """The issue is deleted; after sync, perhaps with edits the delete did not see."""
+
+    restore_requested = Signal()
+    keep_deleted_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deletedBanner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        row.addWidget(self.text, 1)
+        self.restore = QPushButton(self.tr("Restore the issue"))
+        self.restore.clicked.connect(self.restore_requested)
+        self.keep = QPushButton(self.tr("Keep it deleted"))
+        self.keep.clicked.connect(self.keep_deleted_requested)
+        row.addWidget(self.restore)
+        row.addWidget(self.keep)
+        self.hide()
+
+    def set_issue(self, issue: Issue | None) -> None:
+        if issue is None or not issue.deleted:
+            self.hide()
+            return
+        unseen = [c for c in issue.conflicts if c.kind == ConflictKind.EDITED_AFTER_DELETE]
+        if unseen:
+            fields = "、".join(sorted({labels.issue_field(c.field) for c in unseen}))
+            self.text.setText(self.tr(
+                "This issue was deleted, but another computer edited it (%1) without seeing "
+                "the delete. Restore it, or keep it deleted?").replace("%1", fields))
+        else:
+            self.text.setText(self.tr("This issue is deleted. Restore it to work on it again."))
+        self.keep.setVisible(bool(unseen))
+        self.show()
+
+
+def field_conflicts(issue: Issue) -> list[FieldConflict]:
+    return [c for c in issue.conflicts if c.kind == ConflictKind.FIELD]
+
+

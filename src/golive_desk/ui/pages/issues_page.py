@@ -1,0 +1,342 @@
+"""The issue register (系统运行问题跟踪记录) and, in its place when opened, the issue form.
+
+Keyboard first: Ctrl+N records a new issue, Ctrl+F searches, Enter opens the
+selected issue, Ctrl+S saves it and Esc goes back (asking about unsaved changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain.enums import Side
+from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus
+from golive_desk.domain.models import Changes, Person, Project
+from golive_desk.ui import issue_text
+from golive_desk.ui.chip_delegate import ChipDelegate
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.issue_model import IssueTableModel
+from golive_desk.ui.pages.base import Page
+from golive_desk.ui.pages.issue_filters import FilterBar, StatusList
+from golive_desk.ui.pages.issue_form import IssueForm
+
+# Column widths in pixels at the default font; the title takes what is left.
+_WIDTHS = {"number": 112, "module": 64, "category": 96, "severity": 72, "status": 112,
+           "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
+           "updated_at": 128}
+_ISSUE_ENTITIES = ("issue", "timeline_entry", "attachment")
+
+
+class RegisterView(QTableView):
+    """The register's table: Enter opens the selected issue (as a double click does)."""
+
+    open_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class IssuesPage(Page):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._project: Project | None = None
+        self._open_count = 0
+        self._select_id: str | None = None
+        self._after_close: Callable[[], None] | None = None
+        self.model = IssueTableModel(ctx.services.issues, ctx.runner)
+        self.filters = FilterBar()
+        self.status_list = StatusList()
+        self.view = RegisterView()
+        self.form = IssueForm(ctx)
+        self.stack = QStackedWidget()
+        self.register = self._build_register()
+        self.stack.addWidget(self.register)
+        self.stack.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.new_action = QAction(self.tr("New issue"), self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_issue)
+        self.addAction(self.new_action)
+        search = QAction(self.tr("Search issues"), self.register)
+        search.setShortcut(QKeySequence.StandardKey.Find)
+        search.triggered.connect(self.focus_search)
+        self.register.addAction(search)
+        self.filters.changed.connect(self.reload)
+        self.status_list.chosen.connect(self.reload)
+        self.view.open_requested.connect(self.open_current)
+        self.view.doubleClicked.connect(lambda _index: self.open_current())
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.model.complete.connect(self._update_summary)
+        self.model.rowsInserted.connect(lambda *_a: self._update_summary())
+        self.model.failed.connect(self._failed)
+        self.form.closed.connect(self._form_closed)
+        self.form.saved.connect(self._form_saved)
+
+    def _build_register(self) -> QWidget:
+        register = QWidget()
+        register.setObjectName("register")
+        outer = QVBoxLayout(register)
+        outer.setContentsMargins(20, 16, 20, 12)
+        outer.setSpacing(10)
+        top = QHBoxLayout()
+        heading = QLabel(self.tr("Issue register"))
+        heading.setObjectName("pageHeading")
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+        self.new_button = QPushButton(self.tr("New issue"))
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip(self.tr("Record a new issue (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_issue)
+        top.addWidget(heading)
+        top.addSpacing(12)
+        top.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        outer.addLayout(top)
+        outer.addWidget(self.filters)
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        self.status_list.setFixedWidth(168)
+        body.addWidget(self.status_list)
+        column = QVBoxLayout()
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.empty.hide()
+        column.addWidget(self.empty)
+        column.addWidget(self.view, 1)
+        body.addLayout(column, 1)
+        outer.addLayout(body, 1)
+        self._setup_view()
+        return register
+
+    def _setup_view(self) -> None:
+        view = self.view
+        view.setObjectName("register")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(32)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        chips = ChipDelegate(IssueTableModel.ChipRole, view)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setMinimumSectionSize(48)
+        columns = IssueTableModel.COLUMNS
+        for n, name in enumerate(columns):
+            if name in ("severity", "status"):
+                view.setItemDelegateForColumn(n, chips)
+            if name == "title":
+                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.resizeSection(n, _WIDTHS[name])
+        header.setSortIndicator(columns.index("reported_at"), Qt.SortOrder.DescendingOrder)
+        view.setSortingEnabled(True)
+
+    # -- Page ------------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        if self.stack.currentWidget() is self.form:
+            self.form.close_keeping_draft()
+        self._project = project
+        self.new_action.setEnabled(project is not None)
+        self.new_button.setEnabled(project is not None)
+        if project is None:
+            self.model.set_query(None)
+            self.status_list.set_counts({})
+            return
+        self._load_choices(project)
+        self.reload()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if self._project is None:
+            return
+        if changes.touches("person") or changes.touches("project"):
+            self._load_choices(self._project)
+        if any(changes.touches(e) for e in _ISSUE_ENTITIES):
+            self.model.refresh(changes)
+            self._refresh_counts()
+            self.form.apply_changes(changes)
+
+    def badge(self) -> int:
+        """Open issues of the current project (what still needs someone)."""
+        return self._open_count
+
+    # -- queries -----------------------------------------------------------------------
+    def current_query(self) -> IssueQuery | None:
+        if self._project is None:
+            return None
+        previous = self.model.query()
+        base = IssueQuery(project=self._project.code,
+                          statuses=self.status_list.statuses())
+        if previous is not None:
+            base = replace(base, sort=previous.sort, descending=previous.descending)
+        return self.filters.apply(base)
+
+    def reload(self) -> None:
+        """The filters changed: new rows and new counts."""
+        query = self.current_query()
+        self.model.set_query(query)
+        self._refresh_counts()
+
+    def _refresh_counts(self) -> None:
+        query = self.current_query()
+        if query is None:
+            return
+        service = self._ctx.services.issues
+        plain = IssueQuery(project=query.project)
+
+        def counts() -> tuple[dict[IssueStatus, int], dict[IssueStatus, int]]:
+            filtered = service.counts(query)
+            return filtered, filtered if replace(query, statuses=frozenset()) == plain \
+                else service.counts(plain)
+
+        self._ctx.runner.run(counts, self._show_counts)
+
+    def _show_counts(self, result: tuple[dict[IssueStatus, int], dict[IssueStatus, int]]) -> None:
+        filtered, everything = result
+        self.status_list.set_counts(filtered)
+        open_count = sum(n for s, n in everything.items() if s in OPEN_STATUSES)
+        if open_count != self._open_count:
+            self._open_count = open_count
+            window = self.window()
+            if hasattr(window, "refresh_badges"):
+                window.refresh_badges()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        rows = self.model.rowCount()
+        total = self.status_list.count_of(StatusList.ALL)
+        if not self.model.is_complete():
+            text = self.tr("Loading…")
+        elif total and rows != total:
+            text = self.tr("%1 of %2 issues").replace("%1", str(rows)).replace("%2", str(total))
+        else:
+            text = self.tr("%1 issues").replace("%1", str(rows))
+        self.summary.setText(text)
+        empty = self.model.is_complete() and rows == 0 and self._project is not None
+        self.empty.setText(self.tr("No issue matches these filters.") if total else self.tr(
+            "No issues recorded yet. Press Ctrl+N to record the first one."))
+        self.empty.setVisible(empty)
+
+    def _load_choices(self, project: Project) -> None:
+        projects, issues = self._ctx.services.projects, self._ctx.services.issues
+        code = project.code
+
+        def read() -> tuple[tuple[str, ...], list[Person]]:
+            return issues.modules(code), projects.people(code)
+
+        self._ctx.runner.run(read, self._show_choices)
+
+    def _show_choices(self, result: tuple[tuple[str, ...], list[Person]]) -> None:
+        modules, people = result
+        vendor = [p.name for p in people if p.side == Side.VENDOR]
+        customer = [p.name for p in people if p.side == Side.CUSTOMER]
+        self.filters.set_choices(modules, vendor)
+        self.form.fields.set_choices(modules, vendor, customer)
+
+    def _failed(self, err: GoLiveError) -> None:
+        self._ctx.prompter.error(self, self.tr("Issues"), issue_text.error(err))
+
+    # -- selection -----------------------------------------------------------------------
+    def current_id(self) -> str | None:
+        index = self.view.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def _remember_selection(self) -> None:
+        if self._select_id is None:
+            self._select_id = self.current_id()
+
+    def _restore_selection(self) -> None:
+        wanted, self._select_id = self._select_id, None
+        row = self.model.row_of(wanted) if wanted else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        self._update_summary()
+
+    def select_issue(self, issue_id: str) -> bool:
+        row = self.model.row_of(issue_id)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        return row >= 0
+
+    # -- actions -------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def open_current(self) -> None:
+        issue_id = self.current_id()
+        if issue_id is not None:
+            self.open_issue(issue_id)
+
+    def open_issue(self, issue_id: str) -> None:
+        project = self._project
+        if project is None:
+            return
+        self._leave_form_then(lambda: self._show_form(lambda: self.form.open_issue(project,
+                                                                                 issue_id)))
+
+    def new_issue(self) -> None:
+        project = self._project
+        if project is None:
+            return
+        self._leave_form_then(lambda: self._show_form(lambda: self.form.new_issue(project)))
+
+    def _show_form(self, load: Callable[[], None]) -> None:
+        self.stack.setCurrentWidget(self.form)
+        load()
+
+    def _leave_form_then(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once the form is closed (at once when it is not open)."""
+        if self.stack.currentWidget() is not self.form:
+            action()
+            return
+        self._after_close = action
+        self.form.request_close()
+        if self.stack.currentWidget() is self.form and not self.form.work.busy:
+            self._after_close = None  # the user chose to stay
+
+    def _form_closed(self) -> None:
+        self.stack.setCurrentWidget(self.register)
+        self.view.setFocus()
+        after, self._after_close = self._after_close, None
+        if after is not None:
+            after()
+
+    def _form_saved(self, issue: Issue) -> None:
+        # A new issue appears once the register re-reads its ids (a model reset);
+        # an edited one is already there.
+        self._select_id = None if self.select_issue(issue.id) else issue.id
+
+    def is_form_open(self) -> bool:
+        return self.stack.currentWidget() is self.form

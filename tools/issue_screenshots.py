@@ -1,0 +1,92 @@
+"""Grab the issue register and the issue form, in Chinese, with the demo data.
+
+    QT_QPA_PLATFORM=offscreen uv run python tools/issue_screenshots.py [--lang en]
+
+Writes docs/screenshots/issues_register_zh.png and issue_form_zh.png (or
+``_en`` with ``--lang en``). A throw-away store in a temporary folder is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
+from golive_desk.paths import AppDirs  # noqa: E402
+from golive_desk.services.container import Services  # noqa: E402
+from golive_desk.services.demo import fill_demo  # noqa: E402
+from golive_desk.services.store_admin import init_store  # noqa: E402
+from golive_desk.ui.pages.issues_page import IssuesPage  # noqa: E402
+from golive_desk.ui.prompter import ScriptedPrompter  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1600, 940)
+
+
+def settle(desktop: DesktopApp, seconds: float = 0.6) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end or desktop.runner.is_busy():
+        desktop.runner.wait(100)
+        QApplication.processEvents()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    parser.add_argument("--issue", default="", help="number of the issue to show in the form")
+    options = parser.parse_args()
+    suffix = "zh" if options.lang == "zh_CN" else "en"
+    app = make_qt_app(["golive-desk"])
+    with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
+        root = Path(tmp)
+        store = root / "store.db"
+        init_store(store, "张力", "ZL")
+        services = Services.open(store)
+        fill_demo(services)
+        number = options.issue or _interesting_issue(services)
+        services.close()
+        desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
+                             ScriptedPrompter())
+        desktop.translators.install(options.lang)
+        assert desktop.open_store(store)
+        window = desktop.show_window()
+        window.resize(*SIZE)
+        window.show_page("issues")
+        settle(desktop)
+        page = window.page("issues")
+        assert isinstance(page, IssuesPage)
+        settle(desktop)
+        OUT.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(OUT / f"issues_register_{suffix}.png"))
+        issue = desktop.services.issues.get(number)  # type: ignore[union-attr]
+        page.open_issue(issue.id)
+        settle(desktop, 1.0)
+        window.grab().save(str(OUT / f"issue_form_{suffix}.png"))
+        print(f"wrote {OUT}/issues_register_{suffix}.png and issue_form_{suffix}.png ({number})")
+        desktop.shutdown()
+        window.close()
+    return 0
+
+
+def _interesting_issue(services: Services) -> str:
+    """An escalated issue with a long history: the form at its fullest."""
+    from golive_desk.domain.issues import IssueQuery, IssueStatus
+
+    ids = services.issues.list_ids(IssueQuery(project="HX", statuses=frozenset(
+        {IssueStatus.APPLIED_ON_SITE})))
+    issues = services.issues.fetch(ids)
+    best = max(issues, key=lambda i: len(services.issues.get(i.number).timeline))
+    return best.number
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -33,6 +33,7 @@ from golive_desk.ui.i18n import Translators, register_cjk_font
 from golive_desk.ui.main_window import MainWindow, PageEntry
 from golive_desk.ui.navigation import build_pages
 from golive_desk.ui.prompter import Prompter, QtPrompter
+from golive_desk.ui.pyside_refcount import protect as protect_singletons
 from golive_desk.ui.task_runner import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ def _parse(args: list[str]) -> argparse.Namespace:
 
 
 def make_qt_app(argv: list[str]) -> QApplication:
+    protect_singletons()  # before any long run of Qt calls; see ui/pyside_refcount.py
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("GoLive Desk")

@@ -66,7 +66,10 @@ def test_killed_import_leaves_all_or_nothing_and_can_be_redone(tmp_path: Path) -
 
     rng = random.Random(20261127)
     outcomes: set[str] = set()
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    # A killed child cannot clean up after itself: keep its temporary files here.
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path), TMPDIR=str(scratch))
     for attempt in range(6):
         target = tmp_path / f"victim{attempt}.db"
         shutil.copy(template.path, target)

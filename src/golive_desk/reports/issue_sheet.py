@@ -57,6 +57,7 @@ _LABEL_W = 25 * mm
 _VALUE_W = (LAYOUT.frame_width - 2 * _LABEL_W) / 2
 _GRID_WIDTHS = [_LABEL_W, _VALUE_W, _LABEL_W, _VALUE_W]
 _QR_SIZE = 27 * mm
+_PAD_TOP, _PAD_BOTTOM, _PAD_X = 3, 4, 5
 _TIMELINE_WIDTHS = [29 * mm, 24 * mm, 18 * mm, LAYOUT.frame_width - 71 * mm]
 
 
@@ -121,8 +122,8 @@ def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None
 def sheet_story(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
     """The flowables of one issue's sheet (without the page break before it)."""
     story: list[Flowable] = [*_heading(issue, info, texts), Spacer(1, 2 * mm),
-                             _record_grid(issue, texts), _timeline_table(issue, texts),
-                             _result_grid(issue, texts)]
+                             *_record_grid(issue, texts), _timeline_table(issue, texts),
+                             *_result_grid(issue, texts)]
     if issue.conflicts:
         fields = "、".join(dict.fromkeys(texts_label(texts, c.field) for c in issue.conflicts))
         story += [Spacer(1, 2 * mm), para(texts["conflicts_note"].format(fields=fields),
@@ -174,49 +175,76 @@ def _status_text(issue: Issue, texts: Texts) -> str:
     return f"{status}（{texts['deleted']}）" if issue.deleted else status
 
 
-def _grid_style(rows: int, spans: Sequence[int]) -> TableStyle:
+def _grid_style(columns: int) -> TableStyle:
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, RULE),
         ("BOX", (0, 0), (-1, -1), FRAME, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("BACKGROUND", (0, 0), (0, rows - 1), LABEL_FILL),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE" if columns == 4 else "TOP"),
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+        ("TOPPADDING", (0, 0), (-1, -1), _PAD_TOP),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
     ]
-    for row in range(rows):
-        if row in spans:
-            commands += [("SPAN", (1, row), (3, row)), ("VALIGN", (0, row), (-1, row), "TOP")]
-        else:
-            commands.append(("BACKGROUND", (2, row), (2, row), LABEL_FILL))
+    if columns == 4:
+        commands.append(("BACKGROUND", (2, 0), (2, -1), LABEL_FILL))
     return table_style(commands)
 
 
-def _grid(pairs: Sequence[tuple[str, str, str, str] | tuple[str, str]], texts: Texts,
-          min_heights: dict[int, float] | None = None) -> Table:
-    """A bordered label/value grid; a 2-tuple row spans the value over three columns."""
+Pair = tuple[str, str, str, str] | tuple[str, str]
+
+
+def _grid(pairs: Sequence[Pair], texts: Texts,
+          min_heights: dict[int, float] | None = None) -> list[Flowable]:
+    """A bordered label/value grid: 4-tuples are two fields a row, 2-tuples one wide field.
+
+    The grid is a stack of tables of the same width, one per run of rows of
+    the same shape, so it reads as one form. Wide fields are a two-column
+    table rather than a spanned cell: reportlab splits a spanned cell as if it
+    were one column wide, which would leave most of each page empty.
+    """
     s = styles()
-    rows: list[list[object]] = []
-    spans: list[int] = []
+    min_heights = min_heights or {}
+    span_width = LAYOUT.frame_width - _LABEL_W
+    story: list[Flowable] = []
+    run: list[list[object]] = []
+    heights: list[float | None] = []
+
+    def flush(columns: int) -> None:
+        if not run:
+            return
+        widths = _GRID_WIDTHS if columns == 4 else [_LABEL_W, span_width]
+        # splitInRow lets a long description break inside its row onto the
+        # next page; without it a row taller than a page cannot be laid out.
+        table = Table(list(run), colWidths=widths, rowHeights=list(heights), splitInRow=1)
+        table.setStyle(_grid_style(columns))
+        story.append(table)
+        run.clear()
+        heights.clear()
+
     for index, pair in enumerate(pairs):
+        columns = 2 if len(pair) == 2 else 4
+        if run and len(run[0]) != columns:
+            flush(len(run[0]))
         if len(pair) == 2:
-            rows.append([para(texts[pair[0]], s.label), para(pair[1], s.value), "", ""])
-            spans.append(index)
+            value = para(pair[1], s.value)
+            run.append([para(texts[pair[0]], s.label), value])
+            # A fixed height would clip longer text: only a text shorter than
+            # the box (for writing by hand) gets the box's height.
+            wanted = min_heights.get(index)
+            needed = value.wrap(span_width - 2 * _PAD_X, 10_000)[1] + _PAD_TOP + _PAD_BOTTOM
+            heights.append(wanted if wanted and needed < wanted else None)
         else:
             label1, value1, label2, value2 = pair
-            rows.append([para(texts[label1], s.label), para(value1, s.value),
-                         para(texts[label2], s.label), para(value2, s.value)])
-    heights: list[float | None] = [None] * len(rows)
-    for index, height in (min_heights or {}).items():
-        heights[index] = height
-    # splitInRow lets a long description break inside its row onto the next
-    # page; without it a row taller than a page cannot be laid out at all.
-    table = Table(rows, colWidths=_GRID_WIDTHS, rowHeights=heights, splitInRow=1)
-    table.setStyle(_grid_style(len(rows), spans))
-    return table
+            run.append([para(texts[label1], s.label), para(value1, s.value),
+                        para(texts[label2], s.label), para(value2, s.value)])
+            heights.append(None)
+    if run:
+        flush(len(run[0]))
+    return story
 
 
-def _record_grid(issue: Issue, texts: Texts) -> Table:
-    pairs: list[tuple[str, str, str, str] | tuple[str, str]] = [
+def _record_grid(issue: Issue, texts: Texts) -> list[Flowable]:
+    pairs: list[Pair] = [
         ("number", issue.number, "status", _status_text(issue, texts)),
         ("title", issue.title),
         ("module", issue.module, "function", issue.function),
@@ -232,8 +260,8 @@ def _record_grid(issue: Issue, texts: Texts) -> Table:
     return _grid(pairs, texts, {7: 24 * mm, 8: 13 * mm, 9: 13 * mm})
 
 
-def _result_grid(issue: Issue, texts: Texts) -> Table:
-    pairs: list[tuple[str, str, str, str] | tuple[str, str]] = [
+def _result_grid(issue: Issue, texts: Texts) -> list[Flowable]:
+    pairs: list[Pair] = [
         ("resolution", issue.resolution),
         ("result", issue.result),
         ("confirmed_by", issue.confirmed_by, "confirmed_at", _day(issue.confirmed_at)),

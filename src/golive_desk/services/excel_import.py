@@ -22,10 +22,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import FileUnreadableError, ValidationError
 from golive_desk.domain.issues import EDITABLE_FIELDS, Category, Severity
@@ -134,6 +130,10 @@ def _load(path: Path) -> _Sheet:
     if path.suffix.lower() == ".xls":
         raise ValidationError("file", f"{path.name} is an old Excel 97-2003 file; open it in "
                               "Excel and save it as .xlsx", path=str(path), rule="xls_format")
+    # openpyxl is imported on first use, like reportlab in printing.py.
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         with warnings.catch_warnings():
             # openpyxl warns about features it drops (data validation, styles);
@@ -222,9 +222,18 @@ def read_preview(path: Path, sample: int = 8) -> XlsxPreview:
     data = [row for row in body if any(_filled(v) for v in row)]
     return XlsxPreview(
         path=Path(path), sheet=sheet.name, header_row=head + 1, headers=tuple(header),
-        letters=tuple(get_column_letter(i) for i in range(1, len(header) + 1)),
+        letters=tuple(column_letter(i) for i in range(1, len(header) + 1)),
         rows=tuple(tuple(_display(v) for v in row) for row in data[:sample]),
         data_rows=len(data), merged_ranges=sheet.merged)
+
+
+def column_letter(number: int) -> str:
+    """Excel's name of the 1-based column ``number``: 1 → A, 27 → AA."""
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _key(text: str) -> str:

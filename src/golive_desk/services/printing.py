@@ -18,9 +18,7 @@ from pathlib import Path
 from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationError
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
-from golive_desk.reports.issue_sheet import render_issue_sheets
 from golive_desk.reports.models import DocumentInfo
-from golive_desk.reports.register import render_register
 from golive_desk.reports.texts import Texts
 from golive_desk.services import excel_import, register_export
 from golive_desk.services.excel_import import (
@@ -110,6 +108,10 @@ class PrintingService:
             if issue.project_code not in infos:
                 infos[issue.project_code] = self.document_info(issue.project_code)
             sheets.append((issue, infos[issue.project_code]))
+        # reportlab is imported on first use: it would add a noticeable part of a
+        # second to every start of the window and of every command.
+        from golive_desk.reports.issue_sheet import render_issue_sheets
+
         return render_issue_sheets(sheets, language)
 
     def register_issues(self, project_code: str, query: IssueQuery | None = None) -> list[Issue]:
@@ -123,6 +125,8 @@ class PrintingService:
     def print_register(self, project_code: str, query: IssueQuery | None,
                        language: str) -> bytes:
         """The register (cover, table, totals) of a project, or of a filtered selection."""
+        from golive_desk.reports.register import render_register  # see print_sheet
+
         issues = self.register_issues(project_code, query)
         return render_register(issues, self.document_info(project_code), language, query)
 

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING
 
 from golive_desk.domain.issues import Category, Issue, IssueStatus, Severity
 from golive_desk.reports.models import local_time
 from golive_desk.reports.texts import Texts
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 Value = str | date | datetime | int | None
 
@@ -110,6 +110,11 @@ def headers(texts: Texts) -> list[str]:
 
 def xlsx_bytes(issues: Sequence[Issue], texts: Texts, sheet_title: str) -> bytes:
     """The register as an .xlsx workbook: typed columns, frozen header, filter, totals."""
+    # openpyxl is imported on first use, like reportlab in printing.py.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     sheet.title = sheet_title[:31]  # Excel's limit for a sheet name
@@ -147,6 +152,8 @@ def xlsx_bytes(issues: Sequence[Issue], texts: Texts, sheet_title: str) -> bytes
 
 
 def _totals_sheet(book: Workbook, issues: Sequence[Issue], texts: Texts) -> None:
+    from openpyxl.styles import Font
+
     sheet = book.create_sheet(texts["summary"][:31])
     bold = Font(bold=True)
     row = 1

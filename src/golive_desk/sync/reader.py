@@ -14,7 +14,7 @@ import hashlib
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -87,24 +87,25 @@ def open_bundle(path: Path, *, passphrase: str | None = None,
         raise BundleError("size", f"the bundle is {size} bytes; at most "
                           f"{limits.max_file_bytes} are accepted")
     encrypted = crypto.is_encrypted(path)
-    with tempfile.TemporaryDirectory(prefix="golive-bundle-") as scratch:
+    with ExitStack() as stack:
         if encrypted:
+            # Only a decrypted copy needs disk space; it lives in a private folder
+            # that goes away with the bundle.
+            scratch = stack.enter_context(tempfile.TemporaryDirectory(prefix="golive-bundle-"))
             plain = Path(scratch) / "bundle.zip"
             with plain.open("wb") as out:
                 crypto.decrypt_file(path, out, passphrase, limits.max_file_bytes)
             path = plain
-        with path.open("rb") as fh:
-            container.precheck(fh, path.stat().st_size, limits)
-            try:
-                archive = zipfile.ZipFile(fh)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-                raise BundleError("container", f"not a bundle: the ZIP archive is damaged "
-                                  f"({exc})") from None
-            with archive:
-                container.check_names(archive.infolist())
-                entries = container.EntryReader(archive, limits)
-                contents = _read_checked(entries, limits, check_sender, size, encrypted)
-                yield contents
+        fh = stack.enter_context(path.open("rb"))
+        container.precheck(fh, path.stat().st_size, limits)
+        try:
+            archive = stack.enter_context(zipfile.ZipFile(fh))
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            raise BundleError("container", f"not a bundle: the ZIP archive is damaged "
+                              f"({exc})") from None
+        container.check_names(archive.infolist())
+        entries = container.EntryReader(archive, limits)
+        yield _read_checked(entries, limits, check_sender, size, encrypted)
 
 
 def _read_checked(entries: container.EntryReader, limits: Limits,

@@ -171,6 +171,21 @@ class IssueTableModel(QAbstractTableModel):
         else:
             self._reset(ids)
         self._set_complete()
+        if refresh:
+            self._refetch_stale()
+
+    def _refetch_stale(self) -> None:
+        """Re-read the edited rows we hold at once (they are likely on screen)."""
+        wanted = [i for i in self._stale if i in self._cache]
+        if not wanted:
+            return
+        self._runner.run(lambda: self._service.fetch(wanted), self._rows_arrived, self._failed)
+
+    def _rows_arrived(self, rows: list[Issue]) -> None:
+        self._store(rows)
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._ids) - 1, len(self.COLUMNS) - 1))
 
     def _set_complete(self) -> None:
         self._complete = True

@@ -106,11 +106,11 @@ class AttachmentPanel(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAcceptDrops(False)  # the panel takes the drop, whatever is under it
-        self.list.setMinimumHeight(THUMB.height() + 52)
+        self.list.setFixedHeight(THUMB.height() + 60)
         self.list.itemActivated.connect(self._activated)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list)
         bottom = QHBoxLayout()
         self.hint = QLabel(self.tr("Drop files here, or paste a screenshot with Ctrl+V."))
         self.hint.setObjectName("muted")

@@ -271,6 +271,12 @@ class SheetFields(QWidget):
         for section in (problem, analysis, resolution):
             layout.addWidget(section)
         layout.addStretch(1)
+        # One label width for every section, so the fields line up down the sheet.
+        captions = [label for label in self.findChildren(QLabel)
+                    if label.objectName() == "fieldLabel"]
+        width = max(label.sizeHint().width() for label in captions)
+        for label in captions:
+            label.setFixedWidth(width)
 
     # -- choices and values ------------------------------------------------------
     def set_choices(self, modules: Iterable[str], consultants: Iterable[str],

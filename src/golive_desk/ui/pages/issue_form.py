@@ -75,8 +75,9 @@ class IssueForm(QWidget):
         self._draft_timer.setInterval(DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.write_draft_now)
         self.fields.changed.connect(self._edited)
+        # Esc is handled in keyPressEvent: it reaches the form from any field that
+        # does not use it itself (an open drop-down closes first, as it should).
         for shortcut, slot in ((QKeySequence.StandardKey.Save, self.save),
-                               (QKeySequence(Qt.Key.Key_Escape), self.request_close),
                                (QKeySequence.StandardKey.Paste, self.work.paste_screenshot)):
             QShortcut(shortcut, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         for editor in self.findChildren(QWidget):
@@ -141,8 +142,8 @@ class IssueForm(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(8, 0, 0, 0)
-        column.addWidget(self.timeline, 3)
-        column.addWidget(self.attachments, 1)
+        column.addWidget(self.timeline, 1)
+        column.addWidget(self.attachments)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -413,6 +414,15 @@ class IssueForm(QWidget):
             self._show(issue, issue_values(issue))
 
     # -- keys and drops ----------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.request_close()
+            return
+        if event.matches(QKeySequence.StandardKey.Save):  # when the shortcut is not active
+            self.save()
+            return
+        super().keyPressEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Text fields take Ctrl+V for text; a clipboard holding only an image
         # (a screenshot) is attached instead of being ignored by the field.

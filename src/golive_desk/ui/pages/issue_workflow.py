@@ -83,14 +83,15 @@ class WorkflowBar(QWidget):
         self._caption.show()
         blocked: list[str] = []
         for n, target in enumerate(targets):
-            button = QPushButton(labels.status_action(issue.status, target))
+            action = labels.status_action(issue.status, target)
+            button = QPushButton(action.replace("&", "&&"))  # "O&M" is no mnemonic
             button.setObjectName("workflowButton")
             problem = issue_rules.transition_problem(shown, target)
             if problem is not None:
                 reason = issue_text.workflow(problem)
                 button.setEnabled(False)
                 button.setToolTip(reason)
-                blocked.append(f"{button.text()}：{reason}")
+                blocked.append(f"{action}：{reason}")
             button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
             self._row.insertWidget(1 + n, button)
             self.buttons[target] = button

@@ -36,7 +36,7 @@ from golive_desk.ui.pages.issue_filters import FilterBar, StatusList
 from golive_desk.ui.pages.issue_form import IssueForm
 
 # Column widths in pixels at the default font; the title takes what is left.
-_WIDTHS = {"number": 112, "module": 64, "category": 96, "severity": 72, "status": 112,
+_WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
            "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
            "updated_at": 128}
 _ISSUE_ENTITIES = ("issue", "timeline_entry", "attachment")

@@ -8,6 +8,7 @@ recently used pages only.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -60,7 +61,8 @@ class PdfPageModel(QAbstractListModel):
         if self._info is None:
             return QSize(0, 0)
         scale = self._dpi / 72.0
-        return QSize(round(self._info.width * scale), round(self._info.height * scale))
+        # PDFium rounds a page's pixel size up; so must the placeholder.
+        return QSize(math.ceil(self._info.width * scale), math.ceil(self._info.height * scale))
 
     def rendered(self) -> list[int]:
         return sorted(self._cache)

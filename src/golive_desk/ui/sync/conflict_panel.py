@@ -54,8 +54,9 @@ class ConflictPanel(QFrame):
         self._conflict = conflict
         while self._values.count():
             item = self._values.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self._edit_box.setVisible(conflict is not None and conflict.kind == ConflictKind.FIELD)
         if conflict is None:
             self._heading.setText(self.tr("Select a conflict to see both values."))

@@ -225,7 +225,7 @@ class SyncPage(Page):
     def _imported(self, report: ImportReport) -> None:
         self._busy(False)
         self.report.setHtml(import_html(report))
-        self.tabs.setCurrentWidget(self.report if not report.conflicts else self.tabs.widget(0))
+        self.tabs.setCurrentIndex(0 if report.conflicts else self.tabs.indexOf(self.report))
         self._ctx.runner.changed.emit(report.changes | Changes.of("sync"))
 
     def _failed(self, err: GoLiveError) -> None:

@@ -17,15 +17,15 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
-from golive_desk.paths import AppDirs  # noqa: E402
-from golive_desk.services.container import Services  # noqa: E402
-from golive_desk.services.demo import fill_demo  # noqa: E402
-from golive_desk.services.store_admin import init_store  # noqa: E402
-from golive_desk.ui.pages.issues_page import IssuesPage  # noqa: E402
-from golive_desk.ui.prompter import ScriptedPrompter  # noqa: E402
+from golive_desk.app import DesktopApp, make_qt_app
+from golive_desk.paths import AppDirs
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.pages.issues_page import IssuesPage
+from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"

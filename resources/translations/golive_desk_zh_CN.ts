@@ -762,7 +762,7 @@
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">关闭</translation>
     </message>
     <message>
       <source>Back to the register (Esc)</source>
@@ -1352,6 +1352,30 @@
     <message>
       <source>Excel workbook (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>Print and export</source>
+      <translation>打印和导出</translation>
+    </message>
+    <message>
+      <source>Print the selected issue sheets…</source>
+      <translation>打印所选问题的跟踪记录单…</translation>
+    </message>
+    <message>
+      <source>Print the whole register…</source>
+      <translation>打印全部问题跟踪记录…</translation>
+    </message>
+    <message>
+      <source>Print the register as filtered…</source>
+      <translation>按当前筛选打印问题跟踪记录…</translation>
+    </message>
+    <message>
+      <source>Export the register as filtered (Excel, CSV)…</source>
+      <translation>按当前筛选导出问题记录（Excel、CSV）…</translation>
+    </message>
+    <message>
+      <source>Import issues from Excel…</source>
+      <translation>从 Excel 导入问题…</translation>
     </message>
   </context>
   <context>

@@ -238,3 +238,31 @@ def test_import_of_an_unreadable_file_says_why(
     assert "list.xlsx is not an Excel .xlsx workbook." in prompter.messages[-1][2]
     assert not dialog.isVisible()
     assert run_excel_import(ctx, None, "HX") is None  # the file chooser was cancelled
+
+
+def test_the_register_page_prints_the_selected_issue(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    services = Services.open(store_path)
+    services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                  "2026-11-02")
+    services.issues.create("HX", {"title": "凭证审核后无法反审核", "module": "总账"})
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    settle(desktop)
+    window.show_page("issues")
+    page = window.page("issues")
+    settle(desktop)
+    page.view.selectRow(0)  # type: ignore[attr-defined]
+    menu = page.print_button.menu()  # type: ignore[attr-defined]
+    menu.aboutToShow.emit()
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    assert actions["Print the selected issue sheets…"].isEnabled()
+    actions["Print the selected issue sheets…"].trigger()
+    settle(desktop)
+    previews = [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, PrintPreviewDialog) and w.isVisible()]
+    assert len(previews) == 1
+    assert previews[0].info is not None and previews[0].info.pages == 1
+    previews[0].close()
+    previews[0].deleteLater()

@@ -340,3 +340,25 @@ def test_unknown_fields_of_a_newer_minor_format_are_kept_and_relayed(
     assert '"confidence":"high"' in body
     assert '"v":"1.4"' in body
     assert b.services.projects.get("HX").name == "华星电子二期"
+
+
+def test_two_laptops_with_the_same_initials_get_a_warning_not_a_silent_clash(
+        tmp_path: Path) -> None:
+    from golive_desk.services.container import Services
+    from golive_desk.services.store_admin import init_store
+
+    first, second = tmp_path / "zl1.db", tmp_path / "zl2.db"
+    init_store(first, "张力", "ZL")
+    init_store(second, "赵磊", "ZL")
+    one = Services.open(first)
+    one.projects.add_project("HX", "华星", "华星电子", "2026-11-02")
+    one.sync.export_bundle(tmp_path / "a.golive", full=True)
+    two = Services.open(second)
+    two.sync.import_bundle(tmp_path / "a.golive", trust_new=True)
+    one.issues.create("HX", {"title": "凭证无法反审核", "module": "总账"})
+    two.issues.create("HX", {"title": "采购入库单价取不到", "module": "采购"})
+    one.sync.export_bundle(tmp_path / "b.golive", full=True)
+    report = two.sync.import_bundle(tmp_path / "b.golive")
+    one.close()
+    two.close()
+    assert any("share the number HX-ZL-0001" in w for w in report.warnings)

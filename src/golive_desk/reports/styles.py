@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, TableStyle
 
-from golive_desk.reports.fonts import cjk_font, markup
+from golive_desk.reports.fonts import cjk_font, markup, printable, text_width
 
 INK = colors.black
 MUTED = colors.HexColor("#555555")
@@ -75,11 +75,26 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def table_style(commands: Sequence[tuple[object, ...]]) -> TableStyle:
-    """A table style whose cells use the CJK font.
+def cell(text: str, style: ParagraphStyle, width: float) -> Paragraph | str:
+    """A table cell: plain text when it fits on one line, else a wrapping paragraph.
+
+    A table draws a plain string directly, several times faster than a
+    Paragraph (which parses markup and breaks lines); most cells of a sheet
+    and of the register are short. The table's FONT must match ``style``.
+    """
+    clean = printable(text)
+    if "\n" not in clean and "\r" not in clean and "\t" not in clean and (
+            text_width(clean, style.fontSize) <= width):
+        return clean
+    return Paragraph(markup(text), style)
+
+
+def table_style(commands: Sequence[tuple[object, ...]], size: float = 8,
+                leading: float = 10.5) -> TableStyle:
+    """A table style whose cells use the CJK font (``size`` for plain-text cells).
 
     reportlab sets each cell's font before drawing it, even for an empty span
     filler, and its default is Helvetica: that would put a non-embedded font
     in the PDF.
     """
-    return TableStyle([("FONT", (0, 0), (-1, -1), cjk_font(), 8), *commands])
+    return TableStyle([("FONT", (0, 0), (-1, -1), cjk_font(), size, leading), *commands])

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
+from sqlalchemy import select
+
 from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationError
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
@@ -30,9 +32,9 @@ from golive_desk.services.excel_import import (
 )
 from golive_desk.services.issues import IssueService
 from golive_desk.services.projects import ProjectService
-from golive_desk.services.store_admin import local_user
 from golive_desk.storage import queries
 from golive_desk.storage.engine import Store
+from golive_desk.storage.tables import local_node
 
 __all__ = ["ExportResult", "ImportPlan", "ImportRow", "PrintingService", "RefusedRow",
            "RowProblem", "XlsxPreview", "write_file"]
@@ -81,14 +83,23 @@ class PrintingService:
 
     # -- documents ------------------------------------------------------------------
     def document_info(self, project_code: str) -> DocumentInfo:
-        """Header data of a project's documents: customer, PMs, who prints, this store."""
-        project = self._projects.get(project_code)
-        names = {p.id: p.name for p in self._projects.people(project.code)}
-        user = local_user(self._store)
+        """Header data of a project's documents: customer, PMs, who prints, this store.
+
+        Raises:
+            NotFoundError: no such project.
+        """
+        # One read for project, people and local user: each read opens a
+        # connection, which is a noticeable part of printing one sheet.
+        with self._store.read() as conn:
+            project = queries.project_by_code(conn, project_code.strip().upper())
+            if project is None:
+                raise NotFoundError(f"no project {project_code}", code=project_code)
+            names = {p.id: p.name for p in queries.people_rows(conn, project.id)}
+            user = conn.execute(select(local_node.c.user_name, local_node.c.node_id)).one()
         return DocumentInfo(
             project_code=project.code, project_name=project.name, customer=project.customer,
             printed_on=self._today(), customer_pm=names.get(project.customer_pm or "", ""),
-            vendor_pm=names.get(project.vendor_pm or "", ""), prepared_by=user.name,
+            vendor_pm=names.get(project.vendor_pm or "", ""), prepared_by=user.user_name,
             store_id=user.node_id)
 
     def print_sheet(self, numbers: Sequence[str], language: str) -> bytes:

@@ -23,9 +23,6 @@ from golive_desk.ui import labels
 from golive_desk.ui.error_text import describe
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("IssueText", text)
-
 
 def validation(err: ValidationError) -> str:
     """What is wrong with one field, phrased for the line beside it."""
@@ -33,34 +30,34 @@ def validation(err: ValidationError) -> str:
     rule = str(details.get("rule", ""))
     if isinstance(err, FileTooLargeError):
         size = int(str(details.get("size", 0))) / 1024 / 1024
-        return (_t("%1 is %2 MB; attachments must be smaller than 50 MB.")
+        return (QCoreApplication.translate("IssueText", "%1 is %2 MB; attachments must be smaller than 50 MB.")
                 .replace("%1", str(details.get("name", ""))).replace("%2", f"{size:.1f}"))
     if isinstance(err, FileUnreadableError):
-        return _t("%1 cannot be read; nothing was attached.").replace(
+        return QCoreApplication.translate("IssueText", "%1 cannot be read; nothing was attached.").replace(
             "%1", str(details.get("name", "")))
     if rule == "required":
         return {
-            "title": _t("Give the issue a title: what went wrong, in a few words."),
-            "channel": _t("Choose how the customer was notified."),
-            "whom": _t("Say whom at the customer you notified."),
-            "text": _t("Write the note first."),
-        }.get(err.field, _t("This field must be filled in."))
+            "title": QCoreApplication.translate("IssueText", "Give the issue a title: what went wrong, in a few words."),
+            "channel": QCoreApplication.translate("IssueText", "Choose how the customer was notified."),
+            "whom": QCoreApplication.translate("IssueText", "Say whom at the customer you notified."),
+            "text": QCoreApplication.translate("IssueText", "Write the note first."),
+        }.get(err.field, QCoreApplication.translate("IssueText", "This field must be filled in."))
     if rule == "too_long":
-        return _t("Too long: at most %1 characters.").replace("%1", str(details.get("limit")))
+        return QCoreApplication.translate("IssueText", "Too long: at most %1 characters.").replace("%1", str(details.get("limit")))
     if rule == "module":
-        return _t("Unknown module. This project's modules are: %1.").replace(
+        return QCoreApplication.translate("IssueText", "Unknown module. This project's modules are: %1.").replace(
             "%1", str(details.get("choices", "")).replace(", ", "、"))
     if rule in ("date", "datetime"):
-        return _t("Not a valid date.")
+        return QCoreApplication.translate("IssueText", "Not a valid date.")
     if rule == "before_reported":
         reported = str(details.get("reported", ""))
         if err.field == "confirmed_at":
-            return _t("The customer cannot confirm before the report date (%1).").replace(
+            return QCoreApplication.translate("IssueText", "The customer cannot confirm before the report date (%1).").replace(
                 "%1", reported)
-        return _t("The expected-by date is before the report date (%1).").replace(
+        return QCoreApplication.translate("IssueText", "The expected-by date is before the report date (%1).").replace(
             "%1", reported)
     if rule == "choice":
-        return _t("Choose one of the listed values.")
+        return QCoreApplication.translate("IssueText", "Choose one of the listed values.")
     return err.message
 
 
@@ -71,28 +68,28 @@ def workflow(err: WorkflowError) -> str:
 
 def workflow_reason(reason: str, fallback: str = "") -> str:
     texts = {
-        "needs_proposal": _t("Fill in the proposed handling (处理建议) before escalating to the "
+        "needs_proposal": QCoreApplication.translate("IssueText", "Fill in the proposed handling (处理建议) before escalating to the "
                              "project manager."),
-        "needs_resolution": _t("Fill in the resolution (解决方案) first."),
-        "needs_confirmation": _t("Fill in who at the customer confirmed, and when."),
-        "same_status": _t("The issue already has this status."),
-        "transferred": _t("The issue was transferred to O&M and is followed up there."),
-        "no_return_to_new": _t("An issue that has been worked on cannot go back to new."),
-        "branch_test_needs_escalation": _t(
+        "needs_resolution": QCoreApplication.translate("IssueText", "Fill in the resolution (解决方案) first."),
+        "needs_confirmation": QCoreApplication.translate("IssueText", "Fill in who at the customer confirmed, and when."),
+        "same_status": QCoreApplication.translate("IssueText", "The issue already has this status."),
+        "transferred": QCoreApplication.translate("IssueText", "The issue was transferred to O&M and is followed up there."),
+        "no_return_to_new": QCoreApplication.translate("IssueText", "An issue that has been worked on cannot go back to new."),
+        "branch_test_needs_escalation": QCoreApplication.translate("IssueText", 
             "Only an escalated issue's solution is tested at the branch office."),
-        "apply_needs_branch_test": _t(
+        "apply_needs_branch_test": QCoreApplication.translate("IssueText", 
             "Test the solution at the branch office before applying it on site."),
-        "escalated_needs_test_and_apply": _t(
+        "escalated_needs_test_and_apply": QCoreApplication.translate("IssueText", 
             "An escalated issue's solution is tested at the branch office and applied on "
             "site before the issue is resolved."),
-        "close_needs_resolved": _t("Only a resolved issue can be closed."),
-        "escalate_from_applied": _t(
+        "close_needs_resolved": QCoreApplication.translate("IssueText", "Only a resolved issue can be closed."),
+        "escalate_from_applied": QCoreApplication.translate("IssueText", 
             "The solution is already applied on site; reopen work first."),
-        "reopen_first": _t("Reopen the issue first."),
-        "deleted": _t("The issue is deleted; restore it first."),
-        "no_conflict": _t("This field no longer has conflicting versions."),
+        "reopen_first": QCoreApplication.translate("IssueText", "Reopen the issue first."),
+        "deleted": QCoreApplication.translate("IssueText", "The issue is deleted; restore it first."),
+        "no_conflict": QCoreApplication.translate("IssueText", "This field no longer has conflicting versions."),
     }
-    return texts.get(reason, fallback or _t("This status change is not allowed."))
+    return texts.get(reason, fallback or QCoreApplication.translate("IssueText", "This status change is not allowed."))
 
 
 def error(err: GoLiveError) -> str:
@@ -109,12 +106,12 @@ def timeline_line(entry: TimelineEntry) -> str:
     kind = entry.kind
     if kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
         before = labels.issue_status(entry.from_status) if entry.from_status else "–"
-        return (_t("Status %1 → %2").replace("%1", before)
+        return (QCoreApplication.translate("IssueText", "Status %1 → %2").replace("%1", before)
                 .replace("%2", labels.issue_status(entry.to_status)))
     if kind == TimelineKind.FIELD_CHANGE:
         if entry.field == "deleted":
-            return _t("Deleted the issue") if entry.new_value else _t("Restored the issue")
-        return (_t("Changed %1 from %2 to %3")
+            return QCoreApplication.translate("IssueText", "Deleted the issue") if entry.new_value else QCoreApplication.translate("IssueText", "Restored the issue")
+        return (QCoreApplication.translate("IssueText", "Changed %1 from %2 to %3")
                 .replace("%1", labels.issue_field(entry.field))
                 .replace("%2", labels.issue_value(entry.field, entry.old_value))
                 .replace("%3", labels.issue_value(entry.field, entry.new_value)))

@@ -83,20 +83,17 @@ def field_label(name: str) -> str:
 
 # -- issues ---------------------------------------------------------------------
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
 
 def issue_status(value: IssueStatus) -> str:
     return {
-        IssueStatus.NEW: _t("New"),
-        IssueStatus.IN_PROGRESS: _t("In progress"),
-        IssueStatus.ESCALATED: _t("Escalated"),
-        IssueStatus.BRANCH_TESTED: _t("Branch tested"),
-        IssueStatus.APPLIED_ON_SITE: _t("Applied on site"),
-        IssueStatus.RESOLVED: _t("Resolved"),
-        IssueStatus.CLOSED: _t("Closed"),
-        IssueStatus.TRANSFERRED: _t("Transferred to O&M"),
+        IssueStatus.NEW: QCoreApplication.translate("Labels", "New"),
+        IssueStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
+        IssueStatus.ESCALATED: QCoreApplication.translate("Labels", "Escalated"),
+        IssueStatus.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch tested"),
+        IssueStatus.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
+        IssueStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
+        IssueStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
+        IssueStatus.TRANSFERRED: QCoreApplication.translate("Labels", "Transferred to O&M"),
     }[value]
 
 
@@ -104,68 +101,68 @@ def status_action(current: IssueStatus, target: IssueStatus) -> str:
     """The button that moves an issue from ``current`` to ``target`` (a verb, not a state)."""
     if target == IssueStatus.IN_PROGRESS:
         if current in (IssueStatus.RESOLVED, IssueStatus.CLOSED):
-            return _t("Reopen")
+            return QCoreApplication.translate("Labels", "Reopen")
         if current != IssueStatus.NEW:
-            return _t("Back to work")
-        return _t("Start work")
+            return QCoreApplication.translate("Labels", "Back to work")
+        return QCoreApplication.translate("Labels", "Start work")
     return {
-        IssueStatus.ESCALATED: _t("Escalate to PM"),
-        IssueStatus.BRANCH_TESTED: _t("Branch test passed"),
-        IssueStatus.APPLIED_ON_SITE: _t("Applied on site"),
-        IssueStatus.RESOLVED: _t("Resolve"),
-        IssueStatus.CLOSED: _t("Close (customer confirmed)"),
-        IssueStatus.TRANSFERRED: _t("Transfer to O&M"),
-        IssueStatus.NEW: _t("New"),
+        IssueStatus.ESCALATED: QCoreApplication.translate("Labels", "Escalate to PM"),
+        IssueStatus.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch test passed"),
+        IssueStatus.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
+        IssueStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolve"),
+        IssueStatus.CLOSED: QCoreApplication.translate("Labels", "Close (customer confirmed)"),
+        IssueStatus.TRANSFERRED: QCoreApplication.translate("Labels", "Transfer to O&M"),
+        IssueStatus.NEW: QCoreApplication.translate("Labels", "New"),
     }[target]
 
 
 def severity(value: Severity) -> str:
-    return {Severity.URGENT: _t("Urgent"), Severity.HIGH: _t("High"),
-            Severity.MEDIUM: _t("Medium"), Severity.LOW: _t("Low")}[value]
+    return {Severity.URGENT: QCoreApplication.translate("Labels", "Urgent"), Severity.HIGH: QCoreApplication.translate("Labels", "High"),
+            Severity.MEDIUM: QCoreApplication.translate("Labels", "Medium"), Severity.LOW: QCoreApplication.translate("Labels", "Low")}[value]
 
 
 def category(value: Category) -> str:
     return {
-        Category.OPERATION_ERROR: _t("Operation error"),
-        Category.CONFIGURATION: _t("Configuration"),
-        Category.DATA: _t("Data"),
-        Category.SOFTWARE_DEFECT: _t("Software defect"),
-        Category.CHANGE_REQUEST: _t("Change request"),
-        Category.ENVIRONMENT_PRINTING: _t("Environment/printing"),
-        Category.OTHER: _t("Other"),
+        Category.OPERATION_ERROR: QCoreApplication.translate("Labels", "Operation error"),
+        Category.CONFIGURATION: QCoreApplication.translate("Labels", "Configuration"),
+        Category.DATA: QCoreApplication.translate("Labels", "Data"),
+        Category.SOFTWARE_DEFECT: QCoreApplication.translate("Labels", "Software defect"),
+        Category.CHANGE_REQUEST: QCoreApplication.translate("Labels", "Change request"),
+        Category.ENVIRONMENT_PRINTING: QCoreApplication.translate("Labels", "Environment/printing"),
+        Category.OTHER: QCoreApplication.translate("Labels", "Other"),
     }[value]
 
 
 def timeline_kind(value: TimelineKind) -> str:
     return {
-        TimelineKind.NOTE: _t("Note"),
-        TimelineKind.STATUS_CHANGE: _t("Status change"),
-        TimelineKind.FIELD_CHANGE: _t("Field changed"),
-        TimelineKind.CUSTOMER_NOTIFIED: _t("Customer notified"),
-        TimelineKind.ESCALATED: _t("Escalated"),
-        TimelineKind.BRANCH_TESTED: _t("Branch test"),
-        TimelineKind.APPLIED_ON_SITE: _t("Applied on site"),
+        TimelineKind.NOTE: QCoreApplication.translate("Labels", "Note"),
+        TimelineKind.STATUS_CHANGE: QCoreApplication.translate("Labels", "Status change"),
+        TimelineKind.FIELD_CHANGE: QCoreApplication.translate("Labels", "Field changed"),
+        TimelineKind.CUSTOMER_NOTIFIED: QCoreApplication.translate("Labels", "Customer notified"),
+        TimelineKind.ESCALATED: QCoreApplication.translate("Labels", "Escalated"),
+        TimelineKind.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch test"),
+        TimelineKind.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
     }[value]
 
 
 def notify_channel(value: NotifyChannel) -> str:
-    return {NotifyChannel.ONSITE: _t("On site"), NotifyChannel.PHONE: _t("Phone"),
-            NotifyChannel.MAIL: _t("Mail"), NotifyChannel.IM: _t("Instant message")}[value]
+    return {NotifyChannel.ONSITE: QCoreApplication.translate("Labels", "On site"), NotifyChannel.PHONE: QCoreApplication.translate("Labels", "Phone"),
+            NotifyChannel.MAIL: QCoreApplication.translate("Labels", "Mail"), NotifyChannel.IM: QCoreApplication.translate("Labels", "Instant message")}[value]
 
 
 def issue_field(name: str) -> str:
     """A field's name as the printed sheet calls it (for timeline lines and messages)."""
     names = {
-        "title": _t("Title"), "description": _t("Description"), "module": _t("Module"),
-        "function": _t("Function/document"), "category": _t("Category"),
-        "severity": _t("Severity"), "status": _t("Status"), "mode": _t("Support mode"),
-        "reporter": _t("Reporter"), "reporter_dept": _t("Department"),
-        "reported_at": _t("Reported at"), "expected_by": _t("Expected by"),
-        "assignee": _t("Assignee"), "cause": _t("Cause analysis"),
-        "proposal": _t("Proposed handling"), "resolution": _t("Resolution"),
-        "result": _t("Result"), "confirmed_by": _t("Confirmed by"),
-        "confirmed_at": _t("Confirmed on"), "maintenance_note": _t("Add to maintenance notes"),
-        "number": _t("Number"), "updated_at": _t("Updated"),
+        "title": QCoreApplication.translate("Labels", "Title"), "description": QCoreApplication.translate("Labels", "Description"), "module": QCoreApplication.translate("Labels", "Module"),
+        "function": QCoreApplication.translate("Labels", "Function/document"), "category": QCoreApplication.translate("Labels", "Category"),
+        "severity": QCoreApplication.translate("Labels", "Severity"), "status": QCoreApplication.translate("Labels", "Status"), "mode": QCoreApplication.translate("Labels", "Support mode"),
+        "reporter": QCoreApplication.translate("Labels", "Reporter"), "reporter_dept": QCoreApplication.translate("Labels", "Department"),
+        "reported_at": QCoreApplication.translate("Labels", "Reported at"), "expected_by": QCoreApplication.translate("Labels", "Expected by"),
+        "assignee": QCoreApplication.translate("Labels", "Assignee"), "cause": QCoreApplication.translate("Labels", "Cause analysis"),
+        "proposal": QCoreApplication.translate("Labels", "Proposed handling"), "resolution": QCoreApplication.translate("Labels", "Resolution"),
+        "result": QCoreApplication.translate("Labels", "Result"), "confirmed_by": QCoreApplication.translate("Labels", "Confirmed by"),
+        "confirmed_at": QCoreApplication.translate("Labels", "Confirmed on"), "maintenance_note": QCoreApplication.translate("Labels", "Add to maintenance notes"),
+        "number": QCoreApplication.translate("Labels", "Number"), "updated_at": QCoreApplication.translate("Labels", "Updated"),
     }
     return names.get(name, name)
 
@@ -175,7 +172,7 @@ def issue_value(field: str, value: object) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return _t("yes") if value else _t("no")
+        return QCoreApplication.translate("Labels", "yes") if value else QCoreApplication.translate("Labels", "no")
     text = str(value)
     parsers = {"severity": (Severity, severity), "status": (IssueStatus, issue_status),
                "category": (Category, category), "mode": (SupportMode, support_mode)}

@@ -34,6 +34,7 @@ from golive_desk.ui.issue_model import IssueTableModel
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.pages.issue_filters import FilterBar, StatusList
 from golive_desk.ui.pages.issue_form import IssueForm
+from golive_desk.ui.printing.menu import register_print_menu
 
 # Column widths in pixels at the default font; the title takes what is left.
 _WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
@@ -113,6 +114,9 @@ class IssuesPage(Page):
         top.addSpacing(12)
         top.addWidget(self.summary, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
+        self.print_button = register_print_menu(self._ctx, self, self.view, self.model.issue_at,
+                                                lambda: self._project, self.current_query)
+        top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         outer.addLayout(top)
         outer.addWidget(self.filters)

@@ -80,6 +80,7 @@ def write_version_info(out: Path) -> str:
 
 def run_pyinstaller(onefile: bool, dist: Path, work: Path, build: Path) -> Path:
     env = dict(os.environ, GOLIVE_BUILD_DIR=str(build), GOLIVE_ONEFILE="1" if onefile else "0")
+    env.setdefault("PYINSTALLER_ZLIB_COMPRESSION_LEVEL", "9")  # the PYZ: 6 by default
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                     "--log-level", "WARN", "--distpath", str(dist),
                     "--workpath", str(work / ("onefile" if onefile else "onedir")),

@@ -53,6 +53,7 @@ def main() -> int:
         services = Services.open(store)
         fill_demo(services)
         number = options.issue or _interesting_issue(services)
+        services.issues.attach_bytes(number, "出库报错截图.png", _error_dialog_png())
         services.close()
         desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
                              ScriptedPrompter())
@@ -75,6 +76,35 @@ def main() -> int:
         desktop.shutdown()
         window.close()
     return 0
+
+
+def _error_dialog_png() -> bytes:
+    """A made-up ERP message box, as a user would paste it: the attachment's thumbnail."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, Qt
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#dfe6f0"))
+    painter = QPainter(image)
+    painter.fillRect(QRect(0, 0, 640, 36), QColor("#2b5797"))
+    painter.setPen(QColor("white"))
+    painter.drawText(QRect(12, 0, 600, 36), Qt.AlignmentFlag.AlignVCenter, "材料出库单 - 新增")
+    painter.fillRect(QRect(150, 120, 340, 170), QColor("white"))
+    painter.setPen(QColor("#8a94a6"))
+    painter.drawRect(QRect(150, 120, 340, 170))
+    painter.setPen(QColor("#c62828"))
+    painter.drawText(QRect(170, 140, 300, 30), Qt.AlignmentFlag.AlignLeft, "提示")
+    painter.setPen(QColor("#1b2a44"))
+    painter.drawText(QRect(170, 180, 300, 60), Qt.TextFlag.TextWordWrap,
+                     "可用库存不足，不能出库。\n物料：M6 不锈钢螺栓  仓库：五金仓")
+    painter.fillRect(QRect(400, 250, 70, 26), QColor("#e4ecfb"))
+    painter.drawText(QRect(400, 250, 70, 26), Qt.AlignmentFlag.AlignCenter, "确定")
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")  # type: ignore[call-overload]
+    return bytes(data.data())
 
 
 def _interesting_issue(services: Services) -> str:

@@ -16,31 +16,31 @@
     </message>
     <message>
       <source>Add files…</source>
-      <translation type="unfinished" />
+      <translation>添加文件…</translation>
     </message>
     <message>
       <source>Paste screenshot</source>
-      <translation type="unfinished" />
+      <translation>粘贴截图</translation>
     </message>
     <message>
       <source>Paste an image from the clipboard (Ctrl+V)</source>
-      <translation type="unfinished" />
+      <translation>粘贴剪贴板中的图片（Ctrl+V）</translation>
     </message>
     <message>
       <source>Drop files here, or paste a screenshot with Ctrl+V.</source>
-      <translation type="unfinished" />
+      <translation>可将文件拖放到此处，或按 Ctrl+V 粘贴截图。</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>打开</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>移除</translation>
     </message>
     <message>
       <source>not saved yet</source>
-      <translation type="unfinished" />
+      <translation>尚未保存</translation>
     </message>
   </context>
   <context>
@@ -54,7 +54,7 @@
     <name>ConflictBox</name>
     <message>
       <source>Changed on two computers at once — choose the value to keep:</source>
-      <translation type="unfinished" />
+      <translation>此项在两台电脑上同时被修改，请选择要保留的值：</translation>
     </message>
     <message>
       <source>Keep this</source>
@@ -152,14 +152,14 @@
     <name>DateField</name>
     <message>
       <source>Choose a date</source>
-      <translation type="unfinished" />
+      <translation>选择日期</translation>
     </message>
   </context>
   <context>
     <name>DeletedBanner</name>
     <message>
       <source>Restore the issue</source>
-      <translation type="unfinished" />
+      <translation>恢复问题</translation>
     </message>
     <message>
       <source>Keep it deleted</source>
@@ -167,11 +167,11 @@
     </message>
     <message>
       <source>This issue was deleted, but another computer edited it (%1) without seeing the delete. Restore it, or keep it deleted?</source>
-      <translation type="unfinished" />
+      <translation>此问题已被删除，但另一台电脑在不知情的情况下修改了它（%1）。恢复问题，还是保持删除？</translation>
     </message>
     <message>
       <source>This issue is deleted. Restore it to work on it again.</source>
-      <translation type="unfinished" />
+      <translation>此问题已删除。恢复后才能继续处理。</translation>
     </message>
   </context>
   <context>
@@ -454,59 +454,59 @@
     <name>FilterBar</name>
     <message>
       <source>Search number, title, description, cause, resolution, timeline (Ctrl+F)</source>
-      <translation type="unfinished" />
+      <translation>搜索编号、标题、问题描述、原因、解决方案、处理过程（Ctrl+F）</translation>
     </message>
     <message>
       <source>Search</source>
-      <translation type="unfinished" />
+      <translation>搜索</translation>
     </message>
     <message>
       <source>All severities</source>
-      <translation type="unfinished" />
+      <translation>全部严重程度</translation>
     </message>
     <message>
       <source>All categories</source>
-      <translation type="unfinished" />
+      <translation>全部类别</translation>
     </message>
     <message>
       <source>All modules</source>
-      <translation type="unfinished" />
+      <translation>全部模块</translation>
     </message>
     <message>
       <source>All assignees</source>
-      <translation type="unfinished" />
+      <translation>全部负责人</translation>
     </message>
     <message>
       <source>Any date</source>
-      <translation type="unfinished" />
+      <translation>不限日期</translation>
     </message>
     <message>
       <source>Reported today</source>
-      <translation type="unfinished" />
+      <translation>今天报告</translation>
     </message>
     <message>
       <source>Last 7 days</source>
-      <translation type="unfinished" />
+      <translation>最近 7 天</translation>
     </message>
     <message>
       <source>Last 30 days</source>
-      <translation type="unfinished" />
+      <translation>最近 30 天</translation>
     </message>
     <message>
       <source>Date range…</source>
-      <translation type="unfinished" />
+      <translation>日期范围…</translation>
     </message>
     <message>
       <source>Assigned to me</source>
-      <translation type="unfinished" />
+      <translation>我负责的</translation>
     </message>
     <message>
       <source>Overdue</source>
-      <translation type="unfinished" />
+      <translation>已逾期</translation>
     </message>
     <message>
       <source>Clear filters</source>
-      <translation type="unfinished" />
+      <translation>清除筛选</translation>
     </message>
   </context>
   <context>
@@ -553,14 +553,57 @@
     </message>
   </context>
   <context>
+    <name>FormHeader</name>
+    <message>
+      <source>System operation issue tracking record (系统运行问题跟踪记录单)</source>
+      <translation>系统运行问题跟踪记录单</translation>
+    </message>
+    <message>
+      <source>Print sheet</source>
+      <translation>打印记录单</translation>
+    </message>
+    <message>
+      <source>Print this issue's record sheet</source>
+      <translation>打印此问题的跟踪记录单</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Save (Ctrl+S)</source>
+      <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>Back to the register (Esc)</source>
+      <translation>返回问题列表（Esc）</translation>
+    </message>
+    <message>
+      <source>New issue</source>
+      <translation>新问题</translation>
+    </message>
+    <message>
+      <source>Unsaved changes</source>
+      <translation>有未保存的修改</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>已保存</translation>
+    </message>
+  </context>
+  <context>
     <name>FormWork</name>
     <message>
       <source>Status change</source>
-      <translation type="unfinished" />
+      <translation>状态变更</translation>
     </message>
     <message>
       <source>Issue</source>
-      <translation type="unfinished" />
+      <translation>问题记录</translation>
     </message>
     <message>
       <source>Attachments</source>
@@ -568,31 +611,31 @@
     </message>
     <message>
       <source>A note for the timeline (optional):</source>
-      <translation type="unfinished" />
+      <translation>写入处理过程的说明（可不填）：</translation>
     </message>
     <message>
       <source>Attach files</source>
-      <translation type="unfinished" />
+      <translation>添加附件</translation>
     </message>
     <message>
       <source>All files (*)</source>
-      <translation type="unfinished" />
+      <translation>所有文件 (*)</translation>
     </message>
     <message>
       <source>Paste screenshot</source>
-      <translation type="unfinished" />
+      <translation>粘贴截图</translation>
     </message>
     <message>
       <source>The clipboard holds no image. Take a screenshot first, then press Ctrl+V in the issue form.</source>
-      <translation type="unfinished" />
+      <translation>剪贴板中没有图片。请先截图，再在问题记录单中按 Ctrl+V。</translation>
     </message>
     <message>
       <source>Remove attachment</source>
-      <translation type="unfinished" />
+      <translation>移除附件</translation>
     </message>
     <message>
       <source>Remove %1 from this issue?</source>
-      <translation type="unfinished" />
+      <translation>从此问题中移除 %1？</translation>
     </message>
   </context>
   <context>
@@ -749,91 +792,63 @@
   <context>
     <name>IssueForm</name>
     <message>
-      <source>System operation issue tracking record (系统运行问题跟踪记录单)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Save (Ctrl+S)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Close</source>
-      <translation type="unfinished">关闭</translation>
-    </message>
-    <message>
-      <source>Back to the register (Esc)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>Issue</source>
-      <translation type="unfinished" />
+      <translation>问题记录</translation>
     </message>
     <message>
       <source>Save the issue first; then its timeline starts here.</source>
-      <translation type="unfinished" />
+      <translation>请先保存问题，之后在此记录处理过程。</translation>
     </message>
     <message>
       <source>a new issue</source>
-      <translation type="unfinished" />
+      <translation>新问题</translation>
     </message>
     <message>
       <source>Unsaved changes</source>
-      <translation type="unfinished" />
+      <translation>有未保存的修改</translation>
     </message>
     <message>
       <source>Changes to %1 were not saved (autosaved %2). Restore them?</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>New issue</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Saved</source>
-      <translation type="unfinished" />
+      <translation>%1 有未保存的修改（自动保存于 %2）。是否恢复？</translation>
     </message>
     <message>
       <source>Unsaved changes · draft kept %1</source>
-      <translation type="unfinished" />
+      <translation>有未保存的修改 · 草稿已于 %1 自动保存</translation>
     </message>
     <message>
       <source>%1 has unsaved changes. Save them?</source>
-      <translation type="unfinished" />
+      <translation>%1 有未保存的修改。是否保存？</translation>
     </message>
     <message>
       <source>The new issue</source>
-      <translation type="unfinished" />
+      <translation>新问题</translation>
     </message>
   </context>
   <context>
     <name>IssueTableModel</name>
     <message>
       <source>Overdue: still open after the expected-by date</source>
-      <translation type="unfinished" />
+      <translation>已逾期：超过期望解决日期仍未解决</translation>
     </message>
     <message>
       <source>Number</source>
-      <translation type="unfinished" />
+      <translation>编号</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished">问题标题</translation>
+      <translation>问题标题</translation>
     </message>
     <message>
       <source>Module</source>
-      <translation type="unfinished">模块</translation>
+      <translation>模块</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished">问题分类</translation>
+      <translation>类别</translation>
     </message>
     <message>
       <source>Severity</source>
-      <translation type="unfinished">紧急程度</translation>
+      <translation>严重程度</translation>
     </message>
     <message>
       <source>Status</source>
@@ -841,62 +856,201 @@
     </message>
     <message>
       <source>Assignee</source>
-      <translation type="unfinished">负责人</translation>
+      <translation>负责人</translation>
     </message>
     <message>
       <source>Reporter</source>
-      <translation type="unfinished">提出人</translation>
+      <translation>报告人</translation>
     </message>
     <message>
       <source>Reported at</source>
-      <translation type="unfinished">提出时间</translation>
+      <translation>报告时间</translation>
     </message>
     <message>
       <source>Expected by</source>
-      <translation type="unfinished">要求解决时间</translation>
+      <translation>期望解决</translation>
     </message>
     <message>
       <source>Updated</source>
-      <translation type="unfinished" />
+      <translation>最后修改</translation>
+    </message>
+  </context>
+  <context>
+    <name>IssueText</name>
+    <message>
+      <source>%1 is %2 MB; attachments must be smaller than 50 MB.</source>
+      <translation>%1 大小为 %2 MB；附件必须小于 50 MB。</translation>
+    </message>
+    <message>
+      <source>%1 cannot be read; nothing was attached.</source>
+      <translation>无法读取 %1，未添加附件。</translation>
+    </message>
+    <message>
+      <source>Give the issue a title: what went wrong, in a few words.</source>
+      <translation>请填写问题标题：用几个字说明出了什么问题。</translation>
+    </message>
+    <message>
+      <source>Choose how the customer was notified.</source>
+      <translation>请选择通报客户的方式。</translation>
+    </message>
+    <message>
+      <source>Say whom at the customer you notified.</source>
+      <translation>请填写通报了客户方的哪位人员。</translation>
+    </message>
+    <message>
+      <source>Write the note first.</source>
+      <translation>请先填写备注内容。</translation>
+    </message>
+    <message>
+      <source>This field must be filled in.</source>
+      <translation>此项必须填写。</translation>
+    </message>
+    <message>
+      <source>Too long: at most %1 characters.</source>
+      <translation>内容过长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+      <source>Unknown module. This project's modules are: %1.</source>
+      <translation>模块不存在。本项目的模块有：%1。</translation>
+    </message>
+    <message>
+      <source>Not a valid date.</source>
+      <translation>日期无效。</translation>
+    </message>
+    <message>
+      <source>The customer cannot confirm before the report date (%1).</source>
+      <translation>客户确认日期不能早于报告日期（%1）。</translation>
+    </message>
+    <message>
+      <source>The expected-by date is before the report date (%1).</source>
+      <translation>期望解决日期早于报告日期（%1）。</translation>
+    </message>
+    <message>
+      <source>Choose one of the listed values.</source>
+      <translation>请从列表中选择。</translation>
+    </message>
+    <message>
+      <source>Fill in the proposed handling (处理建议) before escalating to the project manager.</source>
+      <translation>上报项目经理前，请先填写处理建议。</translation>
+    </message>
+    <message>
+      <source>Fill in the resolution (解决方案) first.</source>
+      <translation>请先填写解决方案。</translation>
+    </message>
+    <message>
+      <source>Fill in who at the customer confirmed, and when.</source>
+      <translation>请填写客户确认人和确认日期。</translation>
+    </message>
+    <message>
+      <source>The issue already has this status.</source>
+      <translation>问题已处于此状态。</translation>
+    </message>
+    <message>
+      <source>The issue was transferred to O&amp;M and is followed up there.</source>
+      <translation>问题已移交运营维护服务部门，由其继续跟进。</translation>
+    </message>
+    <message>
+      <source>An issue that has been worked on cannot go back to new.</source>
+      <translation>已开始处理的问题不能退回新建状态。</translation>
+    </message>
+    <message>
+      <source>Only an escalated issue's solution is tested at the branch office.</source>
+      <translation>只有已上报问题的解决方案才需在分公司测试。</translation>
+    </message>
+    <message>
+      <source>Test the solution at the branch office before applying it on site.</source>
+      <translation>解决方案须先在分公司测试，再到现场应用。</translation>
+    </message>
+    <message>
+      <source>An escalated issue's solution is tested at the branch office and applied on site before the issue is resolved.</source>
+      <translation>已上报的问题，解决方案须先经分公司测试并在现场应用，问题才能标记为已解决。</translation>
+    </message>
+    <message>
+      <source>Only a resolved issue can be closed.</source>
+      <translation>只有已解决的问题才能关闭。</translation>
+    </message>
+    <message>
+      <source>The solution is already applied on site; reopen work first.</source>
+      <translation>解决方案已在现场应用，请先退回处理。</translation>
+    </message>
+    <message>
+      <source>Reopen the issue first.</source>
+      <translation>请先重新打开问题。</translation>
+    </message>
+    <message>
+      <source>The issue is deleted; restore it first.</source>
+      <translation>问题已删除，请先恢复。</translation>
+    </message>
+    <message>
+      <source>This field no longer has conflicting versions.</source>
+      <translation>此字段已没有冲突的版本。</translation>
+    </message>
+    <message>
+      <source>This status change is not allowed.</source>
+      <translation>不允许此状态变更。</translation>
+    </message>
+    <message>
+      <source>Status %1 → %2</source>
+      <translation>状态 %1 → %2</translation>
+    </message>
+    <message>
+      <source>Deleted the issue</source>
+      <translation>删除了问题</translation>
+    </message>
+    <message>
+      <source>Restored the issue</source>
+      <translation>恢复了问题</translation>
+    </message>
+    <message>
+      <source>Filled in %1: %2</source>
+      <translation>填写了%1：%2</translation>
+    </message>
+    <message>
+      <source>Cleared %1 (was %2)</source>
+      <translation>清空了%1（原为“%2”）</translation>
+    </message>
+    <message>
+      <source>Changed %1 from %2 to %3</source>
+      <translation>将%1从“%2”改为“%3”</translation>
     </message>
   </context>
   <context>
     <name>IssuesPage</name>
     <message>
       <source>New issue</source>
-      <translation type="unfinished" />
+      <translation>新建问题</translation>
     </message>
     <message>
       <source>Search issues</source>
-      <translation type="unfinished" />
+      <translation>搜索问题</translation>
     </message>
     <message>
       <source>Issue register</source>
-      <translation type="unfinished" />
+      <translation>系统运行问题跟踪记录</translation>
     </message>
     <message>
       <source>Record a new issue (Ctrl+N)</source>
-      <translation type="unfinished" />
+      <translation>记录新问题（Ctrl+N）</translation>
     </message>
     <message>
       <source>Loading…</source>
-      <translation type="unfinished" />
+      <translation>正在加载…</translation>
     </message>
     <message>
       <source>%1 of %2 issues</source>
-      <translation type="unfinished" />
+      <translation>共 %2 条，显示 %1 条</translation>
     </message>
     <message>
       <source>%1 issues</source>
-      <translation type="unfinished" />
+      <translation>共 %1 条</translation>
     </message>
     <message>
       <source>No issue matches these filters.</source>
-      <translation type="unfinished" />
+      <translation>没有符合筛选条件的问题。</translation>
     </message>
     <message>
       <source>No issues recorded yet. Press Ctrl+N to record the first one.</source>
-      <translation type="unfinished" />
+      <translation>还没有问题记录。按 Ctrl+N 记录第一个问题。</translation>
     </message>
     <message>
       <source>Issues</source>
@@ -964,6 +1118,146 @@
     <message>
       <source>Remote</source>
       <translation>远程</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>处理中</translation>
+    </message>
+    <message>
+      <source>Escalated</source>
+      <translation>已上报</translation>
+    </message>
+    <message>
+      <source>Branch tested</source>
+      <translation>分公司已测试</translation>
+    </message>
+    <message>
+      <source>Applied on site</source>
+      <translation>已现场应用</translation>
+    </message>
+    <message>
+      <source>Resolved</source>
+      <translation>已解决</translation>
+    </message>
+    <message>
+      <source>Transferred to O&amp;M</source>
+      <translation>已移交运维</translation>
+    </message>
+    <message>
+      <source>Reopen</source>
+      <translation>重新打开</translation>
+    </message>
+    <message>
+      <source>Back to work</source>
+      <translation>退回处理</translation>
+    </message>
+    <message>
+      <source>Start work</source>
+      <translation>开始处理</translation>
+    </message>
+    <message>
+      <source>Escalate to PM</source>
+      <translation>上报项目经理</translation>
+    </message>
+    <message>
+      <source>Branch test passed</source>
+      <translation>分公司测试通过</translation>
+    </message>
+    <message>
+      <source>Resolve</source>
+      <translation>标记已解决</translation>
+    </message>
+    <message>
+      <source>Close (customer confirmed)</source>
+      <translation>关闭（客户已确认）</translation>
+    </message>
+    <message>
+      <source>Transfer to O&amp;M</source>
+      <translation>移交运维</translation>
+    </message>
+    <message>
+      <source>Urgent</source>
+      <translation>紧急</translation>
+    </message>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Medium</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Operation error</source>
+      <translation>操作错误</translation>
+    </message>
+    <message>
+      <source>Configuration</source>
+      <translation>配置</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>数据</translation>
+    </message>
+    <message>
+      <source>Software defect</source>
+      <translation>系统缺陷</translation>
+    </message>
+    <message>
+      <source>Change request</source>
+      <translation>需求变更</translation>
+    </message>
+    <message>
+      <source>Environment/printing</source>
+      <translation>环境/打印</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>其他</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Status change</source>
+      <translation>状态变更</translation>
+    </message>
+    <message>
+      <source>Field changed</source>
+      <translation>字段修改</translation>
+    </message>
+    <message>
+      <source>Customer notified</source>
+      <translation>通报客户</translation>
+    </message>
+    <message>
+      <source>Branch test</source>
+      <translation>分公司测试</translation>
+    </message>
+    <message>
+      <source>Mail</source>
+      <translation>邮件</translation>
+    </message>
+    <message>
+      <source>Instant message</source>
+      <translation>即时通讯</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>no</source>
+      <translation>否</translation>
     </message>
   </context>
   <context>
@@ -1468,102 +1762,106 @@
     <name>SheetFields</name>
     <message>
       <source>e.g. 采购入库单</source>
-      <translation type="unfinished" />
+      <translation>例如：采购入库单</translation>
     </message>
     <message>
       <source>Add to the maintenance notes (纳入维护手册) for the handover</source>
-      <translation type="unfinished" />
+      <translation>纳入维护手册（交接时移交）</translation>
     </message>
     <message>
       <source>Problem (问题描述)</source>
-      <translation type="unfinished" />
+      <translation>问题信息</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished">问题标题</translation>
+      <translation>问题标题</translation>
     </message>
     <message>
       <source>Module</source>
-      <translation type="unfinished">模块</translation>
+      <translation>模块</translation>
     </message>
     <message>
       <source>Function/document</source>
-      <translation type="unfinished" />
+      <translation>主功能/单据</translation>
     </message>
     <message>
       <source>Category</source>
-      <translation type="unfinished">问题分类</translation>
+      <translation>问题类别</translation>
     </message>
     <message>
       <source>Severity</source>
-      <translation type="unfinished">紧急程度</translation>
+      <translation>严重程度</translation>
     </message>
     <message>
       <source>Reporter</source>
-      <translation type="unfinished">提出人</translation>
+      <translation>报告人</translation>
     </message>
     <message>
       <source>Department</source>
-      <translation>部门</translation>
+      <translation>所在部门</translation>
     </message>
     <message>
       <source>Reported at</source>
-      <translation type="unfinished">提出时间</translation>
+      <translation>报告时间</translation>
     </message>
     <message>
       <source>Support mode</source>
-      <translation type="unfinished">支持方式</translation>
+      <translation>支持方式</translation>
     </message>
     <message>
       <source>Expected by</source>
-      <translation type="unfinished">要求解决时间</translation>
+      <translation>期望解决日期</translation>
     </message>
     <message>
       <source>Assignee</source>
-      <translation type="unfinished">负责人</translation>
+      <translation>负责顾问</translation>
     </message>
     <message>
       <source>Description</source>
-      <translation type="unfinished">问题描述</translation>
+      <translation>问题描述</translation>
     </message>
     <message>
       <source>Analysis</source>
-      <translation type="unfinished" />
+      <translation>原因分析与处理建议</translation>
     </message>
     <message>
       <source>Cause analysis</source>
-      <translation type="unfinished">原因分析</translation>
+      <translation>原因分析</translation>
     </message>
     <message>
       <source>Proposed handling</source>
-      <translation type="unfinished">处理建议</translation>
+      <translation>处理建议</translation>
+    </message>
+    <message>
+      <source>Resolution and confirmation</source>
+      <translation>解决与客户确认</translation>
     </message>
     <message>
       <source>Resolution</source>
-      <translation type="unfinished">解决方案</translation>
+      <translation>解决方案</translation>
     </message>
     <message>
       <source>Result</source>
-      <translation type="unfinished">解决结果</translation>
+      <translation>解决结果</translation>
     </message>
     <message>
       <source>Confirmed by</source>
-      <translation type="unfinished">客户确认人</translation>
+      <translation>客户确认人</translation>
     </message>
     <message>
       <source>Confirmed on</source>
-      <translation type="unfinished">确认日期</translation>
+      <translation>确认日期</translation>
     </message>
   </context>
   <context>
     <name>StatusList</name>
     <message>
       <source>All issues</source>
-      <translation type="unfinished" />
+      <translation>全部问题</translation>
     </message>
     <message>
       <source>Open</source>
-      <translation type="unfinished" />
+      <translation>未完成</translation>
     </message>
   </context>
   <context>
@@ -1722,34 +2020,34 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <name>TimelineView</name>
     <message>
       <source>Timeline (处理过程跟踪)</source>
-      <translation type="unfinished" />
+      <translation>处理过程跟踪</translation>
     </message>
     <message>
       <source>Nothing recorded yet.</source>
-      <translation type="unfinished" />
+      <translation>尚无记录。</translation>
     </message>
     <message>
       <source>Whom (e.g. 刘芳)</source>
-      <translation type="unfinished" />
+      <translation>通报对象（如：刘芳）</translation>
     </message>
     <message>
       <source>What was done, found or agreed…</source>
-      <translation type="unfinished" />
+      <translation>做了什么、发现了什么、商定了什么…</translation>
     </message>
     <message>
       <source>Add to timeline</source>
-      <translation type="unfinished" />
+      <translation>记入处理过程</translation>
     </message>
   </context>
   <context>
     <name>WorkflowBar</name>
     <message>
       <source>Next step:</source>
-      <translation type="unfinished" />
+      <translation>下一步：</translation>
     </message>
     <message>
       <source>Transferred to O&amp;M: followed up there.</source>
-      <translation type="unfinished" />
+      <translation>已移交运维，由其继续跟进。</translation>
     </message>
   </context>
 </TS>

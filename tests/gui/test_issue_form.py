@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -447,3 +447,50 @@ def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
     assert form.conflict_boxes() == []
     assert services_of(desktop).issues.get(number).severity.value == "low"
     assert form.fields.severity.currentData() == "low"
+
+
+def test_dropping_files_attaches_them(qtbot: QtBot, page: IssuesPage, desktop: DesktopApp,
+                                      tmp_path: Path) -> None:
+    form = _open_first(qtbot, page, desktop)
+    dropped = tmp_path / "科目余额表.xlsx"
+    dropped.write_bytes(b"PK\x03\x04 not really a workbook")
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(dropped))])
+    point = QPointF(form.attachments.rect().center())
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    form.attachments.dropEvent(drop)  # what Qt calls when the drag is released here
+    assert drop.isAccepted()
+    settle(qtbot, desktop)
+    assert [i.name for i in form.attachments.items()] == ["科目余额表.xlsx"]
+
+
+def test_a_deleted_issue_opens_read_only_and_can_be_restored(
+        qtbot: QtBot, page: IssuesPage, desktop: DesktopApp) -> None:
+    services = services_of(desktop)
+    issue = services.issues.list_issues(IssueQuery(project="HX"))[0]
+    desktop.runner.run(lambda: services.issues.delete(issue.number))
+    settle(qtbot, desktop)
+    assert page.model.rowCount() == 0
+    page.open_issue(issue.id)
+    settle(qtbot, desktop)
+    form = page.form
+    assert form.deleted_banner.isVisibleTo(form)
+    assert form.fields.title.isReadOnly()
+    assert form.workflow.buttons == {}
+    assert not form.timeline.add.isEnabled()
+    form.deleted_banner.restore.click()
+    settle(qtbot, desktop)
+    assert not services.issues.get(issue.number).deleted
+    assert not form.deleted_banner.isVisibleTo(form)
+    assert not form.fields.title.isReadOnly()
+    assert page.model.rowCount() == 1
+
+
+def test_print_sheet_needs_a_saved_issue(qtbot: QtBot, page: IssuesPage,
+                                         desktop: DesktopApp) -> None:
+    form = _new(qtbot, page, desktop)
+    assert not form.header.print_button.isEnabled()
+    form.request_close()
+    form = _open_first(qtbot, page, desktop)
+    assert form.header.print_button.isEnabled()

@@ -95,7 +95,7 @@ def test_preview_shows_pages_rendered_as_they_are_needed(
     model = dialog.model
     assert model.rowCount() == pages
     qtmodeltester.check(model)  # type: ignore[attr-defined]
-    assert model.data(model.index(0, 0)) == "Page 1 of %d" % pages
+    assert model.data(model.index(0, 0)) == f"Page 1 of {pages}"
     dialog.view.scrollToTop()
     model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
     settle(desktop)
@@ -145,7 +145,8 @@ def test_register_preview_is_landscape_and_a_failed_document_is_reported(
                                 title="register", suggested_name="r.pdf")
     qtbot.addWidget(dialog)
     settle(desktop)
-    assert dialog.info is not None and dialog.info.landscape
+    assert dialog.info is not None
+    assert dialog.info.landscape
     broken = open_print_preview(ctx, None, lambda: printing.print_sheet(["HX-ZL-0404"], "en"),
                                 title="broken", suggested_name="b.pdf")
     qtbot.addWidget(broken)
@@ -200,7 +201,8 @@ def test_import_dialog_checks_rows_and_imports_only_when_confirmed(
     assert dialog.import_button.text() == "&Import 2 issues"
 
     dialog.set_mapping({1: "module"})  # no title column: nothing can be imported
-    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    assert dialog.plan is None
+    assert not dialog.import_button.isEnabled()
     dialog.check()
     settle(desktop)
     assert not dialog.import_button.isEnabled()
@@ -263,6 +265,7 @@ def test_the_register_page_prints_the_selected_issue(
     previews = [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, PrintPreviewDialog) and w.isVisible()]
     assert len(previews) == 1
-    assert previews[0].info is not None and previews[0].info.pages == 1
+    assert previews[0].info is not None
+    assert previews[0].info.pages == 1
     previews[0].close()
     previews[0].deleteLater()

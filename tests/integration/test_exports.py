@@ -112,7 +112,8 @@ def customer_list(path: Path) -> Path:
     sheet.merge_cells("A1:G1")
     sheet.append(HEADERS)
     rows = [
-        ["凭证审核后无法反审核", "总账", "高", datetime(2026, 11, 4, 9, 30), "何静", "反审核报错", ""],
+        ["凭证审核后无法反审核", "总账", "高", datetime(2026, 11, 4, 9, 30), "何静", "反审核报错",
+         ""],
         ["月末结账提示损益类科目未结转", None, "紧急", "2026/11/5", "刘芳", "", ""],
         ["科目余额表与明细账金额不一致", None, "medium", "2026年11月6日", "刘芳", "", ""],
         [None, "应收", "高", "2026-11-07", "何静", "没有标题的行", ""],
@@ -225,7 +226,8 @@ def test_our_own_export_imports_back_into_another_project(
     services.projects.add_project("BY", "博远 ERP", "苏州博远自动化", "2026-12-01")
     preview = services.printing.read_xlsx_preview(path)
     mapping = services.printing.suggest_mapping(preview.headers)
-    assert "title" in mapping.values() and "expected_by" in mapping.values()
+    assert "title" in mapping.values()
+    assert "expected_by" in mapping.values()
     assert 0 not in mapping  # our issue number is given anew, never imported
     plan = services.printing.plan_import("BY", path, mapping)
     assert not plan.refused, plan.refused

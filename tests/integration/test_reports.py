@@ -76,7 +76,8 @@ def qr_codes(pdf: Path, tmp_path: Path, page: int = 1) -> str:
 def tracked_issue(services: Services, project: str, **values: object) -> str:
     values.setdefault("title", "红字应收单审核报错")
     values.setdefault("module", "应收")
-    values.setdefault("description", "审核红字应收单 YS2026110707 时报错“对象引用未设置到对象的实例”。")
+    values.setdefault("description",
+                      "审核红字应收单 YS2026110707 时报错“对象引用未设置到对象的实例”。")
     issue, _ = services.issues.create(project, values)
     services.issues.update(issue.number, {"cause": "红字应收单关联原单且原单已部分核销。",
                                           "proposal": "升级补丁包后重新审核。"})

@@ -10,7 +10,7 @@ which repeats the issue number in its header.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 
@@ -37,8 +37,16 @@ from golive_desk.domain.issues import (
     TimelineKind,
 )
 from golive_desk.reports.flowables import BoldTitle, QrCode
+from golive_desk.reports.fonts import cjk_font
 from golive_desk.reports.models import DocumentInfo, local_time, qr_payload
-from golive_desk.reports.paging import GroupMark, Layout, PageInfo, build_pdf, draw_text
+from golive_desk.reports.paging import (
+    GroupMark,
+    Layout,
+    PageInfo,
+    PageNumber,
+    build_pdf,
+    draw_text,
+)
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
@@ -46,19 +54,24 @@ from golive_desk.reports.styles import (
     LABEL_FILL,
     MUTED,
     RULE,
+    cell,
     para,
     styles,
     table_style,
 )
 from golive_desk.reports.texts import Texts
 
-LAYOUT = Layout(size=A4, left=18 * mm, right=18 * mm, top=20 * mm, bottom=18 * mm)
+# Header and footer sit 11 and 8 mm from the paper's edge: inside what every
+# office printer can print, leaving the body room for a typical issue on one page.
+LAYOUT = Layout(size=A4, left=18 * mm, right=18 * mm, top=17 * mm, bottom=15 * mm)
+_HEADER_Y = A4[1] - 11 * mm
+_FOOTER_Y = 8 * mm
 _LABEL_W = 25 * mm
 _VALUE_W = (LAYOUT.frame_width - 2 * _LABEL_W) / 2
 _GRID_WIDTHS = [_LABEL_W, _VALUE_W, _LABEL_W, _VALUE_W]
-_QR_SIZE = 27 * mm
+_QR_SIZE = 24 * mm
 _PAD_TOP, _PAD_BOTTOM, _PAD_X = 3, 4, 5
-_TIMELINE_WIDTHS = [29 * mm, 24 * mm, 18 * mm, LAYOUT.frame_width - 71 * mm]
+_TIMELINE_WIDTHS = [29 * mm, 28 * mm, 16 * mm, LAYOUT.frame_width - 73 * mm]
 
 
 def render_issue_sheets(sheets: Sequence[tuple[Issue, DocumentInfo]], language: str) -> bytes:
@@ -69,32 +82,34 @@ def render_issue_sheets(sheets: Sequence[tuple[Issue, DocumentInfo]], language: 
     table stays empty.
     """
     texts = Texts(language)
-    story: list[Flowable] = []
     groups: dict[str, tuple[Issue, DocumentInfo]] = {}
-    for index, (issue, info) in enumerate(sheets):
-        key = f"{index}|{issue.number}"
-        groups[key] = (issue, info)
-        if index:
-            story.append(PageBreak())
-        story.append(GroupMark(key))
-        story.extend(sheet_story(issue, info, texts))
-    if not story:
-        story.append(Paragraph("", styles().value))  # a blank page rather than an error
+
+    def chunks() -> Iterator[list[Flowable]]:
+        # One sheet at a time: a batch of 1,000 never has all its flowables alive.
+        for index, (issue, info) in enumerate(sheets):
+            key = f"{index}|{issue.number}"
+            groups[key] = (issue, info)
+            yield [PageBreak()] if index else []
+            yield [GroupMark(key), *sheet_story(issue, info, texts)]
+        if not sheets:
+            yield [Paragraph("", styles().value)]  # a blank page rather than an error
 
     def furniture(canvas: Canvas, page: PageInfo) -> None:
         issue, info = groups.get(page.group, (None, None))
         _furniture(canvas, page, texts, issue, info)
 
+    number = PageNumber(LAYOUT.size[0] / 2, _FOOTER_Y, 8, texts.page)
     first = sheets[0][0].number if sheets else ""
-    return build_pdf(story, LAYOUT, furniture, title=f"{texts['sheet_title']} {first}".strip(),
+    return build_pdf(chunks(), LAYOUT, furniture, number,
+                     title=f"{texts['sheet_title']} {first}".strip(),
                      subject=texts["sheet_title"])
 
 
 def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None,
                info: DocumentInfo | None) -> None:
-    width, height = LAYOUT.size
+    width = LAYOUT.size[0]
     left, right = LAYOUT.left, width - LAYOUT.right
-    top = height - LAYOUT.top + 6 * mm
+    top = _HEADER_Y
     canvas.saveState()
     canvas.setFillColor(MUTED)
     if info is not None:
@@ -108,12 +123,11 @@ def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.6)
     canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
-    bottom = LAYOUT.bottom - 9 * mm
+    bottom = _FOOTER_Y
     canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
     if info is not None:
         draw_text(canvas, left, bottom, texts.colon(texts["printed"])
                   + info.printed_on.isoformat(), 8)
-    draw_text(canvas, width / 2, bottom, texts.page(page.page, page.pages), 8, align="center")
     if issue is not None:
         draw_text(canvas, right, bottom, issue.number, 8, align="right")
     canvas.restoreState()
@@ -121,15 +135,17 @@ def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None
 
 def sheet_story(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
     """The flowables of one issue's sheet (without the page break before it)."""
-    story: list[Flowable] = [*_heading(issue, info, texts), Spacer(1, 2 * mm),
-                             *_record_grid(issue, texts), _timeline_table(issue, texts),
-                             *_result_grid(issue, texts)]
+    closing: list[Flowable] = [*_result_grid(issue, texts)]
     if issue.conflicts:
         fields = "、".join(dict.fromkeys(texts_label(texts, c.field) for c in issue.conflicts))
-        story += [Spacer(1, 2 * mm), para(texts["conflicts_note"].format(fields=fields),
-                                          styles().warn)]
-    story += [Spacer(1, 4 * mm), KeepTogether([_signatures(texts)])]
-    return story
+        closing += [Spacer(1, 2 * mm), para(texts["conflicts_note"].format(fields=fields),
+                                            styles().warn)]
+    closing += [Spacer(1, 3 * mm), _signatures(texts)]
+    # The result and the signatures travel together: a page 2 holding only
+    # empty signature boxes would be signed without the result in view.
+    return [*_heading(issue, info, texts), Spacer(1, 2 * mm),
+            *_record_grid(issue, info, texts), _timeline_table(issue, texts),
+            KeepTogether(closing)]
 
 
 def texts_label(texts: Texts, field: str) -> str:
@@ -140,20 +156,18 @@ def texts_label(texts: Texts, field: str) -> str:
 
 
 def _heading(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
-    s = styles()
-    project = info.project_name + (f"（{info.project_code}）" if texts.chinese
-                                   else f" ({info.project_code})")
-    lines = [para(texts.colon(texts["customer"]) + info.customer, s.value),
-             para(texts.colon(texts["project"]) + project, s.value),
-             para(texts.colon(texts["number"]) + issue.number, s.value)]
-    table = Table([[lines, QrCode(qr_payload(issue.number, info.store_id), _QR_SIZE)]],
-                  colWidths=[LAYOUT.frame_width - _QR_SIZE, _QR_SIZE])
+    """The title centred on the page, the QR code at the right margin."""
+    size = 18 if texts.chinese else 14
+    title = BoldTitle(texts["sheet_title"], size, space_after=(_QR_SIZE - size * 1.25) / 2)
+    qr = QrCode(qr_payload(issue.number, info.store_id), _QR_SIZE)
+    table = Table([["", title, qr]],
+                  colWidths=[_QR_SIZE, LAYOUT.frame_width - 2 * _QR_SIZE, _QR_SIZE])
     table.setStyle(table_style([
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
-    return [BoldTitle(texts["sheet_title"], 18 if texts.chinese else 14, space_after=2), table]
+    return [table]
 
 
 def _when(value: str) -> str:
@@ -185,9 +199,13 @@ def _grid_style(columns: int) -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_BOTTOM),
         ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X), ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
     ]
+    label = styles().label
+    commands.append(("FONT", (0, 0), (0, -1), cjk_font(), label.fontSize, label.leading))
     if columns == 4:
-        commands.append(("BACKGROUND", (2, 0), (2, -1), LABEL_FILL))
-    return table_style(commands)
+        commands += [("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
+                     ("FONT", (2, 0), (2, -1), cjk_font(), label.fontSize, label.leading)]
+    value = styles().value
+    return table_style(commands, value.fontSize, value.leading)
 
 
 Pair = tuple[str, str, str, str] | tuple[str, str]
@@ -205,6 +223,7 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
     s = styles()
     min_heights = min_heights or {}
     span_width = LAYOUT.frame_width - _LABEL_W
+    label_width, value_width = _LABEL_W - 2 * _PAD_X, _VALUE_W - 2 * _PAD_X
     story: list[Flowable] = []
     run: list[list[object]] = []
     heights: list[float | None] = []
@@ -227,7 +246,7 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
             flush(len(run[0]))
         if len(pair) == 2:
             value = para(pair[1], s.value)
-            run.append([para(texts[pair[0]], s.label), value])
+            run.append([cell(texts[pair[0]], s.label, label_width), value])
             # A fixed height would clip longer text: only a text shorter than
             # the box (for writing by hand) gets the box's height.
             wanted = min_heights.get(index)
@@ -235,16 +254,21 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
             heights.append(wanted if wanted and needed < wanted else None)
         else:
             label1, value1, label2, value2 = pair
-            run.append([para(texts[label1], s.label), para(value1, s.value),
-                        para(texts[label2], s.label), para(value2, s.value)])
+            run.append([cell(texts[label1], s.label, label_width),
+                        cell(value1, s.value, value_width),
+                        cell(texts[label2], s.label, label_width),
+                        cell(value2, s.value, value_width)])
             heights.append(None)
     if run:
         flush(len(run[0]))
     return story
 
 
-def _record_grid(issue: Issue, texts: Texts) -> list[Flowable]:
+def _record_grid(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
+    project = info.project_name + (f"（{info.project_code}）" if texts.chinese
+                                   else f" ({info.project_code})")
     pairs: list[Pair] = [
+        ("customer", info.customer, "project", project),
         ("number", issue.number, "status", _status_text(issue, texts)),
         ("title", issue.title),
         ("module", issue.module, "function", issue.function),
@@ -257,7 +281,7 @@ def _record_grid(issue: Issue, texts: Texts) -> list[Flowable]:
         ("proposal", issue.proposal),
     ]
     # Blank boxes stay tall enough to write in by hand, as on the paper form.
-    return _grid(pairs, texts, {7: 24 * mm, 8: 13 * mm, 9: 13 * mm})
+    return _grid(pairs, texts, {8: 20 * mm, 9: 11 * mm, 10: 11 * mm})
 
 
 def _result_grid(issue: Issue, texts: Texts) -> list[Flowable]:
@@ -271,7 +295,7 @@ def _result_grid(issue: Issue, texts: Texts) -> list[Flowable]:
     if issue.attachments:
         names = "；".join(f"{a.name}（{_size(a.size)}）" for a in issue.attachments)
         pairs.append(("attachments", names))
-    return _grid(pairs, texts, {0: 13 * mm, 1: 13 * mm})
+    return _grid(pairs, texts, {0: 11 * mm, 1: 11 * mm})
 
 
 def _size(size: int) -> str:
@@ -283,7 +307,7 @@ def timeline_text(entry: TimelineEntry, texts: Texts) -> str:
     if entry.kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
         old = texts.enum(entry.from_status) if entry.from_status else "—"
         moved = texts["status_change"].format(old=old, new=texts.enum(entry.to_status))
-        return f"{moved}  {entry.text}".strip()
+        return texts.colon(moved) + entry.text if entry.text.strip() else moved
     if entry.kind == TimelineKind.FIELD_CHANGE and entry.field:
         change = texts["field_change"].format(
             field=texts_label(texts, entry.field), old=_value_text(entry.field, entry.old_value,
@@ -317,6 +341,18 @@ def _value_text(field: str, value: object, texts: Texts) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
+def printed_entry(entry: TimelineEntry) -> bool:
+    """Whether the paper record lists ``entry``.
+
+    Filling in a field that was empty (the cause, once it is known) is not a
+    step of the resolution process: its value is printed in the grid above.
+    Changing a value that was already recorded is, and so is everything else.
+    """
+    if entry.kind != TimelineKind.FIELD_CHANGE:
+        return True
+    return entry.old_value not in (None, "")
+
+
 def _timeline_table(issue: Issue, texts: Texts) -> Table:
     s = styles()
     rows: list[list[object]] = [
@@ -325,13 +361,17 @@ def _timeline_table(issue: Issue, texts: Texts) -> Table:
     ]
     # Hand-written entries carry the time they happened, derived field edits
     # the time they were saved; the paper record reads in time order.
-    for entry in sorted(issue.timeline, key=lambda e: e.at):
-        rows.append([para(_when(entry.at), s.cell), para(texts.enum(entry.kind), s.cell),
-                     para(entry.author, s.cell), para(timeline_text(entry, texts), s.cell)])
-    if not issue.timeline:
+    entries = sorted((e for e in issue.timeline if printed_entry(e)), key=lambda e: e.at)
+    inner = [w - 8 for w in _TIMELINE_WIDTHS]
+    for entry in entries:
+        rows.append([cell(_when(entry.at), s.cell, inner[0]),
+                     cell(texts.enum(entry.kind), s.cell, inner[1]),
+                     cell(entry.author, s.cell, inner[2]),
+                     cell(timeline_text(entry, texts), s.cell, inner[3])])
+    if not entries:
         rows.append([para(texts["tl_empty"], s.note), "", "", ""])
     heights: list[float | None] = [None] * len(rows)
-    if not issue.timeline:
+    if not entries:
         heights[-1] = 14 * mm
     table = Table(rows, colWidths=_TIMELINE_WIDTHS, rowHeights=heights, repeatRows=2,
                   splitInRow=1)
@@ -345,9 +385,9 @@ def _timeline_table(issue: Issue, texts: Texts) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]
-    if not issue.timeline:
+    if not entries:
         commands.append(("SPAN", (0, 2), (-1, 2)))
-    table.setStyle(table_style(commands))
+    table.setStyle(table_style(commands, s.cell.fontSize, s.cell.leading))
     return table
 
 
@@ -357,7 +397,7 @@ def _signatures(texts: Texts) -> Table:
 
     def box(label: str) -> list[Flowable]:
         # Left blank on purpose: a printed name beside 签字 reads as signed.
-        return [para(texts.colon(texts[label]), s.label), Spacer(1, 11 * mm),
+        return [para(texts.colon(texts[label]), s.label), Spacer(1, 8 * mm),
                 para(texts["sign_date"], s.label)]
 
     table = Table([[box("sign_consultant"), box("sign_customer")]],

@@ -1,18 +1,19 @@
 """Page furniture: headers, "第 x 页 / 共 y 页" footers, and documents built with them.
 
-The page count is known only when the last page is laid out, so the canvas
-keeps each finished page's drawing and paints headers and footers at save
-time. A batch of issue sheets is one PDF, but each sheet is numbered on its
-own ("page 2 of 2" of that issue): a zero-size :class:`GroupMark` at the top
-of each sheet tells the canvas where a new group of pages begins.
+The page count of a sheet is known only when its last page is laid out. Each
+page therefore draws its number through a PDF form (an XObject) that is
+defined once the group of pages is complete: pages are written as usual and
+nothing is held back, so a batch of 1,000 sheets needs no more memory than
+bare reportlab. A batch of issue sheets is one PDF, but each sheet is
+numbered on its own ("page 2 of 2" of that issue): a zero-size
+:class:`GroupMark` at the top of each sheet starts a new group.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +25,21 @@ from golive_desk.reports.fonts import cjk_font, one_line, text_width
 
 @dataclass(frozen=True, slots=True)
 class PageInfo:
-    """Where a page stands in its group: ``page`` of ``pages``; ``group`` as marked."""
+    """Which page this is within its group (1-based); ``group`` as marked."""
 
     group: str
     page: int
-    pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageNumber:
+    """Where "page x of y" goes: centred on ``x`` at ``y``, in ``size`` and ``gray``."""
+
+    x: float
+    y: float
+    size: float
+    text: Callable[[int, int], str]
+    gray: float = 0.33
 
 
 Furniture = Callable[[Canvas, PageInfo], None]
@@ -46,34 +57,76 @@ class GroupMark(Flowable):  # type: ignore[misc]  # reportlab is untyped
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.golive_group = self.key
+        self.canv.golive_next_group = self.key
 
 
-class _DeferredCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """Holds every page until :meth:`save`, then paints the furniture with the totals."""
+class _NumberingCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Draws the furniture on each page and the page numbers once a group is complete."""
 
-    def __init__(self, *args: Any, furniture: Furniture, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, furniture: Furniture, number: PageNumber,
+                 **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._furniture = furniture
-        self._held: list[dict[str, Any]] = []
-        self._groups: list[str] = []
-        self.golive_group = ""
+        self._number = number
+        self._group = ""
+        self._group_pages: list[int] = []  # serial numbers of the open group's pages
+        self._serial = 0
+        self.golive_next_group: str | None = None
 
     def showPage(self) -> None:  # reportlab's name
-        self._held.append(dict(self.__dict__))
-        self._groups.append(self.golive_group)
-        self._startPage()
+        if self.golive_next_group is not None:
+            # This page opens a new group, so the previous one is complete.
+            self._close_group()
+            self._group, self.golive_next_group = self.golive_next_group, None
+        self._serial += 1
+        self._group_pages.append(self._serial)
+        self.saveState()
+        self._furniture(self, PageInfo(self._group, len(self._group_pages)))
+        self.doForm(f"GoLivePageNo{self._serial}")  # defined later: reportlab allows it
+        self.restoreState()
+        super().showPage()
+
+    def _close_group(self) -> None:
+        total = len(self._group_pages)
+        number = self._number
+        for page, serial in enumerate(self._group_pages, start=1):
+            self.beginForm(f"GoLivePageNo{serial}")
+            self.setFillGray(number.gray)
+            draw_text(self, number.x, number.y, number.text(page, total), number.size,
+                      align="center")
+            self.endForm()
+        self._group_pages = []
 
     def save(self) -> None:
-        totals = Counter(self._groups)
-        seen: Counter[str] = Counter()
-        for state, group in zip(self._held, self._groups, strict=True):
-            self.__dict__.update(state)
-            seen[group] += 1
-            self._furniture(self, PageInfo(group, seen[group], totals[group]))
-            Canvas.showPage(self)
-        self._held.clear()
+        self._close_group()
         super().save()
+
+
+class _LazyStory(list[Flowable]):
+    """The story, made one sheet at a time as the layout consumes it.
+
+    reportlab's build takes flowables from the front of its list and deletes
+    them; refilling on delete keeps only a few sheets' flowables alive
+    instead of a whole batch's.
+    """
+
+    def __init__(self, chunks: Iterator[list[Flowable]], low: int = 12) -> None:
+        super().__init__()
+        self._chunks: Iterator[list[Flowable]] | None = chunks
+        self._low = low
+        self._refill()
+
+    def _refill(self) -> None:
+        while self._chunks is not None and len(self) < self._low:
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                self._chunks = None
+            else:
+                self.extend(chunk)
+
+    def __delitem__(self, index: Any) -> None:
+        super().__delitem__(index)
+        self._refill()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +144,9 @@ class Layout:
         return self.size[0] - self.left - self.right
 
 
-def build_pdf(story: Sequence[Flowable], layout: Layout, furniture: Furniture, *,
-              title: str, author: str = "", subject: str = "") -> bytes:
-    """Lay out ``story`` on ``layout`` pages and return the PDF's bytes."""
+def build_pdf(story: Iterable[list[Flowable]], layout: Layout, furniture: Furniture,
+              number: PageNumber, *, title: str, author: str = "", subject: str = "") -> bytes:
+    """Lay out ``story`` (chunks of flowables, made as needed) and return the PDF's bytes."""
     buffer = io.BytesIO()
     font = cjk_font()
     doc = BaseDocTemplate(
@@ -108,7 +161,8 @@ def build_pdf(story: Sequence[Flowable], layout: Layout, furniture: Furniture, *
                   layout.size[1] - layout.top - layout.bottom, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story), canvasmaker=functools.partial(_DeferredCanvas, furniture=furniture))
+    maker = functools.partial(_NumberingCanvas, furniture=furniture, number=number)
+    doc.build(_LazyStory(iter(story)), canvasmaker=maker)
     return buffer.getvalue()
 
 

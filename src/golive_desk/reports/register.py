@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 from golive_desk.domain.issues import Category, Issue, IssueQuery, IssueStatus, Severity
 from golive_desk.reports.flowables import BoldTitle
 from golive_desk.reports.models import DocumentInfo
-from golive_desk.reports.paging import Layout, PageInfo, build_pdf, draw_text
+from golive_desk.reports.paging import Layout, PageInfo, PageNumber, build_pdf, draw_text
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
@@ -30,6 +30,7 @@ from golive_desk.reports.styles import (
     MUTED,
     RULE,
     ZEBRA_FILL,
+    cell,
     para,
     styles,
     table_style,
@@ -58,13 +59,14 @@ def render_register(issues: Sequence[Issue], info: DocumentInfo, language: str,
                              KeepTogether(_totals(issues, texts))]
 
     def furniture(canvas: Canvas, page: PageInfo) -> None:
-        _furniture(canvas, page, texts, info)
+        _furniture(canvas, texts, info)
 
-    return build_pdf(story, LAYOUT, furniture, title=texts["register_title"],
+    number = PageNumber(LAYOUT.size[0] / 2, LAYOUT.bottom - 8 * mm, 8, texts.page)
+    return build_pdf([story], LAYOUT, furniture, number, title=texts["register_title"],
                      author=info.prepared_by, subject=f"{info.customer} {info.project_name}")
 
 
-def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, info: DocumentInfo) -> None:
+def _furniture(canvas: Canvas, texts: Texts, info: DocumentInfo) -> None:
     width, height = LAYOUT.size
     left, right = LAYOUT.left, width - LAYOUT.right
     top = height - LAYOUT.top + 6 * mm
@@ -81,7 +83,6 @@ def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, info: DocumentInfo)
     canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
     draw_text(canvas, left, bottom, texts.colon(texts["printed"]) + info.printed_on.isoformat(),
               8)
-    draw_text(canvas, width / 2, bottom, texts.page(page.page, page.pages), 8, align="center")
     draw_text(canvas, right, bottom, f"{texts.colon(texts['version'])}{info.version}", 8,
               align="right")
     canvas.restoreState()
@@ -141,6 +142,8 @@ def _cover(issues: Sequence[Issue], info: DocumentInfo, texts: Texts,
         ("prepared_by", info.prepared_by), ("prepared_on", info.printed_on.isoformat()),
         ("approver", approver),
     ]
+    if info.vendor_pm:
+        rows.insert(-3, ("vendor_pm", info.vendor_pm))
     label_width = 30 * mm
     value_width = 118 * mm
     control = Table([[para(texts[key], s.label), para(value, s.value)]
@@ -198,25 +201,24 @@ def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
     heads = ("seq", "number", "reported_on", "module_short", "title", "category", "severity",
              "status", "reporter", "assignee", "expected_short", "result")
     rows: list[list[object]] = [[para(texts[h], s.head) for h in heads]]
+    inner = [w - 6 for w in _COLUMNS]
     for index, issue in enumerate(issues, start=1):
         status = texts.enum(issue.status) + (f"（{texts['deleted']}）" if issue.deleted else "")
         outcome = issue.result or issue.resolution
         if issue.confirmed_by:
             confirmed = f"{texts.colon(texts['confirmed_by'])}{issue.confirmed_by}"
             outcome = f"{outcome}\n{confirmed}" if outcome else confirmed
-        rows.append([
-            para(str(index), s.cell_center), para(issue.number, s.cell),
-            para(issue.reported_at[:10], s.cell), para(issue.module, s.cell),
-            para(issue.title, s.cell), para(texts.enum(issue.category), s.cell),
-            para(texts.enum(issue.severity), s.cell_center), para(status, s.cell),
-            para(issue.reporter, s.cell), para(issue.assignee, s.cell),
-            para(issue.expected_by.isoformat() if issue.expected_by else "", s.cell),
-            para(_short(outcome, _RESULT_MAX), s.cell),
-        ])
+        values = (str(index), issue.number, issue.reported_at[:10], issue.module, issue.title,
+                  texts.enum(issue.category), texts.enum(issue.severity), status,
+                  issue.reporter, issue.assignee,
+                  issue.expected_by.isoformat() if issue.expected_by else "",
+                  _short(outcome, _RESULT_MAX))
+        rows.append([cell(v, s.cell, w) for v, w in zip(values, inner, strict=True)])
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, RULE), ("BOX", (0, 0), (-1, -1), FRAME, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
+        ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (6, 1), (6, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]
@@ -228,7 +230,7 @@ def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
         commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA_FILL)
                      for r in range(2, len(rows), 2)]
     table = Table(rows, colWidths=_COLUMNS, repeatRows=1, splitInRow=1)
-    table.setStyle(table_style(commands))
+    table.setStyle(table_style(commands, s.cell.fontSize, s.cell.leading))
     return table
 
 

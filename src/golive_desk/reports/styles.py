@@ -51,7 +51,10 @@ def styles() -> Styles:
     font = cjk_font()
 
     def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
-        options: dict[str, object] = {"textColor": INK, "alignment": TA_LEFT, **kw}
+        # CJK wrapping keeps closing punctuation (，。）」) off the start of a
+        # line, as Chinese typesetting requires; Latin words still stay whole.
+        options: dict[str, object] = {"textColor": INK, "alignment": TA_LEFT,
+                                      "wordWrap": "CJK", **kw}
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
 
     return Styles(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from golive_desk.domain.errors import DuplicateError
 from golive_desk.domain.models import Changes
@@ -40,14 +41,18 @@ class DemoResult:
     changes: Changes
 
 
-def fill_demo(services: Services, *, issues: int = 300, go_live: str = "2026-11-02",
-              month_end: str = "2026-11-30") -> DemoResult:
+def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = None,
+              month_end: str | None = None) -> DemoResult:
     """Create the demo project 华星电子 ERP 上线 with people of every role.
 
     Raises:
         DuplicateError: the store already holds the demo project.
     """
     projects = services.projects
+    # A month into support by default, so every issue and event lies in the past.
+    live = date.fromisoformat(go_live) if go_live else date.today() - timedelta(days=30)
+    go_live = live.isoformat()
+    month_end = month_end or _last_day_of_month(live).isoformat()
     if any(p.code == DEMO_CODE for p in projects.list_projects()):
         raise DuplicateError(f"the demo project {DEMO_CODE} already exists", code=DEMO_CODE)
     project, changes = projects.add_project(
@@ -59,3 +64,8 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str = "2026-11-
     made = add_demo_issues(services.issues, project.code, issues, project.go_live)
     changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
     return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)
+
+
+def _last_day_of_month(day: date) -> date:
+    first_next = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return first_next - timedelta(days=1)

@@ -76,9 +76,11 @@ def add_demo_issues(service: IssueService, project_code: str, count: int, go_liv
 
 def _reported(go_live: date, rng: random.Random) -> datetime:
     # Most problems come in the first week after go-live, and at month-end.
-    day = min(int(rng.expovariate(1 / 6)), 27)
+    # Capped so that the whole history (a few days after reporting) is in the past
+    # when go-live was a month ago, as fill_demo sets it.
+    day = min(int(rng.expovariate(1 / 6)), 24)
     if rng.random() < 0.15:
-        day = 27
+        day = 24
     start = datetime.combine(go_live + timedelta(days=day), datetime.min.time())
     return start + timedelta(hours=8, minutes=30 + rng.randint(0, 540))
 

@@ -43,12 +43,14 @@ def check_against_store(conn: Connection, runs: dict[str, NodeRun],
 
     Returns each node's applied chain top ``(seq, op_id)``.
     """
-    by_key = {(c.op.node, c.op.seq): c.op_id for c in ops}
+    by_key: dict[tuple[str, int], str] | None = None  # built only if a run overlaps
     tops: dict[str, tuple[int, str | None]] = {}
     for node, run in runs.items():
         top_seq, top_id = sync_state.chain_top(conn, node)
         tops[node] = (top_seq, top_id)
         if run.first <= top_seq:
+            if by_key is None:
+                by_key = {(c.op.node, c.op.seq): c.op_id for c in ops}
             held = sync_state.op_ids_between(conn, node, run.first, min(run.last, top_seq))
             for seq, op_id in held.items():
                 if by_key[(node, seq)] != op_id:
@@ -66,56 +68,81 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
     outcome = ApplyOutcome()
     waiting = {p.op_id: p for p in sync_state.pending(conn)}
     candidates: dict[str, CarriedOp] = {}
-    from_bundle: set[str] = set()
+    seen_lamport = 0
     for carried in ops:
-        if carried.op.seq <= tops.get(carried.op.node, (0, None))[0]:
+        op = carried.op
+        seen_lamport = max(seen_lamport, op.lamport)
+        if op.seq <= tops.get(op.node, _NOTHING)[0]:
             outcome.already_had += 1
-            continue
-        candidates[carried.op_id] = carried
-        from_bundle.add(carried.op_id)
+        else:
+            candidates[carried.op_id] = carried
+    from_bundle = list(candidates)
     for op_id, row in waiting.items():
         if op_id not in candidates:
             candidates[op_id] = CarriedOp(op_id, row.body, Op.from_body(row.body))
     outside = {dep for c in candidates.values() for dep in c.op.prev if dep not in candidates}
-    present = sync_state.lamports_of(conn, outside)
-    clocks = dict(present)
-    chain = {node: top for node, top in tops.items()}
+    present = set(sync_state.lamports_of(conn, outside))
+    chain = dict(tops)
     for node in {c.op.node for c in candidates.values()} - set(chain):
         chain[node] = sync_state.chain_top(conn, node)
-    order = sorted(candidates.values(), key=lambda c: (c.op.lamport, c.op.node, c.op.seq))
-    done: set[str] = set()
-    progress = True
-    while progress:
-        progress = False
-        for carried in order:
-            op = carried.op
-            if carried.op_id in done:
-                continue
-            seq, top_id = chain[op.node]
-            if op.seq != seq + 1 or op.chain != top_id:
-                continue
-            if not all(dep in present or dep in done for dep in op.prev):
-                continue
-            done.add(carried.op_id)
-            chain[op.node] = (op.seq, carried.op_id)
-            clocks[carried.op_id] = op.lamport
-            outcome.applied.append((carried.op_id, op))
-            progress = True
-    applied_rows = [(i, op, candidates[i].body) for i, op in outcome.applied]
-    batch_projector.insert_ops(conn, applied_rows)
+    done, rows = _schedule(sorted(candidates.values(), key=_causal_key), chain, present)
+    outcome.applied = [(op_id, op) for op_id, op, _ in rows]
+    batch_projector.insert_ops(conn, rows)
     batch_projector.apply_many(conn, outcome.applied)
-    sync_state.drop_pending(conn, [i for i in done if i in waiting])
+    sync_state.drop_pending(conn, [i for i in waiting if i in done])
     stamp = now.isoformat(timespec="milliseconds")
     parked = [c for i, c in candidates.items() if i not in done and i not in waiting]
     sync_state.add_pending(conn, [
         {"op_id": c.op_id, "node": c.op.node, "seq": c.op.seq, "lamport": c.op.lamport,
          "body": c.body, "bundle_id": bundle_id, "received_at": stamp} for c in parked])
     outcome.pending_from_bundle = sum(1 for i in from_bundle if i not in done)
-    outcome.warnings += _clock_warnings(
-        conn, [(i, candidates[i].op) for i in sorted(from_bundle)], now)
-    _raise_clock(conn, max((c.op.lamport for c in ops), default=0))
+    outcome.warnings += _clock_warnings(conn, [(i, candidates[i].op) for i in from_bundle], now)
+    _raise_clock(conn, seen_lamport)
     _follow_own_chain(conn, chain, outcome.applied)
     return outcome
+
+
+_NOTHING: tuple[int, str | None] = (0, None)
+
+
+def _causal_key(carried: CarriedOp) -> tuple[int, str, int]:
+    op = carried.op
+    return (op.lamport, op.node, op.seq)
+
+
+def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
+              present: set[str]) -> tuple[set[str], list[tuple[str, Op, str]]]:
+    """Pick, in ``order``, each op whose node's previous op and ``prev`` ops are applied.
+
+    Passes repeat over what is still blocked until one applies nothing, so an op
+    waiting for a later one in ``order`` still goes in. ``chain`` is advanced in
+    place. Returns the applied ids and their ``(op_id, op, body)`` in apply order.
+    """
+    done: set[str] = set()
+    known = set(present)  # applied here before, or in this batch
+    rows: list[tuple[str, Op, str]] = []
+    remaining = order
+    while remaining:
+        blocked: list[CarriedOp] = []
+        for carried in remaining:
+            op = carried.op
+            seq, top_id = chain[op.node]
+            if op.seq == seq + 1 and op.chain == top_id:
+                for dep in op.prev:
+                    if dep not in known:
+                        break
+                else:
+                    op_id = carried.op_id
+                    done.add(op_id)
+                    known.add(op_id)
+                    chain[op.node] = (op.seq, op_id)
+                    rows.append((op_id, op, carried.body))
+                    continue
+            blocked.append(carried)
+        if len(blocked) == len(remaining):
+            break
+        remaining = blocked
+    return done, rows
 
 
 def _follow_own_chain(conn: Connection, chain: dict[str, tuple[int, str | None]],
@@ -137,19 +164,26 @@ def _raise_clock(conn: Connection, seen: int) -> None:
 
 def _clock_warnings(conn: Connection, ops: Sequence[tuple[str, Op]],
                     now: datetime) -> list[str]:
-    """Report clocks that look wrong. The merge uses neither, so nothing else changes."""
+    """Report clocks that look wrong. The merge uses neither, so nothing else changes.
+
+    The result does not depend on the order of ``ops``.
+    """
     problems: dict[tuple[str, str], list[str]] = {}
+    # Each wall is parsed once; an op's entry also serves the ops that build on it.
     dep_info: dict[str, tuple[int, datetime | None]] = {}
     for op_id, op in ops:
         dep_info[op_id] = (op.lamport, _parse_wall(op.wall))
-    dep_info.update(_dep_info(conn, {d for _, op in ops for d in _deps(op)
-                                     if d not in dep_info}))
+    outside: set[str] = set()
     for _, op in ops:
-        when = _parse_wall(op.wall)
+        outside.update(_deps(op))
+    dep_info.update(_dep_info(conn, outside.difference(dep_info)))
+    latest = now + SKEW
+    for op_id, op in ops:
+        lamport, when = dep_info[op_id]
         if when is None:
             problems.setdefault((op.node, "unreadable"), []).append(op.wall)
             continue
-        if when > now + SKEW:
+        if when > latest:
             problems.setdefault((op.node, "ahead"), []).append(op.wall)
         elif when < EARLIEST_PLAUSIBLE:
             problems.setdefault((op.node, "past"), []).append(op.wall)
@@ -158,12 +192,20 @@ def _clock_warnings(conn: Connection, ops: Sequence[tuple[str, Op]],
             if info is None:
                 continue
             dep_lamport, dep_wall = info
-            if dep_wall is not None and when < dep_wall - SKEW:
+            # A difference, not ``when < dep_wall - SKEW``: walls near year 1 or
+            # 9999 must not overflow the arithmetic.
+            if dep_wall is not None and dep_wall - when > SKEW:
                 problems.setdefault((op.node, "behind"), []).append(op.wall)
-            if op.lamport - dep_lamport > LAMPORT_JUMP:
-                problems.setdefault((op.node, "lamport"), []).append(str(op.lamport))
-    names = {op.node: op.author for _, op in ops}
-    return [_skew_text(names.get(node, node[:8]), node, kind, values)
+            if lamport - dep_lamport > LAMPORT_JUMP:
+                problems.setdefault((op.node, "lamport"), []).append(str(lamport))
+    if not problems:
+        return []
+    # A node's name as its op with the highest id gives it: the same on every store.
+    named: dict[str, tuple[str, str]] = {}
+    for op_id, op in ops:
+        if op_id > named.get(op.node, ("", ""))[0]:
+            named[op.node] = (op_id, op.author)
+    return [_skew_text(named[node][1] if node in named else node[:8], node, kind, values)
             for (node, kind), values in sorted(problems.items())]
 
 

@@ -69,13 +69,19 @@ def apply_many(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:
     _Batch(driver(conn)).run(segment)
 
 
-@dataclass
+# ``json.dumps(value, ensure_ascii=False)`` builds an encoder per call; one is enough.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@dataclass(slots=True)
 class _Head:
+    """One current version of a register; ``value`` is its JSON text, made when written."""
+
     op_id: str
     entity: str
     lamport: int
     node: str
-    value: str
+    value: str | None
     author: str
     wall: str
     decoded: Any = None
@@ -83,9 +89,16 @@ class _Head:
 
     def python_value(self) -> Any:
         if not self.is_decoded:
-            self.decoded = json.loads(self.value)
+            self.decoded = json.loads(str(self.value))
             self.is_decoded = True
         return self.decoded
+
+    def json_value(self) -> str:
+        if self.value is None:
+            # The value came out of a JSON body, so it survives a JSON round trip
+            # unchanged: it is what the projector would read back from the column.
+            self.value = _ENCODE(self.decoded)
+        return self.value
 
 
 @dataclass
@@ -107,10 +120,18 @@ class _Row:
 
 
 class _Batch:
+    """Registers and rows of the touched entities, in memory until ``_write``.
+
+    Columns are settled once per register at the end, from its final versions:
+    that is what applying the ops one by one leaves in them, since each op that
+    touches a register rewrites its column from the versions it leaves.
+    """
+
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.heads: dict[tuple[str, str], dict[str, _Head]] = {}
         self.original: set[tuple[str, str, str]] = set()
+        self.touched: set[tuple[str, str]] = set()
         self.rows: dict[str, _Row] = {}
 
     def run(self, items: Sequence[tuple[str, Op]]) -> None:
@@ -119,6 +140,7 @@ class _Batch:
         self._load({op.entity_id: op.entity for _, op in items})
         for op_id, op in items:
             self._apply(op_id, op)
+        self._settle_columns()
         self._write()
 
     def _load(self, entities: dict[str, str]) -> None:
@@ -142,13 +164,12 @@ class _Batch:
                     self.rows[r[0]] = _Row(r[0], table, True, r[1])
 
     def _apply(self, op_id: str, op: Op) -> None:
-        table = ENTITY_TABLES[op.entity]
         spec = spec_for(op.entity)
         if spec is None:
             return
         if op.kind == OpKind.CREATE:
             if op.entity_id not in self.rows:
-                self._create(table, spec.fields, op_id, op)
+                self._create(ENTITY_TABLES[op.entity], spec.fields, op_id, op)
             return
         if op.kind == OpKind.SET and op.field in spec.fields:
             name, value = op.field, op.value
@@ -156,20 +177,17 @@ class _Batch:
             name, value = DELETED_FIELD, op.kind == OpKind.DELETE
         else:
             return
-        versions = self.heads.setdefault((op.entity_id, name), {})
+        key = (op.entity_id, name)
+        versions = self.heads.setdefault(key, {})
         for seen in op.prev:
             versions.pop(seen, None)
         if op_id not in versions:
-            # The value came out of a JSON body, so it survives a JSON round trip
-            # unchanged: it is what the projector would read back from the column.
-            versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node,
-                                    json.dumps(value, ensure_ascii=False), op.author, op.wall,
-                                    value, True)
+            versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node, None, op.author,
+                                    op.wall, value, True)
+        self.touched.add(key)
+        # As ``projector``: only a row that exists when the op applies takes its time.
         row = self.rows.get(op.entity_id)
-        if row is None:
-            return
-        self._write_column(row, name, versions)
-        if row.updated_at < op.wall:
+        if row is not None and row.updated_at < op.wall:
             row.set("updated_at", op.wall)
 
     def _create(self, table: Table, fields: tuple[str, ...], op_id: str, op: Op) -> None:
@@ -177,26 +195,27 @@ class _Batch:
         new = {f: values.get(f) for f in fields if f in table.c}
         new.update(id=op.entity_id, created_op=op_id, created_at=op.wall,
                    created_by=op.author, updated_at=op.wall, deleted=False)
-        row = _Row(op.entity_id, table, False, op.wall, new=new)
-        self.rows[op.entity_id] = row
-        for (entity_id, name), versions in self.heads.items():
-            if entity_id == op.entity_id and versions:
-                self._write_column(row, name, versions)
+        self.rows[op.entity_id] = _Row(op.entity_id, table, False, op.wall, new=new)
 
-    @staticmethod
-    def _write_column(row: _Row, name: str, versions: dict[str, _Head]) -> None:
-        if name == DELETED_FIELD:
-            row.set("deleted", any(v.python_value() for v in versions.values()))
-        elif name in row.table.c:
-            best = max(versions.values(), key=lambda v: (v.lamport, v.node))
-            row.set(name, best.python_value())
+    def _settle_columns(self) -> None:
+        """A new row takes every register's winner; an existing one the touched ones'."""
+        for key, versions in self.heads.items():
+            row = self.rows.get(key[0])
+            if row is None or not versions or (row.new is None and key not in self.touched):
+                continue
+            name = key[1]
+            if name == DELETED_FIELD:
+                row.set("deleted", any(v.python_value() for v in versions.values()))
+            elif name in row.table.c:
+                best = max(versions.values(), key=_rank)
+                row.set(name, best.python_value())
 
     def _write(self) -> None:
         final = {(eid, name, op_id): head for (eid, name), versions in self.heads.items()
                  for op_id, head in versions.items()}
         gone = [key for key in self.original if key not in final]
-        added = [(k[0], k[1], h.op_id, h.entity, h.lamport, h.node, h.value, h.author, h.wall)
-                 for k, h in final.items() if k not in self.original]
+        added = [(k[0], k[1], h.op_id, h.entity, h.lamport, h.node, h.json_value(), h.author,
+                  h.wall) for k, h in final.items() if k not in self.original]
         self.db.executemany("DELETE FROM field_heads WHERE entity_id=? AND field=? AND op_id=?",
                             gone)
         self.db.executemany(f"INSERT OR IGNORE INTO field_heads ({','.join(_HEAD_COLUMNS)}) "
@@ -220,6 +239,11 @@ class _Batch:
         for (name, cols), values in updates.items():
             sets = ",".join(f"{c}=?" for c in cols)
             self.db.executemany(f"UPDATE {name} SET {sets} WHERE id=?", values)
+
+
+def _rank(head: _Head) -> tuple[int, str]:
+    """The provisional winner is the highest: Lamport clock, then node."""
+    return (head.lamport, head.node)
 
 
 def _chunks(values: list[str]) -> Iterable[list[str]]:

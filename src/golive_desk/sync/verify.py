@@ -46,9 +46,10 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
     """
     by_node: dict[str, list[CarriedOp]] = defaultdict(list)
     for carried in ops:
-        if not _NODE.match(carried.op.node):
-            raise BundleError("ops", f"an op names an invalid node {carried.op.node!r}")
         by_node[carried.op.node].append(carried)
+    for node in by_node:  # every op's node, checked once per distinct node
+        if not _NODE.fullmatch(node):
+            raise BundleError("ops", f"an op names an invalid node {node!r}")
     heads = {h.node: h for h in manifest.heads}
     if len(heads) != len(manifest.heads) or set(heads) != set(by_node):
         raise BundleError("chain", "the bundle's signed heads do not match the nodes of "
@@ -56,7 +57,7 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
     lamports = {c.op_id: c.op.lamport for c in ops}
     runs: dict[str, NodeRun] = {}
     for node, node_ops in by_node.items():
-        node_ops.sort(key=lambda c: c.op.seq)
+        node_ops.sort(key=_seq)
         run = _check_run(node, node_ops, heads[node], lamports)
         key = key_for(node)
         if key is None:
@@ -71,6 +72,10 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
     if expected != set(manifest.prerequisites):
         raise BundleError("manifest", "the manifest's prerequisites do not match its ops")
     return runs
+
+
+def _seq(carried: CarriedOp) -> int:
+    return carried.op.seq
 
 
 def _check_run(node: str, node_ops: list[CarriedOp], head: HeadStatement,

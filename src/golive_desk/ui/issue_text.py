@@ -22,42 +22,48 @@ from golive_desk.domain.issues import IssueStatus, Severity, TimelineEntry, Time
 from golive_desk.ui import labels
 from golive_desk.ui.error_text import describe
 
+# lupdate finds translate("IssueText", "…") calls by this name.
+translate = QCoreApplication.translate
 
 
 def validation(err: ValidationError) -> str:
     """What is wrong with one field, phrased for the line beside it."""
     details = err.details
     rule = str(details.get("rule", ""))
+    name = str(details.get("name", ""))
     if isinstance(err, FileTooLargeError):
         size = int(str(details.get("size", 0))) / 1024 / 1024
-        return (QCoreApplication.translate("IssueText", "%1 is %2 MB; attachments must be smaller than 50 MB.")
-                .replace("%1", str(details.get("name", ""))).replace("%2", f"{size:.1f}"))
+        text = translate("IssueText", "%1 is %2 MB; attachments must be smaller than 50 MB.")
+        return text.replace("%1", name).replace("%2", f"{size:.1f}")
     if isinstance(err, FileUnreadableError):
-        return QCoreApplication.translate("IssueText", "%1 cannot be read; nothing was attached.").replace(
-            "%1", str(details.get("name", "")))
+        text = translate("IssueText", "%1 cannot be read; nothing was attached.")
+        return text.replace("%1", name)
     if rule == "required":
         return {
-            "title": QCoreApplication.translate("IssueText", "Give the issue a title: what went wrong, in a few words."),
-            "channel": QCoreApplication.translate("IssueText", "Choose how the customer was notified."),
-            "whom": QCoreApplication.translate("IssueText", "Say whom at the customer you notified."),
-            "text": QCoreApplication.translate("IssueText", "Write the note first."),
-        }.get(err.field, QCoreApplication.translate("IssueText", "This field must be filled in."))
+            "title": translate("IssueText",
+                               "Give the issue a title: what went wrong, in a few words."),
+            "channel": translate("IssueText", "Choose how the customer was notified."),
+            "whom": translate("IssueText", "Say whom at the customer you notified."),
+            "text": translate("IssueText", "Write the note first."),
+        }.get(err.field, translate("IssueText", "This field must be filled in."))
     if rule == "too_long":
-        return QCoreApplication.translate("IssueText", "Too long: at most %1 characters.").replace("%1", str(details.get("limit")))
+        text = translate("IssueText", "Too long: at most %1 characters.")
+        return text.replace("%1", str(details.get("limit")))
     if rule == "module":
-        return QCoreApplication.translate("IssueText", "Unknown module. This project's modules are: %1.").replace(
-            "%1", str(details.get("choices", "")).replace(", ", "、"))
+        text = translate("IssueText", "Unknown module. This project's modules are: %1.")
+        return text.replace("%1", str(details.get("choices", "")).replace(", ", "、"))
     if rule in ("date", "datetime"):
-        return QCoreApplication.translate("IssueText", "Not a valid date.")
+        return translate("IssueText", "Not a valid date.")
     if rule == "before_reported":
         reported = str(details.get("reported", ""))
         if err.field == "confirmed_at":
-            return QCoreApplication.translate("IssueText", "The customer cannot confirm before the report date (%1).").replace(
-                "%1", reported)
-        return QCoreApplication.translate("IssueText", "The expected-by date is before the report date (%1).").replace(
-            "%1", reported)
+            text = translate("IssueText",
+                             "The customer cannot confirm before the report date (%1).")
+        else:
+            text = translate("IssueText", "The expected-by date is before the report date (%1).")
+        return text.replace("%1", reported)
     if rule == "choice":
-        return QCoreApplication.translate("IssueText", "Choose one of the listed values.")
+        return translate("IssueText", "Choose one of the listed values.")
     return err.message
 
 
@@ -68,28 +74,33 @@ def workflow(err: WorkflowError) -> str:
 
 def workflow_reason(reason: str, fallback: str = "") -> str:
     texts = {
-        "needs_proposal": QCoreApplication.translate("IssueText", "Fill in the proposed handling (处理建议) before escalating to the "
-                             "project manager."),
-        "needs_resolution": QCoreApplication.translate("IssueText", "Fill in the resolution (解决方案) first."),
-        "needs_confirmation": QCoreApplication.translate("IssueText", "Fill in who at the customer confirmed, and when."),
-        "same_status": QCoreApplication.translate("IssueText", "The issue already has this status."),
-        "transferred": QCoreApplication.translate("IssueText", "The issue was transferred to O&M and is followed up there."),
-        "no_return_to_new": QCoreApplication.translate("IssueText", "An issue that has been worked on cannot go back to new."),
-        "branch_test_needs_escalation": QCoreApplication.translate("IssueText", 
-            "Only an escalated issue's solution is tested at the branch office."),
-        "apply_needs_branch_test": QCoreApplication.translate("IssueText", 
-            "Test the solution at the branch office before applying it on site."),
-        "escalated_needs_test_and_apply": QCoreApplication.translate("IssueText", 
-            "An escalated issue's solution is tested at the branch office and applied on "
-            "site before the issue is resolved."),
-        "close_needs_resolved": QCoreApplication.translate("IssueText", "Only a resolved issue can be closed."),
-        "escalate_from_applied": QCoreApplication.translate("IssueText", 
-            "The solution is already applied on site; reopen work first."),
-        "reopen_first": QCoreApplication.translate("IssueText", "Reopen the issue first."),
-        "deleted": QCoreApplication.translate("IssueText", "The issue is deleted; restore it first."),
-        "no_conflict": QCoreApplication.translate("IssueText", "This field no longer has conflicting versions."),
+        "needs_proposal": translate(
+            "IssueText",
+            "Fill in the proposed handling (处理建议) before escalating to the project manager."),
+        "needs_resolution": translate("IssueText", "Fill in the resolution (解决方案) first."),
+        "needs_confirmation": translate(
+            "IssueText", "Fill in who at the customer confirmed, and when."),
+        "same_status": translate("IssueText", "The issue already has this status."),
+        "transferred": translate(
+            "IssueText", "The issue was transferred to O&M and is followed up there."),
+        "no_return_to_new": translate(
+            "IssueText", "An issue that has been worked on cannot go back to new."),
+        "branch_test_needs_escalation": translate(
+            "IssueText", "Only an escalated issue's solution is tested at the branch office."),
+        "apply_needs_branch_test": translate(
+            "IssueText", "Test the solution at the branch office before applying it on site."),
+        "escalated_needs_test_and_apply": translate(
+            "IssueText", "An escalated issue's solution is tested at the branch office and "
+            "applied on site before the issue is resolved."),
+        "close_needs_resolved": translate("IssueText", "Only a resolved issue can be closed."),
+        "escalate_from_applied": translate(
+            "IssueText", "The solution is already applied on site; reopen work first."),
+        "reopen_first": translate("IssueText", "Reopen the issue first."),
+        "deleted": translate("IssueText", "The issue is deleted; restore it first."),
+        "no_conflict": translate("IssueText", "This field no longer has conflicting versions."),
     }
-    return texts.get(reason, fallback or QCoreApplication.translate("IssueText", "This status change is not allowed."))
+    return texts.get(reason) or fallback or translate(
+        "IssueText", "This status change is not allowed.")
 
 
 def error(err: GoLiveError) -> str:
@@ -106,21 +117,36 @@ def timeline_line(entry: TimelineEntry) -> str:
     kind = entry.kind
     if kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
         before = labels.issue_status(entry.from_status) if entry.from_status else "–"
-        return (QCoreApplication.translate("IssueText", "Status %1 → %2").replace("%1", before)
+        return (translate("IssueText", "Status %1 → %2").replace("%1", before)
                 .replace("%2", labels.issue_status(entry.to_status)))
     if kind == TimelineKind.FIELD_CHANGE:
         if entry.field == "deleted":
-            return QCoreApplication.translate("IssueText", "Deleted the issue") if entry.new_value else QCoreApplication.translate("IssueText", "Restored the issue")
-        return (QCoreApplication.translate("IssueText", "Changed %1 from %2 to %3")
-                .replace("%1", labels.issue_field(entry.field))
-                .replace("%2", labels.issue_value(entry.field, entry.old_value))
-                .replace("%3", labels.issue_value(entry.field, entry.new_value)))
+            if entry.new_value:
+                return translate("IssueText", "Deleted the issue")
+            return translate("IssueText", "Restored the issue")
+        name = labels.field_label(entry.field)
+        old = _short(labels.issue_value(entry.field, entry.old_value))
+        new = _short(labels.issue_value(entry.field, entry.new_value))
+        if entry.old_value in (None, "") and entry.new_value not in (None, ""):
+            return translate("IssueText", "Filled in %1: %2").replace("%1", name).replace(
+                "%2", new)
+        if entry.new_value in (None, "") and entry.old_value not in (None, ""):
+            return translate("IssueText", "Cleared %1 (was %2)").replace("%1", name).replace(
+                "%2", old)
+        return (translate("IssueText", "Changed %1 from %2 to %3")
+                .replace("%1", name).replace("%2", old).replace("%3", new))
     if kind == TimelineKind.CUSTOMER_NOTIFIED:
         how = labels.notify_channel(entry.channel) if entry.channel else ""
         parts = [p for p in (how, entry.whom) if p]
         suffix = f"（{'，'.join(parts)}）" if parts else ""
         return labels.timeline_kind(kind) + suffix
     return labels.timeline_kind(kind)
+
+
+def _short(text: str, limit: int = 80) -> str:
+    """A long text (a whole cause analysis) as one readable line of the timeline."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
 def timeline_body(entry: TimelineEntry) -> str:

@@ -82,89 +82,83 @@ def field_label(name: str) -> str:
 
 
 # -- issues ---------------------------------------------------------------------
-
+# lupdate finds calls named translate(…) with literal strings; an alias named
+# anything else (tr = …) would hide them.
 
 def issue_status(value: IssueStatus) -> str:
+    translate = QCoreApplication.translate
     return {
-        IssueStatus.NEW: QCoreApplication.translate("Labels", "New"),
-        IssueStatus.IN_PROGRESS: QCoreApplication.translate("Labels", "In progress"),
-        IssueStatus.ESCALATED: QCoreApplication.translate("Labels", "Escalated"),
-        IssueStatus.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch tested"),
-        IssueStatus.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
-        IssueStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolved"),
-        IssueStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
-        IssueStatus.TRANSFERRED: QCoreApplication.translate("Labels", "Transferred to O&M"),
+        IssueStatus.NEW: translate("Labels", "New"),
+        IssueStatus.IN_PROGRESS: translate("Labels", "In progress"),
+        IssueStatus.ESCALATED: translate("Labels", "Escalated"),
+        IssueStatus.BRANCH_TESTED: translate("Labels", "Branch tested"),
+        IssueStatus.APPLIED_ON_SITE: translate("Labels", "Applied on site"),
+        IssueStatus.RESOLVED: translate("Labels", "Resolved"),
+        IssueStatus.CLOSED: translate("Labels", "Closed"),
+        IssueStatus.TRANSFERRED: translate("Labels", "Transferred to O&M"),
     }[value]
 
 
 def status_action(current: IssueStatus, target: IssueStatus) -> str:
     """The button that moves an issue from ``current`` to ``target`` (a verb, not a state)."""
+    translate = QCoreApplication.translate
     if target == IssueStatus.IN_PROGRESS:
         if current in (IssueStatus.RESOLVED, IssueStatus.CLOSED):
-            return QCoreApplication.translate("Labels", "Reopen")
+            return translate("Labels", "Reopen")
         if current != IssueStatus.NEW:
-            return QCoreApplication.translate("Labels", "Back to work")
-        return QCoreApplication.translate("Labels", "Start work")
+            return translate("Labels", "Back to work")
+        return translate("Labels", "Start work")
     return {
-        IssueStatus.ESCALATED: QCoreApplication.translate("Labels", "Escalate to PM"),
-        IssueStatus.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch test passed"),
-        IssueStatus.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
-        IssueStatus.RESOLVED: QCoreApplication.translate("Labels", "Resolve"),
-        IssueStatus.CLOSED: QCoreApplication.translate("Labels", "Close (customer confirmed)"),
-        IssueStatus.TRANSFERRED: QCoreApplication.translate("Labels", "Transfer to O&M"),
-        IssueStatus.NEW: QCoreApplication.translate("Labels", "New"),
+        IssueStatus.ESCALATED: translate("Labels", "Escalate to PM"),
+        IssueStatus.BRANCH_TESTED: translate("Labels", "Branch test passed"),
+        IssueStatus.APPLIED_ON_SITE: translate("Labels", "Applied on site"),
+        IssueStatus.RESOLVED: translate("Labels", "Resolve"),
+        IssueStatus.CLOSED: translate("Labels", "Close (customer confirmed)"),
+        IssueStatus.TRANSFERRED: translate("Labels", "Transfer to O&M"),
+        IssueStatus.NEW: translate("Labels", "New"),
     }[target]
 
 
 def severity(value: Severity) -> str:
-    return {Severity.URGENT: QCoreApplication.translate("Labels", "Urgent"), Severity.HIGH: QCoreApplication.translate("Labels", "High"),
-            Severity.MEDIUM: QCoreApplication.translate("Labels", "Medium"), Severity.LOW: QCoreApplication.translate("Labels", "Low")}[value]
+    translate = QCoreApplication.translate
+    return {Severity.URGENT: translate("Labels", "Urgent"),
+            Severity.HIGH: translate("Labels", "High"),
+            Severity.MEDIUM: translate("Labels", "Medium"),
+            Severity.LOW: translate("Labels", "Low")}[value]
 
 
 def category(value: Category) -> str:
+    translate = QCoreApplication.translate
     return {
-        Category.OPERATION_ERROR: QCoreApplication.translate("Labels", "Operation error"),
-        Category.CONFIGURATION: QCoreApplication.translate("Labels", "Configuration"),
-        Category.DATA: QCoreApplication.translate("Labels", "Data"),
-        Category.SOFTWARE_DEFECT: QCoreApplication.translate("Labels", "Software defect"),
-        Category.CHANGE_REQUEST: QCoreApplication.translate("Labels", "Change request"),
-        Category.ENVIRONMENT_PRINTING: QCoreApplication.translate("Labels", "Environment/printing"),
-        Category.OTHER: QCoreApplication.translate("Labels", "Other"),
+        Category.OPERATION_ERROR: translate("Labels", "Operation error"),
+        Category.CONFIGURATION: translate("Labels", "Configuration"),
+        Category.DATA: translate("Labels", "Data"),
+        Category.SOFTWARE_DEFECT: translate("Labels", "Software defect"),
+        Category.CHANGE_REQUEST: translate("Labels", "Change request"),
+        Category.ENVIRONMENT_PRINTING: translate("Labels", "Environment/printing"),
+        Category.OTHER: translate("Labels", "Other"),
     }[value]
 
 
 def timeline_kind(value: TimelineKind) -> str:
+    translate = QCoreApplication.translate
     return {
-        TimelineKind.NOTE: QCoreApplication.translate("Labels", "Note"),
-        TimelineKind.STATUS_CHANGE: QCoreApplication.translate("Labels", "Status change"),
-        TimelineKind.FIELD_CHANGE: QCoreApplication.translate("Labels", "Field changed"),
-        TimelineKind.CUSTOMER_NOTIFIED: QCoreApplication.translate("Labels", "Customer notified"),
-        TimelineKind.ESCALATED: QCoreApplication.translate("Labels", "Escalated"),
-        TimelineKind.BRANCH_TESTED: QCoreApplication.translate("Labels", "Branch test"),
-        TimelineKind.APPLIED_ON_SITE: QCoreApplication.translate("Labels", "Applied on site"),
+        TimelineKind.NOTE: translate("Labels", "Note"),
+        TimelineKind.STATUS_CHANGE: translate("Labels", "Status change"),
+        TimelineKind.FIELD_CHANGE: translate("Labels", "Field changed"),
+        TimelineKind.CUSTOMER_NOTIFIED: translate("Labels", "Customer notified"),
+        TimelineKind.ESCALATED: translate("Labels", "Escalated"),
+        TimelineKind.BRANCH_TESTED: translate("Labels", "Branch test"),
+        TimelineKind.APPLIED_ON_SITE: translate("Labels", "Applied on site"),
     }[value]
 
 
 def notify_channel(value: NotifyChannel) -> str:
-    return {NotifyChannel.ONSITE: QCoreApplication.translate("Labels", "On site"), NotifyChannel.PHONE: QCoreApplication.translate("Labels", "Phone"),
-            NotifyChannel.MAIL: QCoreApplication.translate("Labels", "Mail"), NotifyChannel.IM: QCoreApplication.translate("Labels", "Instant message")}[value]
-
-
-def issue_field(name: str) -> str:
-    """A field's name as the printed sheet calls it (for timeline lines and messages)."""
-    names = {
-        "title": QCoreApplication.translate("Labels", "Title"), "description": QCoreApplication.translate("Labels", "Description"), "module": QCoreApplication.translate("Labels", "Module"),
-        "function": QCoreApplication.translate("Labels", "Function/document"), "category": QCoreApplication.translate("Labels", "Category"),
-        "severity": QCoreApplication.translate("Labels", "Severity"), "status": QCoreApplication.translate("Labels", "Status"), "mode": QCoreApplication.translate("Labels", "Support mode"),
-        "reporter": QCoreApplication.translate("Labels", "Reporter"), "reporter_dept": QCoreApplication.translate("Labels", "Department"),
-        "reported_at": QCoreApplication.translate("Labels", "Reported at"), "expected_by": QCoreApplication.translate("Labels", "Expected by"),
-        "assignee": QCoreApplication.translate("Labels", "Assignee"), "cause": QCoreApplication.translate("Labels", "Cause analysis"),
-        "proposal": QCoreApplication.translate("Labels", "Proposed handling"), "resolution": QCoreApplication.translate("Labels", "Resolution"),
-        "result": QCoreApplication.translate("Labels", "Result"), "confirmed_by": QCoreApplication.translate("Labels", "Confirmed by"),
-        "confirmed_at": QCoreApplication.translate("Labels", "Confirmed on"), "maintenance_note": QCoreApplication.translate("Labels", "Add to maintenance notes"),
-        "number": QCoreApplication.translate("Labels", "Number"), "updated_at": QCoreApplication.translate("Labels", "Updated"),
-    }
-    return names.get(name, name)
+    translate = QCoreApplication.translate
+    return {NotifyChannel.ONSITE: translate("Labels", "On site"),
+            NotifyChannel.PHONE: translate("Labels", "Phone"),
+            NotifyChannel.MAIL: translate("Labels", "Mail"),
+            NotifyChannel.IM: translate("Labels", "Instant message")}[value]
 
 
 def issue_value(field: str, value: object) -> str:
@@ -172,16 +166,20 @@ def issue_value(field: str, value: object) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return QCoreApplication.translate("Labels", "yes") if value else QCoreApplication.translate("Labels", "no")
+        return (QCoreApplication.translate("Labels", "yes") if value
+                else QCoreApplication.translate("Labels", "no"))
     text = str(value)
-    parsers = {"severity": (Severity, severity), "status": (IssueStatus, issue_status),
-               "category": (Category, category), "mode": (SupportMode, support_mode)}
-    if field in parsers:
-        enum, label = parsers[field]
-        try:
-            return label(enum(text))  # type: ignore[operator]
-        except ValueError:
-            return text
+    try:
+        if field == "severity":
+            return severity(Severity(text))
+        if field == "status":
+            return issue_status(IssueStatus(text))
+        if field == "category":
+            return category(Category(text))
+        if field == "mode":
+            return support_mode(SupportMode(text))
+    except ValueError:  # a code from a newer version: show it as it is
+        return text
     if field == "reported_at":
         return text.replace("T", " ")
     return text

@@ -74,6 +74,7 @@ class DateField(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.button = QToolButton()
+        self.button.setObjectName("dateButton")
         self.button.setText("▾")
         self.button.setAccessibleName(self.tr("Choose a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -262,7 +263,7 @@ class SheetFields(QWidget):
         analysis = Section(self.tr("Analysis"))
         analysis.add([(self.tr("Cause analysis"), c["cause"])])
         analysis.add([(self.tr("Proposed handling"), c["proposal"])])
-        resolution = Section(self.tr("Resolution"))
+        resolution = Section(self.tr("Resolution and confirmation"))
         resolution.add([(self.tr("Resolution"), c["resolution"])])
         resolution.add([(self.tr("Result"), c["result"])])
         resolution.add([(self.tr("Confirmed by"), c["confirmed_by"]),

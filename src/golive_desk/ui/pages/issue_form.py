@@ -15,9 +15,6 @@ from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -25,21 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from golive_desk.domain.errors import GoLiveError, ValidationError
-from golive_desk.domain.issues import Issue, IssueStatus, Severity
+from golive_desk.domain.issues import Issue, Severity
 from golive_desk.domain.models import Changes, Project
-from golive_desk.ui import issue_text, labels
+from golive_desk.ui import issue_text
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.issue_drafts import Draft, DraftStore, key_for
 from golive_desk.ui.pages.issue_attachments import AttachmentPanel, clipboard_image
 from golive_desk.ui.pages.issue_fields import SheetFields, issue_values
 from golive_desk.ui.pages.issue_form_work import FormWork
+from golive_desk.ui.pages.issue_header import FormHeader
 from golive_desk.ui.pages.issue_timeline import TimelineView
-from golive_desk.ui.pages.issue_workflow import (
-    ConflictBox,
-    DeletedBanner,
-    WorkflowBar,
-    field_conflicts,
-)
+from golive_desk.ui.pages.issue_workflow import ConflictBox, DeletedBanner, field_conflicts
+from golive_desk.ui.printing import print_issue_sheets
 
 DRAFT_DELAY_MS = 1500  # after the last keystroke
 DRAFT_MAX_WAIT_S = 5.0  # while typing without a pause
@@ -66,7 +60,16 @@ class IssueForm(QWidget):
         self.fields = SheetFields()
         self.timeline = TimelineView()
         self.attachments = AttachmentPanel()
-        self.workflow = WorkflowBar()
+        self.header = FormHeader()
+        # Shorthands for what the form and its tests use most.
+        self.workflow = self.header.workflow
+        self.state_label = self.header.state_label
+        self.save_button = self.header.save_button
+        self.number_label = self.header.number_label
+        self.status_chip = self.header.status_chip
+        self.header.save_button.clicked.connect(self.save)
+        self.header.close_button.clicked.connect(self.request_close)
+        self.header.print_button.clicked.connect(self.print_sheet)
         self.deleted_banner = DeletedBanner()
         self.work = FormWork(self)
         self._build()
@@ -89,47 +92,7 @@ class IssueForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 20, 14)
         outer.setSpacing(8)
-        header = QFrame()
-        header.setObjectName("formHeader")
-        top = QVBoxLayout(header)
-        top.setContentsMargins(16, 10, 16, 10)
-        top.setSpacing(6)
-        line = QHBoxLayout()
-        sheet = QLabel(self.tr("System operation issue tracking record (系统运行问题跟踪记录单)"))
-        sheet.setObjectName("muted")
-        line.addWidget(sheet)
-        line.addStretch(1)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("muted")
-        line.addWidget(self.state_label)
-        self.save_button = QPushButton(self.tr("Save"))
-        self.save_button.setObjectName("primary")
-        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setToolTip(self.tr("Back to the register (Esc)"))
-        self.close_button.clicked.connect(self.request_close)
-        line.addWidget(self.save_button)
-        line.addWidget(self.close_button)
-        top.addLayout(line)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(10)
-        self.number_label = QLabel()
-        self.number_label.setObjectName("pageHeading")
-        self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_chip = QLabel()
-        self.severity_chip = QLabel()
-        self.project_label = QLabel()
-        self.project_label.setObjectName("muted")
-        for widget in (self.number_label, self.status_chip, self.severity_chip):
-            title_row.addWidget(widget)
-        title_row.addStretch(1)
-        title_row.addWidget(self.project_label)
-        top.addLayout(title_row)
-        top.addWidget(self.workflow)
-        self.header_conflicts = QVBoxLayout()
-        top.addLayout(self.header_conflicts)
-        outer.addWidget(header)
+        outer.addWidget(self.header)
         outer.addWidget(self.deleted_banner)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -271,27 +234,7 @@ class IssueForm(QWidget):
             self._draft_timer.start()
 
     def _refresh_header(self) -> None:
-        issue = self.issue
-        values = self.fields.values()
-        self.number_label.setText(issue.number if issue else self.tr("New issue"))
-        status = issue.status if issue else IssueStatus.NEW
-        self.status_chip.setText(labels.issue_status(status))
-        self.status_chip.setStyleSheet(issue_text.status_css(status))
-        try:
-            severity = Severity(str(values.get("severity")))
-        except ValueError:
-            severity = Severity.MEDIUM
-        self.severity_chip.setText(labels.severity(severity))
-        self.severity_chip.setStyleSheet(issue_text.severity_css(severity))
-        if self.project is not None:
-            self.project_label.setText(f"{self.project.name} · {self.project.customer}")
-        self.workflow.set_issue(issue, values)
-        if self.is_dirty():
-            self.state_label.setText(self.tr("Unsaved changes"))
-        elif issue is not None:
-            self.state_label.setText(self.tr("Saved"))
-        else:
-            self.state_label.setText("")
+        self.header.show_state(self.issue, self.fields.values(), self.project, self.is_dirty())
 
     def _show_conflicts(self, issue: Issue | None) -> None:
         for box in self.findChildren(ConflictBox):
@@ -304,7 +247,7 @@ class IssueForm(QWidget):
             if cell is not None:
                 cell.extra.addWidget(box)
             else:  # status: shown in the header, beside the workflow
-                self.header_conflicts.addWidget(box)
+                self.header.conflicts.addWidget(box)
 
     def conflict_boxes(self) -> list[ConflictBox]:
         return self.findChildren(ConflictBox)
@@ -353,6 +296,11 @@ class IssueForm(QWidget):
     # -- saving and closing --------------------------------------------------------------
     def save(self) -> None:
         self.work.save(close_after=False)
+
+    def print_sheet(self) -> None:
+        """The printed 问题记录单 of this issue, as saved (save first to print edits)."""
+        if self.issue is not None:
+            print_issue_sheets(self.ctx, self, [self.issue.number])
 
     def saved_as(self, issue: Issue) -> None:
         """A save (or a move) wrote ``issue``: it is the new base, the draft is gone."""

@@ -167,7 +167,7 @@ class DeletedBanner(QFrame):
             return
         unseen = [c for c in issue.conflicts if c.kind == ConflictKind.EDITED_AFTER_DELETE]
         if unseen:
-            fields = "、".join(sorted({labels.issue_field(c.field) for c in unseen}))
+            fields = "、".join(sorted({labels.field_label(c.field) for c in unseen}))
             self.text.setText(self.tr(
                 "This issue was deleted, but another computer edited it (%1) without seeing "
                 "the delete. Restore it, or keep it deleted?").replace("%1", fields))

@@ -116,6 +116,7 @@ class IssuesPage(Page):
         top.addStretch(1)
         self.print_button = register_print_menu(self._ctx, self, self.view, self.model.issue_at,
                                                 lambda: self._project, self.current_query)
+        self.print_button.setObjectName("printButton")  # styled like the buttons beside it
         top.addWidget(self.print_button)
         top.addWidget(self.new_button)
         outer.addLayout(top)

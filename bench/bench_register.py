@@ -31,9 +31,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtSql import QSqlDatabase, QSqlQueryModel  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtSql import QSqlDatabase, QSqlQueryModel
+from PySide6.QtWidgets import QApplication, QTableView
 
 Row = tuple[str, float, str, float, str]
 ISSUES = 100_000

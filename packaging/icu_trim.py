@@ -29,6 +29,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from elf_deps import elf_soname
+
 # What libQt6Core imports from ICU (readelf --dyn-syms, Qt 6.12), i.e. what the data must serve.
 QT_ICU_USES = ("ucol_* (QCollator)", "u_strToUpper/u_strToLower (QLocale)",
                "ucal_getTimeZoneDisplayName/getCanonicalTimeZoneID (QTimeZone)",
@@ -57,7 +59,7 @@ def keep_item(name: str) -> bool:
     tree, _, leaf = name.rpartition("/")
     if tree.split("/")[0] in DROP_TREES:
         return False
-    if not tree and leaf in DROP_TOP or leaf.endswith(".spp"):
+    if (not tree and leaf in DROP_TOP) or leaf.endswith(".spp"):
         return False
     if leaf.endswith(".cnv"):
         return bool(KEEP_CONVERTERS.match(leaf))
@@ -138,10 +140,7 @@ def _data_symbol(lib: bytes) -> tuple[str, int, int]:
 
 
 def _soname(lib: Path) -> str:
-    out = subprocess.run(["readelf", "-d", str(lib)], capture_output=True, text=True,
-                         check=True).stdout
-    match = re.search(r"\(SONAME\)\s+Library soname: \[(.+?)\]", out)
-    return match.group(1) if match else lib.name
+    return elf_soname(lib) or lib.name
 
 
 def _link(image: bytes, symbol: str, soname: str, out: Path) -> None:

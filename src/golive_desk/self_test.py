@@ -103,6 +103,24 @@ def _resources() -> str:
     return f"{len(needed)} files"
 
 
+def _locale() -> str:
+    """What Qt takes from ICU (the Linux build ships a trimmed ICU data library):
+    pinyin collation, Chinese month names, time-zone names."""
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    zh = QLocale("zh_CN")
+    names = sorted(["张伟", "王芳", "李娜", "陈静"], key=QCollator(zh).sortKey)
+    if names != ["陈静", "李娜", "王芳", "张伟"]:
+        raise RuntimeError(f"zh_CN collation is not pinyin order: {names}")
+    if zh.monthName(1) != "一月" or zh.dayName(7) != "星期日":
+        raise RuntimeError(f"zh_CN calendar names: {zh.monthName(1)}, {zh.dayName(7)}")
+    zone = QTimeZone(b"Asia/Shanghai").displayName(
+        QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, zh)
+    if zone != "中国标准时间":
+        raise RuntimeError(f"Asia/Shanghai is named {zone!r} in zh_CN")
+    return f"{'、'.join(names)}; {zh.monthName(1)}; {zone}"
+
+
 def _window(qt_app: QApplication, root: Path) -> str:
     from golive_desk.app import DesktopApp
     from golive_desk.ui.prompter import ScriptedPrompter
@@ -152,6 +170,7 @@ def run_self_test(qt_app: QApplication) -> int:
         root = Path(tmp)
         steps: list[tuple[str, Callable[[], str]]] = [
             ("resources", _resources),
+            ("locale", _locale),
             ("migration", lambda: _migration(root)),
             ("op log", lambda: _write_op(root)),
             ("pdf", lambda: _pdf(root)),

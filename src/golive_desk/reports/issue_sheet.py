@@ -250,8 +250,13 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
             # A fixed height would clip longer text: only a text shorter than
             # the box (for writing by hand) gets the box's height.
             wanted = min_heights.get(index)
-            needed = value.wrap(span_width - 2 * _PAD_X, 10_000)[1] + _PAD_TOP + _PAD_BOTTOM
-            heights.append(wanted if wanted and needed < wanted else None)
+            # A text of more than 120 characters a line's worth of box cannot
+            # fit; only shorter ones are measured (wrapping is not free).
+            if wanted and len(pair[1]) < wanted / s.value.leading * 120:
+                needed = value.wrap(span_width - 2 * _PAD_X, 10_000)[1]
+                heights.append(wanted if needed + _PAD_TOP + _PAD_BOTTOM < wanted else None)
+            else:
+                heights.append(None)
         else:
             label1, value1, label2, value2 = pair
             run.append([cell(texts[label1], s.label, label_width),
@@ -356,8 +361,9 @@ def printed_entry(entry: TimelineEntry) -> bool:
 def _timeline_table(issue: Issue, texts: Texts) -> Table:
     s = styles()
     rows: list[list[object]] = [
-        [para(texts["timeline"], s.label), "", "", ""],
-        [para(texts[k], s.head) for k in ("tl_at", "tl_kind", "tl_author", "tl_text")],
+        [cell(texts["timeline"], s.label, LAYOUT.frame_width), "", "", ""],
+        [cell(texts[k], s.head, w - 8) for k, w in
+         zip(("tl_at", "tl_kind", "tl_author", "tl_text"), _TIMELINE_WIDTHS, strict=True)],
     ]
     # Hand-written entries carry the time they happened, derived field edits
     # the time they were saved; the paper record reads in time order.
@@ -378,7 +384,10 @@ def _timeline_table(issue: Issue, texts: Texts) -> Table:
     commands: list[tuple[object, ...]] = [
         ("SPAN", (0, 0), (-1, 0)),
         ("BACKGROUND", (0, 0), (-1, 0), LABEL_FILL),
+        ("FONT", (0, 0), (-1, 0), cjk_font(), s.label.fontSize, s.label.leading),
         ("BACKGROUND", (0, 1), (-1, 1), HEAD_FILL),
+        ("FONT", (0, 1), (-1, 1), cjk_font(), s.head.fontSize, s.head.leading),
+        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
         ("GRID", (0, 0), (-1, -1), GRID, RULE),
         ("BOX", (0, 0), (-1, -1), FRAME, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

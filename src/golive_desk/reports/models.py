@@ -32,8 +32,14 @@ class DocumentInfo:
 
 
 def qr_payload(number: str, store_id: str) -> str:
-    """What the sheet's QR code says: the issue number and the store that printed it."""
-    return f"GOLIVE:{number};STORE:{store_id}" if store_id else f"GOLIVE:{number}"
+    """What the sheet's QR code says: ``GOLIVE:HX-ZL-0007/<STORE ID>``.
+
+    Upper case and ``:/-`` only, so the code uses QR's alphanumeric mode: a
+    29×29 symbol instead of 33×33 for the same text, quicker to make and to
+    scan. The store id is hexadecimal, which reads the same in either case.
+    """
+    payload = f"GOLIVE:{number}"
+    return f"{payload}/{store_id.upper()}" if store_id else payload
 
 
 def local_time(stamp: str) -> datetime | None:

@@ -20,6 +20,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from golive_desk.domain.issues import Category, Issue, IssueQuery, IssueStatus, Severity
 from golive_desk.reports.flowables import BoldTitle
+from golive_desk.reports.fonts import cjk_font
 from golive_desk.reports.models import DocumentInfo
 from golive_desk.reports.paging import Layout, PageInfo, PageNumber, build_pdf, draw_text
 from golive_desk.reports.styles import (
@@ -40,7 +41,7 @@ from golive_desk.reports.texts import Texts
 LAYOUT = Layout(size=landscape(A4), left=12 * mm, right=12 * mm, top=18 * mm, bottom=16 * mm)
 # 序号, 编号, 提出日期, 模块, 标题, 类别, 严重程度, 状态, 提出人, 处理顾问, 要求解决, 解决结果
 # (0: the title takes what is left). Each header fits on one line.
-_WIDTHS_MM = (9, 23, 19, 14, 0, 19, 15, 20, 15, 16, 19, 46)
+_WIDTHS_MM = (9, 23, 19, 14, 0, 22, 15, 20, 15, 18, 19, 50)
 _FIXED = sum(_WIDTHS_MM) * mm
 _COLUMNS = [w * mm if w else LAYOUT.frame_width - _FIXED for w in _WIDTHS_MM]
 _RESULT_MAX = 160  # the register is a summary; the sheet has the whole text
@@ -200,8 +201,9 @@ def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
     s = styles()
     heads = ("seq", "number", "reported_on", "module_short", "title", "category", "severity",
              "status", "reporter", "assignee", "expected_short", "result")
-    rows: list[list[object]] = [[para(texts[h], s.head) for h in heads]]
     inner = [w - 6 for w in _COLUMNS]
+    rows: list[list[object]] = [[cell(texts[h], s.head, w) for h, w in
+                                 zip(heads, inner, strict=True)]]
     for index, issue in enumerate(issues, start=1):
         status = texts.enum(issue.status) + (f"（{texts['deleted']}）" if issue.deleted else "")
         outcome = issue.result or issue.resolution
@@ -217,6 +219,8 @@ def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, RULE), ("BOX", (0, 0), (-1, -1), FRAME, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL), ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+        ("FONT", (0, 0), (-1, 0), cjk_font(), s.head.fontSize, s.head.leading),
         ("VALIGN", (0, 1), (-1, -1), "TOP"),
         ("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (6, 1), (6, -1), "CENTER"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),

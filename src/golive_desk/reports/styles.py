@@ -52,9 +52,11 @@ def styles() -> Styles:
 
     def style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
         # CJK wrapping keeps closing punctuation (，。）」) off the start of a
-        # line, as Chinese typesetting requires; Latin words still stay whole.
+        # line, as Chinese typesetting requires, by letting it hang past the
+        # line's end. Its ink sits in the left half of the em: half an em of
+        # right indent keeps it inside a table cell.
         options: dict[str, object] = {"textColor": INK, "alignment": TA_LEFT,
-                                      "wordWrap": "CJK", **kw}
+                                      "wordWrap": "CJK", "rightIndent": size / 2, **kw}
         return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, **options)
 
     return Styles(
@@ -63,9 +65,9 @@ def styles() -> Styles:
         label=style("label", 9, 12),
         value=style("value", 9.5, 13.5),
         value_small=style("value_small", 8.5, 11.5),
-        head=style("head", 8.5, 11, alignment=TA_CENTER),
+        head=style("head", 8.5, 11, alignment=TA_CENTER, rightIndent=0),
         cell=style("cell", 8, 10.5),
-        cell_center=style("cell_center", 8, 10.5, alignment=TA_CENTER),
+        cell_center=style("cell_center", 8, 10.5, alignment=TA_CENTER, rightIndent=0),
         note=style("note", 8, 11, textColor=MUTED),
         warn=style("warn", 8.5, 12, textColor=WARN),
         section=style("section", 11, 15, spaceBefore=8, spaceAfter=4),

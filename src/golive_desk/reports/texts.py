@@ -136,7 +136,7 @@ _ENUMS_EN: dict[type[StrEnum], dict[str, str]] = {
     Category: {"operation_error": "Operation error", "configuration": "Configuration",
                "data": "Data", "software_defect": "Software defect",
                "change_request": "Change request",
-               "environment_printing": "Environment/printing", "other": "Other"},
+               "environment_printing": "Environment / printing", "other": "Other"},
     Severity: {"urgent": "Urgent", "high": "High", "medium": "Medium", "low": "Low"},
     SupportMode: {"onsite": "On site", "phone": "Phone", "remote": "Remote"},
     TimelineKind: {"note": "Note", "status_change": "Status", "field_change": "Edit",

@@ -171,12 +171,13 @@ def _clock_warnings(conn: Connection, ops: Sequence[tuple[str, Op]],
     problems: dict[tuple[str, str], list[str]] = {}
     # Each wall is parsed once; an op's entry also serves the ops that build on it.
     dep_info: dict[str, tuple[int, datetime | None]] = {}
+    deps: set[str] = set()
     for op_id, op in ops:
         dep_info[op_id] = (op.lamport, _parse_wall(op.wall))
-    outside: set[str] = set()
-    for _, op in ops:
-        outside.update(_deps(op))
-    dep_info.update(_dep_info(conn, outside.difference(dep_info)))
+        deps.update(op.prev)
+        deps.add(op.chain or "")
+    deps.discard("")
+    dep_info.update(_dep_info(conn, deps.difference(dep_info)))
     latest = now + SKEW
     for op_id, op in ops:
         lamport, when = dep_info[op_id]

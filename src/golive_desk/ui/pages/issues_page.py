@@ -175,8 +175,8 @@ class IssuesPage(Page):
             self.model.set_query(None)
             self.status_list.set_counts({})
             return
+        self.reload()  # the first screen's query goes to the worker first
         self._load_choices(project)
-        self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
         if self._project is None:

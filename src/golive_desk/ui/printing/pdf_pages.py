@@ -12,14 +12,22 @@ worker thread, never on the GUI thread and never two at a time.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 POINTS_PER_INCH = 72.0
 PRINT_DPI_CAP = 300  # a 600 dpi A4 page would be a 140 MB image; 300 dpi is crisp on paper
+
+
+def _pdfium() -> ModuleType:
+    # Imported on first use: loading PDFium would slow every start of the window.
+    import pypdfium2
+
+    return pypdfium2
 
 
 @dataclass(frozen=True)
@@ -37,7 +45,7 @@ class PdfInfo:
 
 
 def inspect(data: bytes) -> PdfInfo:
-    document = pdfium.PdfDocument(data)
+    document = _pdfium().PdfDocument(data)
     try:
         pages = len(document)
         width, height = document[0].get_size() if pages else (595.0, 842.0)
@@ -46,7 +54,7 @@ def inspect(data: bytes) -> PdfInfo:
     return PdfInfo(data, pages, float(width), float(height))
 
 
-def _image(page: pdfium.PdfPage, dpi: float) -> QImage:
+def _image(page: Any, dpi: float) -> QImage:
     bitmap = page.render(scale=dpi / POINTS_PER_INCH, prefer_bgrx=True)
     # BGRx bytes are QImage's RGB32 on little-endian machines (all we ship to);
     # copy() because the bitmap's memory is freed with it.
@@ -58,7 +66,7 @@ def _image(page: pdfium.PdfPage, dpi: float) -> QImage:
 
 def render_pages(data: bytes, indexes: list[int], dpi: float) -> dict[int, QImage]:
     """Pages ``indexes`` (0-based) at ``dpi``; QImage may be made off the GUI thread."""
-    document = pdfium.PdfDocument(data)
+    document = _pdfium().PdfDocument(data)
     try:
         count = len(document)
         return {i: _image(document[i], dpi) for i in indexes if 0 <= i < count}
@@ -73,7 +81,7 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
     the whole sheet: the PDF carries its own margins. Returns 0 when the
     printer cannot be started (offline, no permission).
     """
-    document = pdfium.PdfDocument(data)
+    document = _pdfium().PdfDocument(data)
     painter = QPainter()
     try:
         count = len(document)

@@ -1,0 +1,1 @@
+"""Printed documents (reportlab): read models in, PDF bytes out; no store, no Qt."""

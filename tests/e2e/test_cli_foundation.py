@@ -18,7 +18,8 @@ def test_init_project_person_list_doctor(cli: Any, tmp_path: Path) -> None:
     db = tmp_path / "office.db"
     created = cli(db, "init", "--name", "周建国", "--initials", "zjg", "--office", json_out=True)
     assert created.returncode == 0, created.stderr
-    assert created.json()["initials"] == "ZJG" and created.json()["office"] is True
+    assert created.json()["initials"] == "ZJG"
+    assert created.json()["office"] is True
     added = cli(db, "project", "add", "HX", "--name", "华星电子 ERP 上线支持", "--customer",
                 "杭州华星电子有限公司", "--go-live", "2026-11-02", "--month-end", "2026-11-30",
                 json_out=True)
@@ -45,10 +46,12 @@ def test_user_errors_exit_1_with_one_line_and_no_traceback(cli: Any, tmp_path: P
     assert bad_date.stderr.strip() == (
         "golive-desk: go_live: '2026-02-30' is not a date; use YYYY-MM-DD")
     missing = cli(tmp_path / "none.db", "project", "list")
-    assert missing.returncode == 1 and "golive-desk init" in missing.stderr
+    assert missing.returncode == 1
+    assert "golive-desk init" in missing.stderr
     assert "Traceback" not in missing.stderr
     twice = cli(db, "init", "--name", "张力", "--initials", "ZL")
-    assert twice.returncode == 1 and "already exists" in twice.stderr
+    assert twice.returncode == 1
+    assert "already exists" in twice.stderr
 
 
 def test_usage_errors_exit_2(cli: Any, tmp_path: Path) -> None:
@@ -62,4 +65,5 @@ def test_demo_fills_a_store(cli: Any, tmp_path: Path) -> None:
     cli(db, "init", "--name", "张力", "--initials", "ZL")
     result = cli(db, "demo", "--issues", "20", json_out=True)
     assert result.returncode == 0, result.stderr
-    assert result.json()["project"] == "HX" and result.json()["people"] == 14
+    assert result.json()["project"] == "HX"
+    assert result.json()["people"] == 14

@@ -92,7 +92,8 @@ def test_the_project_dialog_explains_bad_input_beside_the_field(qtbot: QtBot) ->
     assert "customer" in dialog.error_text("customer")
     dialog.customer.setText("华星电子")
     dialog.buttons.accepted.emit()
-    assert dialog.answer is not None and dialog.answer.code == "HX"
+    assert dialog.answer is not None
+    assert dialog.answer.code == "HX"
 
 
 def test_first_start_requires_name_and_initials(qtbot: QtBot) -> None:
@@ -107,7 +108,8 @@ def test_first_start_requires_name_and_initials(qtbot: QtBot) -> None:
     dialog.initials.setText("csy")
     dialog.buttons.accepted.emit()
     assert dialog.answer is not None
-    assert (dialog.answer.name, dialog.answer.initials, dialog.answer.demo) == ("陈思远", "CSY", True)
+    answer = dialog.answer
+    assert (answer.name, answer.initials, answer.demo) == ("陈思远", "CSY", True)
 
 
 def test_first_start_creates_the_store(desktop: DesktopApp, tmp_path: Path) -> None:
@@ -127,7 +129,8 @@ def test_settings_dialog_keeps_initials_fixed(qtbot: QtBot) -> None:
     dialog.user_name.setText("张力")
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     dialog.buttons.accepted.emit()
-    assert dialog.answer is not None and dialog.answer.language == "zh_CN"
+    assert dialog.answer is not None
+    assert dialog.answer.language == "zh_CN"
 
 
 def test_a_locked_store_is_explained_not_opened(qtbot: QtBot, desktop: DesktopApp,
@@ -150,4 +153,5 @@ def test_the_about_box_names_version_and_log(qtbot: QtBot, window: MainWindow,
     window.show_about()
     kind, _title, text = prompter.messages[-1]
     assert kind == "info"
-    assert "GoLive Desk 0." in text and "golive-desk.log" in text
+    assert "GoLive Desk 0." in text
+    assert "golive-desk.log" in text

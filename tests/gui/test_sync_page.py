@@ -54,8 +54,9 @@ def test_importing_from_an_unknown_laptop_asks_then_reports(
     prompter.confirms.append(True)
     page.import_bundle(bundle)
     settle(qtbot, desktop)
-    kind, title, text = next(m for m in prompter.messages if m[0] == "confirm")
-    assert "陈思远 (CSY)" in text and "fingerprint" in text.lower()
+    _kind, _title, text = next(m for m in prompter.messages if m[0] == "confirm")
+    assert "陈思远 (CSY)" in text
+    assert "fingerprint" in text.lower()
     assert "Bundle imported" in page.report.toHtml()
     assert page.peers_model.rowCount() == 1
     assert desktop.services is not None
@@ -69,7 +70,7 @@ def test_importing_from_an_unknown_laptop_asks_then_reports(
 def test_refusing_an_unknown_laptop_imports_nothing(
         qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
         tmp_path: Path) -> None:
-    laptop, number = _laptop_with_issue(tmp_path)
+    laptop, _number = _laptop_with_issue(tmp_path)
     bundle = _export(laptop, tmp_path / "csy.golive", full=True)
     page = _open_page(qtbot, desktop, store_path)
     prompter.confirms.append(False)
@@ -115,7 +116,8 @@ def test_a_conflict_shows_in_the_inbox_with_a_badge_and_one_click_resolves_it(
     assert desktop.window is not None
     assert desktop.window.nav.item(4).text().endswith("(1)")
     values = page.conflicts_model.index(0, 2).data()
-    assert "urgent" in values and "low" in values
+    assert "urgent" in values
+    assert "low" in values
     page.resolve(number, "severity", "urgent")
     settle(qtbot, desktop)
     assert page.conflicts_model.rowCount() == 0

@@ -31,7 +31,8 @@ def test_each_write_appends_chained_signed_ops(services: Services, project_code:
     assert ops[0]["chain"] is None
     assert all(o["author"] == "张力" for o in ops)
     lamports = [int(o["lamport"]) for o in ops]  # type: ignore[call-overload]
-    assert lamports == sorted(lamports) and len(set(lamports)) == 3
+    assert lamports == sorted(lamports)
+    assert len(set(lamports)) == 3
     # the person's creation depends on the project's creation
     conn = sqlite3.connect(services.store.path)
     project_op = conn.execute("SELECT op_id FROM ops WHERE seq = 1").fetchone()[0]
@@ -46,7 +47,8 @@ def test_rebuilding_projections_gives_identical_tables(services: Services) -> No
     before = store_admin.canonical_dump(services.store)
     assert before["people"]
     report = store_admin.doctor(services.store, rebuild=True)
-    assert report.chain_ok and report.rebuilt
+    assert report.chain_ok
+    assert report.rebuilt
     assert store_admin.canonical_dump(services.store) == before
 
 

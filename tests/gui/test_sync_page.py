@@ -116,8 +116,8 @@ def test_a_conflict_shows_in_the_inbox_with_a_badge_and_one_click_resolves_it(
     assert desktop.window is not None
     assert desktop.window.nav.item(4).text().endswith("(1)")
     values = page.conflicts_model.index(0, 2).data()
-    assert "urgent" in values
-    assert "low" in values
+    assert "Urgent" in values
+    assert "Low" in values
     page.resolve(number, "severity", "urgent")
     settle(qtbot, desktop)
     assert page.conflicts_model.rowCount() == 0

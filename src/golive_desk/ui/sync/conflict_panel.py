@@ -69,7 +69,7 @@ class ConflictPanel(QFrame):
                                                                      field_label(conflict.field)))
         for row, version in enumerate(conflict.values):
             provisional = self.tr(" (shown for now)") if row == 0 else ""
-            value = QLabel(f"<b>{show_value(version.value)}</b>{provisional}")
+            value = QLabel(f"<b>{show_value(version.value, conflict.field)}</b>{provisional}")
             value.setWordWrap(True)
             who = QLabel(self.tr("%1 on node %2, %3 UTC").replace("%1", version.author)
                          .replace("%2", version.node[:8]).replace("%3", short_time(version.at)))
@@ -87,7 +87,7 @@ class ConflictPanel(QFrame):
             "you decide.").replace("%1", conflict.label).replace("%2", field_label(conflict.field)))
         for row, version in enumerate(conflict.values):
             label = QLabel(self.tr("%1 set it to <b>%2</b> (%3 UTC)").replace("%1", version.author)
-                           .replace("%2", show_value(version.value))
+                           .replace("%2", show_value(version.value, conflict.field))
                            .replace("%3", short_time(version.at)))
             label.setWordWrap(True)
             self._values.addWidget(label, row, 0, 1, 2)

@@ -9,13 +9,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from golive_desk.domain.conflicts import ConflictKind, FieldConflict
 from golive_desk.services.sync_models import PeerView
-from golive_desk.ui.labels import field_label
+from golive_desk.ui.labels import field_label, issue_value
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def show_value(value: object) -> str:
-    """A field value as a person reads it (None as a dash, lists joined)."""
+def show_value(value: object, field: str = "") -> str:
+    """A field value as a person reads it: enum codes translated, None as a dash."""
+    if field and isinstance(value, str | bool):
+        return issue_value(field, value)
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
@@ -101,7 +103,7 @@ class ConflictsModel(QAbstractTableModel):
                                                                   field_label(conflict.field))
             return field_label(conflict.field)
         if index.column() == 2:
-            return "  ⟷  ".join(show_value(v.value) for v in conflict.values)
+            return "  ⟷  ".join(show_value(v.value, conflict.field) for v in conflict.values)
         return ", ".join(sorted({v.author for v in conflict.values}))
 
     def headerData(self, section: int, orientation: Qt.Orientation,

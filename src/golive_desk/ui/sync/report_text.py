@@ -44,7 +44,7 @@ def import_html(report: ImportReport) -> str:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Conflicts to resolve") + "</h4>"
         html += "<ul>" + "".join(
             f"<li>{escape(c.label)} · {escape(field_label(c.field))}: "
-            + " ⟷ ".join(escape(show_value(v.value)) for v in c.values) + "</li>"
+            + " ⟷ ".join(escape(show_value(v.value, c.field)) for v in c.values) + "</li>"
             for c in report.conflicts) + "</ul>"
     if report.warnings:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Warnings") + "</h4>"

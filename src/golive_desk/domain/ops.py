@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
-from dataclasses import dataclass
-from dataclasses import field as dc_field
+from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 OP_FORMAT = "1.0"
 OP_FORMAT_MAJOR = 1
@@ -48,9 +47,17 @@ def canonical_json(data: Any) -> str:
     return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-@dataclass(frozen=True, slots=True)
-class Op:
-    """One immutable change. ``op_id`` is derived, never chosen."""
+# No unknown keys: shared by every such op, and read-only so that none can change it.
+_NO_EXTRA: Mapping[str, JsonValue] = MappingProxyType({})
+
+
+class Op(NamedTuple):
+    """One immutable change. ``op_id`` is derived, never chosen.
+
+    A named tuple rather than a frozen dataclass: an import builds one per op
+    carried, and a frozen dataclass, which sets each field through
+    ``object.__setattr__``, costs three times as much to build.
+    """
 
     node: str
     seq: int
@@ -65,7 +72,7 @@ class Op:
     prev: tuple[str, ...]
     chain: str | None
     v: str = OP_FORMAT
-    extra: dict[str, JsonValue] = dc_field(default_factory=dict)
+    extra: Mapping[str, JsonValue] = _NO_EXTRA
 
     def to_dict(self) -> dict[str, JsonValue]:
         data: dict[str, JsonValue] = dict(self.extra)
@@ -91,8 +98,8 @@ class Op:
         data = parse_json(body)
         if not isinstance(data, dict):
             raise ValueError("an op must be a JSON object")
-        extra = ({k: v for k, v in data.items() if k not in _CORE_KEYS}
-                 if data.keys() - _CORE_KEYS else {})
+        extra = (_NO_EXTRA if _CORE_KEYS.issuperset(data)
+                 else {k: v for k, v in data.items() if k not in _CORE_KEYS})
         get = data.get
         # Positional, in field order: an import builds one per op, and keywords cost more.
         return cls(

@@ -80,10 +80,15 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
     for op_id, row in waiting.items():
         if op_id not in candidates:
             candidates[op_id] = CarriedOp(op_id, row.body, Op.from_body(row.body))
-    outside = {dep for c in candidates.values() for dep in c.op.prev if dep not in candidates}
+    outside: set[str] = set()  # ops named in ``prev`` that are not candidates
+    nodes: set[str] = set()
+    for carried in candidates.values():
+        outside.update(carried.op.prev)
+        nodes.add(carried.op.node)
+    outside.difference_update(candidates)
     present = set(sync_state.lamports_of(conn, outside))
     chain = dict(tops)
-    for node in {c.op.node for c in candidates.values()} - set(chain):
+    for node in nodes.difference(chain):
         chain[node] = sync_state.chain_top(conn, node)
     done, rows = _schedule(sorted(candidates.values(), key=_causal_key), chain, present)
     outcome.applied = [(op_id, op) for op_id, op, _ in rows]

@@ -154,6 +154,7 @@ issues = Table(
     Index("ix_issues_project_status", "project_id", "status"),
     Index("ix_issues_number", "number"),
     Index("ix_issues_reported_at", "reported_at"),
+    Index("ix_issues_register", "project_id", "deleted", "reported_at", "number", "id"),
 )
 
 timeline_entries = Table(

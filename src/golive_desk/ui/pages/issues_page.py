@@ -141,7 +141,8 @@ class IssuesPage(Page):
         view.setObjectName("register")
         view.setModel(self.model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once: the sheets of all selected issues print in one PDF.
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         view.setAlternatingRowColors(True)
         view.setShowGrid(False)
         view.setWordWrap(False)

@@ -22,10 +22,13 @@ class CrashReporter(QObject):
 
     _crashed = Signal(str)
 
-    def __init__(self, log_path: Path, parent_window: Callable[[], QWidget | None]) -> None:
+    def __init__(self, log_path: Path, parent_window: Callable[[], QWidget | None],
+                 show: Callable[[QWidget | None, str, str, str, str], None] | None = None
+                 ) -> None:
         super().__init__()
         self._log_path = log_path
         self._parent_window = parent_window
+        self._show_box = show or _message_box
         self._showing = False
         self._crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
 
@@ -50,15 +53,14 @@ class CrashReporter(QObject):
             return  # one dialog at a time; the log has every error
         self._showing = True
         try:
-            box = QMessageBox(self._parent_window())
-            box.setIcon(QMessageBox.Icon.Critical)
-            box.setWindowTitle(self.tr("GoLive Desk – unexpected error"))
-            box.setText(self.tr("Something went wrong. Your saved work is safe: every change "
-                                "is written to the store as soon as you make it."))
-            box.setInformativeText(self.tr("Please send the log file to support:\n%1")
-                                   .replace("%1", str(self._log_path)))
-            box.setDetailedText(summary)
-            box.exec()
+            self._show_box(
+                self._parent_window(),
+                self.tr("GoLive Desk – unexpected error"),
+                self.tr("Something went wrong. Your saved work is safe: every change "
+                        "is written to the store as soon as you make it."),
+                self.tr("Please send the log file to support:\n%1").replace(
+                    "%1", str(self._log_path)),
+                summary)
         finally:
             self._showing = False
 
@@ -67,3 +69,14 @@ def _qt_message_to_log(mode: QtMsgType, _context: object, message: str) -> None:
     level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
              QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
     logging.getLogger("qt").log(level, "%s", message)
+
+
+def _message_box(parent: QWidget | None, title: str, text: str, informative: str,
+                 details: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(informative)
+    box.setDetailedText(details)
+    box.exec()

@@ -2,7 +2,7 @@
 
     uv run python packaging/build.py            # both, into dist/
     uv run python packaging/build.py --onedir   # only dist/golive-desk/
-    uv run python packaging/build.py --onefile  # only dist/golive-desk(.exe)
+    uv run python packaging/build.py --onefile  # only dist/onefile/golive-desk(.exe)
 
 Before PyInstaller runs it compiles the translations (.qm), renders the
 application icon from resources/icons/app.svg into .png/.ico/.icns, and
@@ -81,6 +81,8 @@ def write_version_info(out: Path) -> str:
 def run_pyinstaller(onefile: bool, dist: Path, work: Path, build: Path) -> Path:
     env = dict(os.environ, GOLIVE_BUILD_DIR=str(build), GOLIVE_ONEFILE="1" if onefile else "0")
     env.setdefault("PYINSTALLER_ZLIB_COMPRESSION_LEVEL", "9")  # the PYZ: 6 by default
+    # The one file would have the one folder's name: it gets a folder of its own.
+    dist = dist / "onefile" if onefile else dist
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean",
                     "--log-level", "WARN", "--distpath", str(dist),
                     "--workpath", str(work / ("onefile" if onefile else "onedir")),

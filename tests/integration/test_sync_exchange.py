@@ -158,6 +158,17 @@ def test_a_laptop_clock_far_off_changes_nothing_but_a_warning(
     assert office.dump() == a.dump() == b.dump()
 
 
+def test_an_op_building_on_one_dated_year_one_is_reported_not_a_crash(
+        tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
+    office, a, _ = trio
+    project = a.services.projects.get("HX")
+    append_with_wall(a, "project", project.id, "customer", "华星", "0001-01-01T00:00:00+00:00")
+    a.services.projects.set_status("HX", ProjectStatus.HANDOVER)  # its chain: the op above
+    report = send(a, office, tmp_path)
+    assert any("long before" in w for w in report.warnings)
+    assert office.services.projects.get("HX").status == ProjectStatus.HANDOVER
+
+
 def test_an_absurd_lamport_jump_is_reported_and_merges_as_usual(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio

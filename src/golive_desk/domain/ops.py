@@ -101,13 +101,14 @@ class Op(NamedTuple):
         extra = (_NO_EXTRA if _CORE_KEYS.issuperset(data)
                  else {k: v for k, v in data.items() if k not in _CORE_KEYS})
         get = data.get
-        # Positional, in field order: an import builds one per op, and keywords cost more.
-        return cls(
+        # All fields, in order, straight to ``tuple.__new__`` (as ``_make`` does): an
+        # import builds one per op, and the generated ``__new__`` adds a call.
+        return tuple.__new__(cls, (
             str(data["node"]), int(data["seq"]), int(data["lamport"]), str(data["wall"]),
             str(data["author"]), str(data["entity"]), str(data["entity_id"]),
             str(data["kind"]), get("field"), get("value"), tuple(get("prev") or ()),
             get("chain"), str(get("v", OP_FORMAT)), extra,
-        )
+        ))
 
 
 def parse_json(text: str) -> Any:

@@ -13,7 +13,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -136,12 +136,19 @@ class SyncService:
                 ``check == "trust"`` with ``details["node"]`` means an unknown
                 sender: ask the user, then call again with ``trust_new=True``.
         """
-        with self._store.read() as conn:
-            trust = Trust.load(conn, trust_new=trust_new)
-        with _gc_paused(), open_bundle(path, passphrase=passphrase, limits=self._limits,
-                                       check_sender=trust.check_sender) as bundle:
-            runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
+        with _gc_paused():
+            return self._import(path, passphrase, trust_new)
+
+    def _import(self, path: Path, passphrase: str | None, trust_new: bool) -> ImportReport:
+        with ExitStack() as keep_open:
+            # One read transaction for the trust decision and the fork check; the
+            # bundle stays open after it, for the blobs and the write transaction.
             with self._store.read() as conn:
+                trust = Trust.load(conn, trust_new=trust_new)
+                bundle = keep_open.enter_context(open_bundle(
+                    path, passphrase=passphrase, limits=self._limits,
+                    check_sender=trust.check_sender))
+                runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
                 check_against_store(conn, runs, bundle.ops)  # refuse forks before any write
             self._write_blobs(bundle)
             with self._store.write() as conn:
@@ -208,7 +215,11 @@ class SyncService:
         Raises:
             BundleError: the bundle is damaged, tampered with, or forks our chains.
         """
-        with self._store.read() as conn, _gc_paused():
+        with _gc_paused():
+            return self._verify(path, passphrase)
+
+    def _verify(self, path: Path, passphrase: str | None) -> VerifyReport:
+        with self._store.read() as conn:
             trust = Trust.load(conn, trust_new=False)
             with open_bundle(path, passphrase=passphrase, limits=self._limits) as bundle:
                 manifest = bundle.manifest
@@ -286,7 +297,9 @@ def _gc_paused() -> Iterator[None]:
     An import allocates several container objects per op and keeps them all
     alive, so the collector runs over a growing heap every few hundred ops: an
     eighth of a 10,000-op import, for nothing (ops form no reference cycles;
-    whatever cycles appear meanwhile are collected once it is back on).
+    whatever cycles appear meanwhile are collected once it is back on). Callers
+    let the bundle's objects go inside the block: alive when the collector
+    resumes, they would all be traversed at once.
     """
     was_enabled = gc.isenabled()
     gc.disable()

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from operator import attrgetter
 
 from sqlalchemy import Connection, select, update
 
@@ -67,52 +68,55 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
     """Insert and project what is new, park what cannot apply yet (see module text)."""
     outcome = ApplyOutcome()
     waiting = {p.op_id: p for p in sync_state.pending(conn)}
-    candidates: dict[str, CarriedOp] = {}
+    held = {node: seq for node, (seq, _) in tops.items()}
+    fresh: list[CarriedOp] = []  # the bundle's ops this store lacks
+    candidates: dict[str, CarriedOp] = {}  # and those waiting from earlier bundles
+    outside: set[str] = set()  # ops named in ``prev`` that are not candidates
+    nodes: set[str] = set()
     seen_lamport = 0
     for carried in ops:
         op = carried.op
-        seen_lamport = max(seen_lamport, op.lamport)
-        if op.seq <= tops.get(op.node, _NOTHING)[0]:
-            outcome.already_had += 1
-        else:
+        if op.lamport > seen_lamport:
+            seen_lamport = op.lamport
+        if op.seq > held.get(op.node, 0):
+            fresh.append(carried)
             candidates[carried.op_id] = carried
-    from_bundle = list(candidates)
+            outside.update(op.prev)
+            nodes.add(op.node)
+    outcome.already_had = len(ops) - len(fresh)
     for op_id, row in waiting.items():
         if op_id not in candidates:
-            candidates[op_id] = CarriedOp(op_id, row.body, Op.from_body(row.body))
-    outside: set[str] = set()  # ops named in ``prev`` that are not candidates
-    nodes: set[str] = set()
-    for carried in candidates.values():
-        outside.update(carried.op.prev)
-        nodes.add(carried.op.node)
+            carried = candidates[op_id] = CarriedOp(op_id, row.body, Op.from_body(row.body))
+            outside.update(carried.op.prev)
+            nodes.add(carried.op.node)
     outside.difference_update(candidates)
     present = set(sync_state.lamports_of(conn, outside))
     chain = dict(tops)
     for node in nodes.difference(chain):
         chain[node] = sync_state.chain_top(conn, node)
-    done, rows = _schedule(sorted(candidates.values(), key=_causal_key), chain, present)
+    before = dict(chain)
+    done, rows = _schedule(sorted(candidates.values(), key=_CAUSAL), chain, present)
     outcome.applied = [(op_id, op) for op_id, op, _ in rows]
     batch_projector.insert_ops(conn, rows)
     batch_projector.apply_many(conn, outcome.applied)
-    sync_state.drop_pending(conn, [i for i in waiting if i in done])
-    stamp = now.isoformat(timespec="milliseconds")
-    parked = [c for i, c in candidates.items() if i not in done and i not in waiting]
-    sync_state.add_pending(conn, [
-        {"op_id": c.op_id, "node": c.op.node, "seq": c.op.seq, "lamport": c.op.lamport,
-         "body": c.body, "bundle_id": bundle_id, "received_at": stamp} for c in parked])
-    outcome.pending_from_bundle = sum(1 for i in from_bundle if i not in done)
-    outcome.warnings += _clock_warnings(conn, [(i, candidates[i].op) for i in from_bundle], now)
+    if len(rows) < len(candidates):  # (when all apply, nothing waits and none is parked)
+        sync_state.drop_pending(conn, [i for i in waiting if i in done])
+        stamp = now.isoformat(timespec="milliseconds")
+        parked = [c for i, c in candidates.items() if i not in done and i not in waiting]
+        sync_state.add_pending(conn, [
+            {"op_id": c.op_id, "node": c.op.node, "seq": c.op.seq, "lamport": c.op.lamport,
+             "body": c.body, "bundle_id": bundle_id, "received_at": stamp} for c in parked])
+        outcome.pending_from_bundle = sum(1 for c in fresh if c.op_id not in done)
+    else:
+        sync_state.drop_pending(conn, list(waiting))
+    outcome.warnings += _clock_warnings(conn, fresh, now)
     _raise_clock(conn, seen_lamport)
-    _follow_own_chain(conn, chain, outcome.applied)
+    _follow_own_chain(conn, chain, {n for n, top in chain.items() if top != before[n]})
     return outcome
 
 
-_NOTHING: tuple[int, str | None] = (0, None)
-
-
-def _causal_key(carried: CarriedOp) -> tuple[int, str, int]:
-    op = carried.op
-    return (op.lamport, op.node, op.seq)
+# Lamport clock, then node, then seq: a causal order, the same on every store.
+_CAUSAL = attrgetter("op.lamport", "op.node", "op.seq")
 
 
 def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
@@ -121,41 +125,43 @@ def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
 
     Passes repeat over what is still blocked until one applies nothing, so an op
     waiting for a later one in ``order`` still goes in. ``chain`` is advanced in
-    place. Returns the applied ids and their ``(op_id, op, body)`` in apply order.
+    place. Returns a set that holds, of the ops in ``order``, those applied, and their
+    ``(op_id, op, body)`` in apply order.
     """
-    done: set[str] = set()
     known = set(present)  # applied here before, or in this batch
     rows: list[tuple[str, Op, str]] = []
     remaining = order
     while remaining:
         blocked: list[CarriedOp] = []
         for carried in remaining:
-            op = carried.op
+            op_id, body, op = carried
             seq, top_id = chain[op.node]
             if op.seq == seq + 1 and op.chain == top_id:
                 for dep in op.prev:
                     if dep not in known:
                         break
                 else:
-                    op_id = carried.op_id
-                    done.add(op_id)
                     known.add(op_id)
                     chain[op.node] = (op.seq, op_id)
-                    rows.append((op_id, op, carried.body))
+                    rows.append((op_id, op, body))
                     continue
             blocked.append(carried)
         if len(blocked) == len(remaining):
             break
         remaining = blocked
-    return done, rows
+    # (``present`` holds only ops outside ``order``, so for those ``known`` is "applied".)
+    return known, rows
 
 
 def _follow_own_chain(conn: Connection, chain: dict[str, tuple[int, str | None]],
-                      applied: list[tuple[str, Op]]) -> None:
+                      advanced: set[str]) -> None:
     """A store restored from a backup can get its own later ops back from the office;
-    its cursor must then continue after them, or its next op would reuse a seq."""
+    its cursor must then continue after them, or its next op would reuse a seq.
+
+    ``advanced``: the nodes that had ops applied.
+    """
     local = str(conn.execute(select(local_node.c.node_id)).scalar_one())
-    if any(op.node == local for _, op in applied):
+    if local in advanced:
         seq, op_id = chain[local]
         conn.execute(update(local_node).where(local_node.c.last_seq < seq)
                      .values(last_seq=seq, last_op=op_id))
@@ -167,25 +173,20 @@ def _raise_clock(conn: Connection, seen: int) -> None:
     conn.execute(update(local_node).where(local_node.c.lamport < seen).values(lamport=seen))
 
 
-def _clock_warnings(conn: Connection, ops: Sequence[tuple[str, Op]],
+def _clock_warnings(conn: Connection, ops: Sequence[CarriedOp],
                     now: datetime) -> list[str]:
     """Report clocks that look wrong. The merge uses neither, so nothing else changes.
 
-    The result does not depend on the order of ``ops``.
+    The result does not depend on the order of ``ops``. One pass: each op is
+    compared with the ops it builds on that came before it; the others (later in
+    ``ops``, or in the store) are compared at the end.
     """
     problems: dict[tuple[str, str], list[str]] = {}
-    # Each wall is parsed once; an op's entry also serves the ops that build on it.
-    dep_info: dict[str, tuple[int, datetime | None]] = {}
-    deps: set[str] = set()
-    for op_id, op in ops:
-        dep_info[op_id] = (op.lamport, _parse_wall(op.wall))
-        deps.update(op.prev)
-        deps.add(op.chain or "")
-    deps.discard("")
-    dep_info.update(_dep_info(conn, deps.difference(dep_info)))
+    info: dict[str, tuple[int, datetime | None]] = {}  # each wall parsed once
+    later: list[tuple[str, Op, datetime]] = []
     latest = now + SKEW
-    for op_id, op in ops:
-        lamport, when = dep_info[op_id]
+    for op_id, _, op in ops:
+        lamport, when = info[op_id] = (op.lamport, _parse_wall(op.wall))
         if when is None:
             problems.setdefault((op.node, "unreadable"), []).append(op.wall)
             continue
@@ -193,31 +194,43 @@ def _clock_warnings(conn: Connection, ops: Sequence[tuple[str, Op]],
             problems.setdefault((op.node, "ahead"), []).append(op.wall)
         elif when < EARLIEST_PLAUSIBLE:
             problems.setdefault((op.node, "past"), []).append(op.wall)
-        for dep in _deps(op):
-            info = dep_info.get(dep)
-            if info is None:
+        for dep in (*op.prev, op.chain) if op.chain else op.prev:
+            found = info.get(dep)
+            if found is None:
+                later.append((dep, op, when))
                 continue
-            dep_lamport, dep_wall = info
-            # A difference, not ``when < dep_wall - SKEW``: walls near year 1 or
-            # 9999 must not overflow the arithmetic.
-            if dep_wall is not None and dep_wall - when > SKEW:
+            # (inline rather than ``_compare``: this runs for every dependency)
+            if found[1] is not None and found[1] - when > SKEW:
                 problems.setdefault((op.node, "behind"), []).append(op.wall)
-            if lamport - dep_lamport > LAMPORT_JUMP:
+            if lamport - found[0] > LAMPORT_JUMP:
                 problems.setdefault((op.node, "lamport"), []).append(str(lamport))
+    if later:
+        info.update(_dep_info(conn, {dep for dep, _, _ in later if dep not in info}))
+        for dep, op, when in later:
+            found = info.get(dep)
+            if found is not None:
+                _compare(problems, op, when, found)
     if not problems:
         return []
     # A node's name as its op with the highest id gives it: the same on every store.
     named: dict[str, tuple[str, str]] = {}
-    for op_id, op in ops:
+    for op_id, _, op in ops:
         if op_id > named.get(op.node, ("", ""))[0]:
             named[op.node] = (op_id, op.author)
-    return [_skew_text(named[node][1] if node in named else node[:8], node, kind, values)
+    return [_skew_text(named[node][1], node, kind, values)
             for (node, kind), values in sorted(problems.items())]
 
 
-def _deps(op: Op) -> tuple[str, ...]:
-    """What an op builds on: the versions it names and its node's previous op."""
-    return (*op.prev, op.chain) if op.chain else op.prev
+def _compare(problems: dict[tuple[str, str], list[str]], op: Op, when: datetime,
+             dep: tuple[int, datetime | None]) -> None:
+    """Note an op dated over a day before what it builds on, or whose clock leaps past it."""
+    dep_lamport, dep_wall = dep
+    # A difference, not ``when < dep_wall - SKEW``: walls near year 1 or 9999 must
+    # not overflow the arithmetic.
+    if dep_wall is not None and dep_wall - when > SKEW:
+        problems.setdefault((op.node, "behind"), []).append(op.wall)
+    if op.lamport - dep_lamport > LAMPORT_JUMP:
+        problems.setdefault((op.node, "lamport"), []).append(str(op.lamport))
 
 
 def _dep_info(conn: Connection, deps: set[str]) -> dict[str, tuple[int, datetime | None]]:

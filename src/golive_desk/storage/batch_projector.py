@@ -35,6 +35,7 @@ from golive_desk.storage.tables import ENTITY_TABLES, metadata
 BATCH_ENTITIES: frozenset[str] = frozenset(
     {"project", "person", "issue", "timeline_entry", "attachment"})
 
+_BATCHABLE = BATCH_ENTITIES & ENTITY_TABLES.keys()
 _CHUNK = 500
 # Plain strings and sets for the per-op tests: comparing with an enum member or
 # scanning a tuple of fields costs several times more, once per op.
@@ -64,15 +65,13 @@ def insert_ops(conn: Connection, rows: Iterable[tuple[str, Op, str]]) -> None:
 
 def apply_many(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:
     """Project ``items`` (already in the op log) in order, as ``projector.apply`` would."""
-    segment: list[tuple[str, Op]] = []
-    for op_id, op in items:
-        if op.entity in BATCH_ENTITIES and op.entity in ENTITY_TABLES:
-            segment.append((op_id, op))
-            continue
-        _Batch(driver(conn)).run(segment)
-        segment = []
-        projector.apply(conn, op, op_id)
-    _Batch(driver(conn)).run(segment)
+    start = 0  # where the current run of batchable ops begins
+    for index, (op_id, op) in enumerate(items):
+        if op.entity not in _BATCHABLE:
+            _Batch(driver(conn)).run(items[start:index])
+            projector.apply(conn, op, op_id)
+            start = index + 1
+    _Batch(driver(conn)).run(items[start:] if start else items)
 
 
 # ``json.dumps(value, ensure_ascii=False)`` builds an encoder per call; one is enough.
@@ -115,14 +114,16 @@ class _Row:
     updated_at: str
     new: dict[str, Any] | None = None
     dirty: dict[str, Any] = field(default_factory=dict)
+    loaded_updated_at: str = ""  # ``updated_at`` as loaded or created
+
+    def __post_init__(self) -> None:
+        self.loaded_updated_at = self.updated_at
 
     def set(self, column: str, value: Any) -> None:
         if self.new is not None:
             self.new[column] = value
         else:
             self.dirty[column] = value
-        if column == "updated_at":
-            self.updated_at = value
 
 
 class _Batch:
@@ -174,15 +175,15 @@ class _Batch:
         if fields is None:
             return
         kind = op.kind
-        if kind == _CREATE:
-            if op.entity_id not in self.rows:
-                self._create(ENTITY_TABLES[op.entity], _SPECS[op.entity].fields, op_id, op)
-            return
         if kind == _SET:
             name = op.field
             if not isinstance(name, str) or name not in fields:  # (a list is unhashable)
                 return
             value = op.value
+        elif kind == _CREATE:
+            if op.entity_id not in self.rows:
+                self._create(ENTITY_TABLES[op.entity], _SPECS[op.entity].fields, op_id, op)
+            return
         elif kind in (_DELETE, _RESTORE):
             name, value = DELETED_FIELD, kind == _DELETE
         else:
@@ -197,10 +198,11 @@ class _Batch:
             versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node, None, op.author,
                                     op.wall, value, True)
         self.touched.add(key)
-        # As ``projector``: only a row that exists when the op applies takes its time.
+        # As ``projector``: only a row that exists when the op applies takes its time
+        # (written, if it changed, by ``_settle_columns``).
         row = self.rows.get(op.entity_id)
         if row is not None and row.updated_at < op.wall:
-            row.set("updated_at", op.wall)
+            row.updated_at = op.wall
 
     def _create(self, table: Table, fields: tuple[str, ...], op_id: str, op: Op) -> None:
         values = op.value if isinstance(op.value, dict) else {}
@@ -211,16 +213,20 @@ class _Batch:
 
     def _settle_columns(self) -> None:
         """A new row takes every register's winner; an existing one the touched ones'."""
+        for row in self.rows.values():
+            if row.updated_at != row.loaded_updated_at:
+                row.set("updated_at", row.updated_at)
         for key, versions in self.heads.items():
-            row = self.rows.get(key[0])
-            if row is None or not versions or (row.new is None and key not in self.touched):
+            target = self.rows.get(key[0])
+            if target is None or not versions or (target.new is None and
+                                                  key not in self.touched):
                 continue
             name = key[1]
             if name == DELETED_FIELD:
-                row.set("deleted", any(v.python_value() for v in versions.values()))
-            elif name in row.table.c:
+                target.set("deleted", any(v.python_value() for v in versions.values()))
+            elif name in target.table.c:
                 best = max(versions.values(), key=_rank)
-                row.set(name, best.python_value())
+                target.set(name, best.python_value())
 
     def _write(self) -> None:
         final = {(eid, name, op_id): head for (eid, name), versions in self.heads.items()

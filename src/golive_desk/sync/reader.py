@@ -220,6 +220,7 @@ def _parse_lines(entry: str, raw_lines: list[bytes], lines: list[str]) -> list[C
     append = carried.append
     sha256 = hashlib.sha256
     from_body = Op.from_body
+    new_carried = tuple.__new__  # CarriedOp's own __new__ only adds a call
     for raw, line in zip(raw_lines, lines, strict=True):
         if not line:
             continue
@@ -234,5 +235,5 @@ def _parse_lines(entry: str, raw_lines: list[bytes], lines: list[str]) -> list[C
         if not (1 <= op.seq <= MAX_LAMPORT and 0 <= op.lamport <= MAX_LAMPORT):
             raise BundleError("lamport", f"{entry}: an op has an impossible seq or Lamport "
                               f"clock")
-        append(CarriedOp(sha256(raw).hexdigest(), line, op))
+        append(new_carried(CarriedOp, (sha256(raw).hexdigest(), line, op)))
     return carried

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from golive_desk.domain.errors import BundleError
 from golive_desk.sync import keys
@@ -22,6 +23,7 @@ from golive_desk.sync.reader import CarriedOp
 _NODE = re.compile(r"^[0-9a-f]{32}$")
 
 KeyLookup = Callable[[str], bytes | None]
+_BY_SEQ = attrgetter("op.seq")
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,11 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
             ``lamport`` (a clock that goes backwards along causality).
     """
     by_node: dict[str, list[CarriedOp]] = defaultdict(list)
+    lamports: dict[str, int] = {}
     for carried in ops:
-        by_node[carried.op.node].append(carried)
+        op = carried.op
+        by_node[op.node].append(carried)
+        lamports[carried.op_id] = op.lamport
     for node in by_node:  # every op's node, checked once per distinct node
         if not _NODE.fullmatch(node):
             raise BundleError("ops", f"an op names an invalid node {node!r}")
@@ -54,10 +59,9 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
     if len(heads) != len(manifest.heads) or set(heads) != set(by_node):
         raise BundleError("chain", "the bundle's signed heads do not match the nodes of "
                           "its ops")
-    lamports = {c.op_id: c.op.lamport for c in ops}
     runs: dict[str, NodeRun] = {}
     for node, node_ops in by_node.items():
-        node_ops.sort(key=_seq)
+        node_ops.sort(key=_BY_SEQ)
         run = _check_run(node, node_ops, heads[node], lamports)
         key = key_for(node)
         if key is None:
@@ -74,10 +78,6 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
     return runs
 
 
-def _seq(carried: CarriedOp) -> int:
-    return carried.op.seq
-
-
 def _check_run(node: str, node_ops: list[CarriedOp], head: HeadStatement,
                lamports: dict[str, int]) -> NodeRun:
     first = node_ops[0].op
@@ -85,25 +85,25 @@ def _check_run(node: str, node_ops: list[CarriedOp], head: HeadStatement,
         raise BundleError("chain", f"node {node[:8]}: its first op names a predecessor")
     if first.seq > 1 and first.chain is None:
         raise BundleError("chain", f"node {node[:8]}: op {first.seq} names no predecessor")
-    previous: CarriedOp | None = None
+    # The op before each one: the first op's predecessor is what it names.
+    seq, op_id, lamport = first.seq - 1, first.chain, -1
     for carried in node_ops:
         op = carried.op
-        if previous is not None:
-            if op.seq != previous.op.seq + 1:
-                raise BundleError("chain", f"node {node[:8]}: its ops skip or repeat at "
-                                  f"seq {op.seq}")
-            if op.chain != previous.op_id:
-                raise BundleError("chain", f"node {node[:8]}: op {op.seq} does not follow "
-                                  f"op {previous.op.seq}")
-            if op.lamport <= previous.op.lamport:
-                raise BundleError("lamport", f"node {node[:8]}: its clock goes backwards at "
-                                  f"seq {op.seq}")
+        if op.seq != seq + 1:
+            raise BundleError("chain", f"node {node[:8]}: its ops skip or repeat at "
+                              f"seq {op.seq}")
+        if op.chain != op_id:
+            raise BundleError("chain", f"node {node[:8]}: op {op.seq} does not follow "
+                              f"op {seq}")
+        if op.lamport <= lamport:
+            raise BundleError("lamport", f"node {node[:8]}: its clock goes backwards at "
+                              f"seq {op.seq}")
         for dep in op.prev:
             dep_lamport = lamports.get(dep)
             if dep_lamport is not None and dep_lamport >= op.lamport:
                 raise BundleError("lamport", f"node {node[:8]}: op {op.seq} has a clock not "
                                   f"above the ops it builds on")
-        previous = carried
+        seq, op_id, lamport = op.seq, carried.op_id, op.lamport
     last = node_ops[-1]
     if head.seq != last.op.seq or head.op != last.op_id:
         raise BundleError("chain", f"node {node[:8]}: its ops do not end at its signed head")

@@ -1,0 +1,42 @@
+"""The op parser's fast path: the same values and the same errors as ``json.loads``."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from golive_desk.domain.ops import Op, parse_json
+
+BODY = ('{"author":"张力","chain":null,"entity":"project","entity_id":"0190-x",'
+        '"field":null,"kind":"create","lamport":1,"node":"' + "a" * 32 + '","prev":[],'
+        '"seq":1,"v":"1.0","value":{"name":"华星"},"wall":"2026-11-02T08:00:00.000+00:00"}')
+
+
+@pytest.mark.parametrize("text", [
+    BODY, " " + BODY, BODY + " ", BODY + "\r", '{"a":[1,2.5,null,true]}', '"x"', "7",
+    '{"a":"\\u534e\\n"}', "-Infinity",
+])
+def test_fast_parse_returns_what_json_loads_returns(text: str) -> None:
+    assert parse_json(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", [
+    "", "{", BODY + "x", BODY + BODY, "\ufeff" + BODY, '{"a":"unterminated}', "[1,]",
+])
+def test_fast_parse_fails_as_json_loads_fails(text: str) -> None:
+    with pytest.raises(json.JSONDecodeError) as expected:
+        json.loads(text)
+    with pytest.raises(json.JSONDecodeError) as got:
+        parse_json(text)
+    assert str(got.value) == str(expected.value)
+
+
+def test_a_parsed_op_is_immutable_and_round_trips() -> None:
+    op = Op.from_body(BODY)
+    assert op.body() == BODY
+    assert op.extra == {}
+    with pytest.raises(AttributeError):
+        op.seq = 2  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        op.extra["x"] = 1  # type: ignore[index]

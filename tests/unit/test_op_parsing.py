@@ -40,3 +40,19 @@ def test_a_parsed_op_is_immutable_and_round_trips() -> None:
         op.seq = 2  # type: ignore[misc]
     with pytest.raises(TypeError):
         op.extra["x"] = 1  # type: ignore[index]
+
+
+def test_prev_and_chain_must_be_op_ids() -> None:
+    import json
+
+    import pytest
+
+    from golive_desk.domain.ops import Op
+
+    good = {"node": "a" * 32, "seq": 1, "lamport": 1, "wall": "2026-11-02T08:00:00",
+            "author": "x", "entity": "project", "entity_id": "e", "kind": "set",
+            "field": "name", "value": "v", "prev": ["abc"], "chain": None, "v": "1.0"}
+    assert Op.from_body(json.dumps(good)).prev == ("abc",)
+    for bad in ({"prev": [1]}, {"prev": [["x"]]}, {"chain": 5}):
+        with pytest.raises(ValueError, match="must name op ids"):
+            Op.from_body(json.dumps({**good, **bad}))

@@ -101,13 +101,18 @@ class Op(NamedTuple):
         extra = (_NO_EXTRA if _CORE_KEYS.issuperset(data)
                  else {k: v for k, v in data.items() if k not in _CORE_KEYS})
         get = data.get
+        prev = tuple(get("prev") or ())
+        chain = get("chain")
+        # A hostile bundle must be refused as malformed, not crash later on a number.
+        if not all(type(p) is str for p in prev) or not (chain is None or type(chain) is str):
+            raise ValueError("prev and chain must name op ids")
         # All fields, in order, straight to ``tuple.__new__`` (as ``_make`` does): an
         # import builds one per op, and the generated ``__new__`` adds a call.
         return tuple.__new__(cls, (
             str(data["node"]), int(data["seq"]), int(data["lamport"]), str(data["wall"]),
             str(data["author"]), str(data["entity"]), str(data["entity_id"]),
-            str(data["kind"]), get("field"), get("value"), tuple(get("prev") or ()),
-            get("chain"), str(get("v", OP_FORMAT)), extra,
+            str(data["kind"]), get("field"), get("value"), prev,
+            chain, str(get("v", OP_FORMAT)), extra,
         ))
 
 

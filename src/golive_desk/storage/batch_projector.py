@@ -19,7 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table
 
@@ -78,32 +78,30 @@ def apply_many(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-@dataclass(slots=True)
-class _Head:
-    """One current version of a register; ``value`` is its JSON text, made when written."""
+class _Head(NamedTuple):
+    """One current version of a register: immutable and cheap, as an import makes one per op.
+
+    A head loaded from ``field_heads`` has its stored JSON in ``text``; one made
+    by an op of this batch has ``text`` None and the value itself in ``value``.
+    Each is decoded or encoded at most once, when the batch settles or writes it.
+    """
 
     op_id: str
     entity: str
     lamport: int
     node: str
-    value: str | None
+    text: str | None
     author: str
     wall: str
-    decoded: Any = None
-    is_decoded: bool = False
+    value: Any = None
 
     def python_value(self) -> Any:
-        if not self.is_decoded:
-            self.decoded = json.loads(str(self.value))
-            self.is_decoded = True
-        return self.decoded
+        return self.value if self.text is None else json.loads(self.text)
 
     def json_value(self) -> str:
-        if self.value is None:
-            # The value came out of a JSON body, so it survives a JSON round trip
-            # unchanged: it is what the projector would read back from the column.
-            self.value = _ENCODE(self.decoded)
-        return self.value
+        # The value came out of a JSON body, so it survives a JSON round trip
+        # unchanged: it is what the projector would read back from the column.
+        return self.text if self.text is not None else _ENCODE(self.value)
 
 
 @dataclass
@@ -196,7 +194,7 @@ class _Batch:
             versions.pop(seen, None)
         if op_id not in versions:
             versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node, None, op.author,
-                                    op.wall, value, True)
+                                    op.wall, value)
         self.touched.add(key)
         # As ``projector``: only a row that exists when the op applies takes its time
         # (written, if it changed, by ``_settle_columns``).

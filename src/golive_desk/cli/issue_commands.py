@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from golive_desk.cli.issue_filters import filter_query
 from golive_desk.cli.output import Output
 from golive_desk.cli.store_commands import open_services
 from golive_desk.domain import issue_rules as rules
@@ -17,11 +18,7 @@ from golive_desk.domain.errors import ValidationError
 from golive_desk.domain.issues import (
     SORT_KEYS,
     Attachment,
-    Category,
     Issue,
-    IssueQuery,
-    IssueStatus,
-    Severity,
     TimelineEntry,
 )
 from golive_desk.services.container import Services
@@ -267,24 +264,11 @@ def cmd_show(args: argparse.Namespace, out: Output) -> int:
     return 0
 
 
-def _codes(values: list[str]) -> list[str]:
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
-
-
 def cmd_list(args: argparse.Namespace, out: Output) -> int:
-    query = IssueQuery(
-        project=args.project,
-        statuses=frozenset(rules.parse_enum("status", IssueStatus, s)
-                           for s in _codes(args.status)),
-        severities=frozenset(rules.parse_enum("severity", Severity, s)
-                             for s in _codes(args.severity)),
-        categories=frozenset(rules.parse_enum("category", Category, s)
-                             for s in _codes(args.category)),
-        modules=frozenset(_codes(args.module)), assignee=args.assignee, mine=args.mine,
-        overdue=args.overdue, text=args.search, include_deleted=args.deleted,
+    query = filter_query(
+        args, assignee=args.assignee, mine=args.mine, overdue=args.overdue,
         sort=args.sort, descending=not args.asc,
-        reported_from=_day("from", args.date_from), reported_to=_day("to", args.date_to),
-    )
+        reported_from=_day("from", args.date_from), reported_to=_day("to", args.date_to))
     with _services(args) as services:
         found = services.issues.list_issues(query)
     out.table([issue_json(i, full=False) for i in found],

@@ -12,10 +12,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from golive_desk import settings
+from golive_desk.cli.issue_filters import filter_query
 from golive_desk.cli.output import Output
 from golive_desk.cli.store_commands import open_services
-from golive_desk.domain import issue_rules as rules
-from golive_desk.domain.issues import Category, IssueQuery, IssueStatus, Severity
+from golive_desk.domain.issues import IssueQuery
 from golive_desk.paths import AppDirs
 from golive_desk.services.container import Services
 from golive_desk.services.printing import write_file
@@ -70,22 +70,9 @@ def report_language(args: argparse.Namespace) -> str:
     return settings.load(AppDirs.for_user().config / "settings.json").effective_language()
 
 
-def _codes(values: list[str]) -> list[str]:
-    return [v.strip() for item in values for v in item.split(",") if v.strip()]
-
-
 def register_query(args: argparse.Namespace) -> IssueQuery | None:
     """The filter options as a query; None when no filter is given (the whole register)."""
-    query = IssueQuery(
-        project=args.project,
-        statuses=frozenset(rules.parse_enum("status", IssueStatus, s)
-                           for s in _codes(args.status)),
-        severities=frozenset(rules.parse_enum("severity", Severity, s)
-                             for s in _codes(args.severity)),
-        categories=frozenset(rules.parse_enum("category", Category, s)
-                             for s in _codes(args.category)),
-        modules=frozenset(_codes(args.module)), text=args.search,
-        include_deleted=args.deleted)
+    query = filter_query(args)
     return None if query == IssueQuery(project=args.project) else query
 
 

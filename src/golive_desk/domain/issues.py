@@ -146,6 +146,11 @@ class Attachment:
     at: str
 
 
+def overdue(status: IssueStatus, expected_by: date | None, today: date) -> bool:
+    """Still open after the expected-by date."""
+    return status in OPEN_STATUSES and expected_by is not None and expected_by < today
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """An issue as the register and the form show it.
@@ -191,7 +196,38 @@ class Issue:
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, today: date) -> bool:
-        return self.is_open and self.expected_by is not None and self.expected_by < today
+        return overdue(self.status, self.expected_by, today)
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterRow:
+    """One line of the register: only what its columns and tooltip show.
+
+    The register reads thousands of these while scrolling; the whole
+    :class:`Issue` (cause, resolution, confirmation, …) is read when one opens.
+    ``summary`` is the start of the description, for the title's tooltip.
+    """
+
+    id: str
+    number: str
+    title: str
+    summary: str
+    module: str
+    category: Category
+    severity: Severity
+    status: IssueStatus
+    assignee: str
+    reporter: str
+    reported_at: str
+    expected_by: date | None
+    updated_at: str
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, today: date) -> bool:
+        return overdue(self.status, self.expected_by, today)
 
 
 # Columns the register sorts by. Severity sorts by urgency and status by the

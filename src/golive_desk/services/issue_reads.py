@@ -25,6 +25,7 @@ from golive_desk.domain.issues import (
     Issue,
     IssueStatus,
     NotifyChannel,
+    RegisterRow,
     Severity,
     TimelineEntry,
     TimelineKind,
@@ -77,6 +78,17 @@ def issue_from_row(row: Row[Any], *, timeline: tuple[TimelineEntry, ...] = (),
         created_by=row.created_by, updated_at=row.updated_at, deleted=bool(row.deleted),
         timeline=timeline, attachments=attachments, conflicts=conflicts,
     )
+
+
+def register_row_from_row(row: Row[Any]) -> RegisterRow:
+    return RegisterRow(
+        id=row.id, number=row.number, title=row.title or "", summary=row.summary or "",
+        module=row.module or "", category=_enum(Category, row.category, Category.OTHER),
+        severity=_enum(Severity, row.severity, Severity.MEDIUM),
+        status=_enum(IssueStatus, row.status, IssueStatus.NEW),
+        assignee=row.assignee or "", reporter=row.reporter or "",
+        reported_at=row.reported_at or "", expected_by=_date(row.expected_by),
+        updated_at=row.updated_at)
 
 
 def attachment_from_row(row: Row[Any]) -> Attachment:

@@ -24,6 +24,7 @@ from golive_desk.domain.issues import (
     Issue,
     IssueQuery,
     IssueStatus,
+    RegisterRow,
     TimelineEntry,
 )
 from golive_desk.domain.models import Changes
@@ -240,6 +241,18 @@ class IssueService:
         with self._store.read() as conn:
             rows = {r.id: r for r in q.issues_by_ids(conn, ids)}
         return [issue_reads.issue_from_row(rows[i]) for i in ids if i in rows]
+
+    def register_top(self, query: IssueQuery, limit: int) -> list[RegisterRow]:
+        """The register's first ``limit`` rows, ids and columns in one read."""
+        with self._store.read() as conn:
+            rows = q.register_top(conn, query, limit=limit, **self._scope(conn, query))
+        return [issue_reads.register_row_from_row(r) for r in rows]
+
+    def register_rows(self, ids: Sequence[str]) -> list[RegisterRow]:
+        """Register rows for ``ids``, in that order; unknown ids are left out."""
+        with self._store.read() as conn:
+            rows = {r.id: r for r in q.register_rows(conn, ids)}
+        return [issue_reads.register_row_from_row(rows[i]) for i in ids if i in rows]
 
     def list_issues(self, query: IssueQuery) -> list[Issue]:
         return self.fetch(self.list_ids(query))

@@ -56,10 +56,14 @@ def issue_by_id(conn: Connection, issue_id: str) -> Row[Any] | None:
 
 
 def issues_by_ids(conn: Connection, ids: Sequence[str]) -> list[Row[Any]]:
+    return _by_ids(conn, issue_select(), ids)
+
+
+def _by_ids(conn: Connection, stmt: Select[Any], ids: Sequence[str]) -> list[Row[Any]]:
+    """``stmt`` for these issue ids, in chunks (SQLite limits bound parameters)."""
     rows: list[Row[Any]] = []
     for start in range(0, len(ids), 500):
-        chunk = list(ids[start:start + 500])
-        rows.extend(conn.execute(issue_select().where(issues.c.id.in_(chunk))))
+        rows.extend(conn.execute(stmt.where(issues.c.id.in_(list(ids[start:start + 500])))))
     return rows
 
 
@@ -166,22 +170,53 @@ def conditions(conn: Connection, query: IssueQuery, *, me: str, today: date,
     return where
 
 
+# What a register row shows (domain RegisterRow): the description only as far
+# as its tooltip shows it, so a screen of rows stays a few kilobytes.
+SUMMARY_CHARS = 300
+_REGISTER_COLUMNS = (
+    issues.c.id, issues.c.number, issues.c.title,
+    func.substr(issues.c.description, 1, SUMMARY_CHARS).label("summary"),
+    issues.c.module, issues.c.category, issues.c.severity, issues.c.status,
+    issues.c.assignee, issues.c.reporter, issues.c.reported_at, issues.c.expected_by,
+    issues.c.updated_at,
+)
+
+
+def _register_select(conn: Connection, query: IssueQuery, columns: Sequence[Any], *,
+                     me: str, today: date, project_id: str | None,
+                     limit: int | None) -> Select[Any]:
+    key = _sort_column(query.sort)
+    order = key.desc() if query.descending else key.asc()
+    tie = issues.c.number.desc() if query.descending else issues.c.number.asc()
+    stmt = (select(*columns)
+            .where(*conditions(conn, query, me=me, today=today, project_id=project_id))
+            .order_by(order, tie, issues.c.id))
+    return stmt if limit is None else stmt.limit(limit)
+
+
 def register_ids(conn: Connection, query: IssueQuery, *, me: str, today: date,
                  project_id: str | None, limit: int | None = None) -> list[str]:
     """The ids of the issues the register shows, in its sort order.
 
-    ``limit`` keeps only the first ids: the register's first screen, which
-    SQLite answers with a top-N sort instead of ordering every row.
+    ``limit`` keeps only the first ids, which SQLite answers with a top-N
+    sort instead of ordering every row.
     """
-    key = _sort_column(query.sort)
-    order = key.desc() if query.descending else key.asc()
-    tie = issues.c.number.desc() if query.descending else issues.c.number.asc()
-    stmt = (select(issues.c.id)
-            .where(*conditions(conn, query, me=me, today=today, project_id=project_id))
-            .order_by(order, tie, issues.c.id))
-    if limit is not None:
-        stmt = stmt.limit(limit)
+    stmt = _register_select(conn, query, (issues.c.id,), me=me, today=today,
+                            project_id=project_id, limit=limit)
     return list(conn.execute(stmt).scalars())
+
+
+def register_top(conn: Connection, query: IssueQuery, *, me: str, today: date,
+                 project_id: str | None, limit: int) -> list[Row[Any]]:
+    """The register's first ``limit`` rows with their columns: its first screen, one query."""
+    return list(conn.execute(_register_select(conn, query, _REGISTER_COLUMNS, me=me,
+                                              today=today, project_id=project_id,
+                                              limit=limit)))
+
+
+def register_rows(conn: Connection, ids: Sequence[str]) -> list[Row[Any]]:
+    """Register columns of these issues, in no particular order."""
+    return _by_ids(conn, select(*_REGISTER_COLUMNS), ids)
 
 
 def status_counts(conn: Connection, query: IssueQuery, *, me: str, today: date,

@@ -5,9 +5,14 @@ first screen (a ``LIMIT`` query, which SQLite answers with a top-N sort) and
 their rows, so the register shows something at once even over 100k issues;
 then every id of the query, which only extends the row count. Rows are read
 in blocks of :data:`BLOCK` when the view first asks for them — always on the
-worker, never in ``data()`` (a block of 100 takes 4–8 ms, but a busy worker
+worker, never in ``data()`` (a block of 100 takes a few ms, but a busy worker
 could make any synchronous read wait for a write) — and cached by issue id,
 so a refresh after an edit keeps showing the old row until the new one arrives.
+Rows are :class:`RegisterRow`, only what the columns show.
+
+The first screen comes from one query (ids and columns of its rows). Every
+later read waits until that screen is drawn: the worker and the GIL are then
+the paint's alone.
 """
 
 from __future__ import annotations
@@ -29,10 +34,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from golive_desk.domain.errors import GoLiveError
-from golive_desk.domain.issues import Issue, IssueQuery
+from golive_desk.domain.issues import IssueQuery, RegisterRow
 from golive_desk.domain.models import Changes
 from golive_desk.services.issues import IssueService
 from golive_desk.ui import issue_text, labels
+from golive_desk.ui.chip_delegate import Chip
 from golive_desk.ui.task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,12 +58,21 @@ def local_minute(utc_iso: str) -> str:
         return utc_iso
 
 
+# Roles as plain ints: data() runs for every role of every visible cell, and
+# comparing against enum members costs an attribute lookup each time.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
+
+
 @dataclass(frozen=True, slots=True)
 class RowView:
     """One issue as the register draws it: texts prepared once, when the row arrives."""
 
-    issue: Issue
+    issue: RegisterRow
     texts: tuple[str, ...]
+    severity: Chip
+    status: Chip
     overdue: bool
     epoch: int
 
@@ -67,8 +82,9 @@ class IssueTableModel(QAbstractTableModel):
         "number", "title", "module", "category", "severity", "status", "assignee",
         "reporter", "reported_at", "expected_by", "updated_at",
     )
-    IdRole = Qt.ItemDataRole.UserRole + 1
-    ChipRole = Qt.ItemDataRole.UserRole + 2  # (background, text) colours for a chip
+    IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
+    ChipRole = int(Qt.ItemDataRole.UserRole.value) + 2  # a Chip: colours and label
+    _ROLES = frozenset({_DISPLAY, _TOOLTIP, _FOREGROUND, IdRole, ChipRole})
 
     first_screen = Signal()  # the rows of a new query are shown
     complete = Signal()  # every id of the query is known
@@ -117,12 +133,8 @@ class IssueTableModel(QAbstractTableModel):
         self._complete = False
         service = self._service
 
-        def first_screen() -> tuple[list[str], list[Issue]]:
-            ids = service.list_ids(query, limit=FIRST_SCREEN)
-            return ids, service.fetch(ids)
-
-        self._runner.run(first_screen,
-                         lambda result: self._first_arrived(generation, query, *result),
+        self._runner.run(lambda: service.register_top(query, FIRST_SCREEN),
+                         lambda rows: self._first_arrived(generation, query, rows),
                          self._failed)
 
     def refresh(self, changes: Changes | None = None) -> None:
@@ -142,22 +154,24 @@ class IssueTableModel(QAbstractTableModel):
                          lambda ids: self._all_arrived(generation, ids, refresh=True),
                          self._failed)
 
-    def _first_arrived(self, generation: int, query: IssueQuery, ids: list[str],
-                       rows: list[Issue]) -> None:
+    def _first_arrived(self, generation: int, query: IssueQuery,
+                       rows: list[RegisterRow]) -> None:
         if generation != self._generation:
             return
         self._store(rows)
-        self._reset(ids)
+        self._reset([row.id for row in rows])
         self.first_screen.emit()
-        if len(ids) < FIRST_SCREEN:
+        if len(rows) < FIRST_SCREEN:
             self._set_complete()
             return
-        self._runner.run(lambda: self._service.list_ids(query),
-                         lambda all_ids: self._all_arrived(generation, all_ids),
-                         self._failed)
+        # Once the view has painted these rows; skipped if a newer query came meanwhile.
+        self._runner.run_later(
+            lambda: self._service.list_ids(query) if generation == self._generation else None,
+            lambda all_ids: self._all_arrived(generation, all_ids), self._failed)
 
-    def _all_arrived(self, generation: int, ids: list[str], *, refresh: bool = False) -> None:
-        if generation != self._generation:
+    def _all_arrived(self, generation: int, ids: list[str] | None, *,
+                     refresh: bool = False) -> None:
+        if generation != self._generation or ids is None:
             return
         known = len(self._ids)
         if ids == self._ids:
@@ -179,9 +193,10 @@ class IssueTableModel(QAbstractTableModel):
         wanted = [i for i in self._stale if i in self._cache]
         if not wanted:
             return
-        self._runner.run(lambda: self._service.fetch(wanted), self._rows_arrived, self._failed)
+        self._runner.run(lambda: self._service.register_rows(wanted), self._rows_arrived,
+                         self._failed)
 
-    def _rows_arrived(self, rows: list[Issue]) -> None:
+    def _rows_arrived(self, rows: list[RegisterRow]) -> None:
         self._store(rows)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
@@ -201,7 +216,7 @@ class IssueTableModel(QAbstractTableModel):
         self.failed.emit(err)
 
     # -- rows ----------------------------------------------------------------
-    def _store(self, rows: Sequence[Issue]) -> None:
+    def _store(self, rows: Sequence[RegisterRow]) -> None:
         today = self._today()
         for issue in rows:
             self._cache[issue.id] = self._view(issue, today)
@@ -210,7 +225,7 @@ class IssueTableModel(QAbstractTableModel):
         while len(self._cache) > CACHE_LIMIT:
             self._cache.popitem(last=False)
 
-    def _view(self, issue: Issue, today: date) -> RowView:
+    def _view(self, issue: RegisterRow, today: date) -> RowView:
         texts = (
             issue.number, issue.title, issue.module, labels.category(issue.category),
             labels.severity(issue.severity), labels.issue_status(issue.status),
@@ -218,7 +233,9 @@ class IssueTableModel(QAbstractTableModel):
             issue.expected_by.isoformat() if issue.expected_by else "",
             local_minute(issue.updated_at),
         )
-        return RowView(issue, texts, issue.is_overdue(today), self._epoch)
+        return RowView(issue, texts, Chip(*issue_text.severity_colours(issue.severity), texts[4]),
+                       Chip(*issue_text.status_colours(issue.status), texts[5]),
+                       issue.is_overdue(today), self._epoch)
 
     def _row_view(self, row: int) -> RowView | None:
         issue_id = self._ids[row]
@@ -242,12 +259,12 @@ class IssueTableModel(QAbstractTableModel):
             ids.extend(self._ids[block * BLOCK:(block + 1) * BLOCK])
         if not ids:
             return
-        self._runner.run(lambda: self._service.fetch(ids),
+        self._runner.run(lambda: self._service.register_rows(ids),
                          lambda rows: self._block_arrived(generation, blocks, ids, rows),
                          self._failed)
 
     def _block_arrived(self, generation: int, blocks: list[int], asked: list[str],
-                       rows: list[Issue]) -> None:
+                       rows: list[RegisterRow]) -> None:
         self._store(rows)
         self._gone.update(set(asked) - {issue.id for issue in rows})
         last_column = len(self.COLUMNS) - 1
@@ -273,7 +290,7 @@ class IssueTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
-    def issue_at(self, row: int) -> Issue | None:
+    def issue_at(self, row: int) -> RegisterRow | None:
         issue_id = self.id_at(row)
         view = self._cache.get(issue_id) if issue_id else None
         return view.issue if view else None
@@ -291,28 +308,30 @@ class IssueTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        # Most calls ask for roles the register does not use (font, alignment,
+        # decoration, …): answer those before touching the index.
+        if role not in self._ROLES:
             return None
-        row, column = index.row(), index.column()
+        row = index.row()
+        if not 0 <= row < len(self._ids) or not index.isValid():
+            return None
         if role == self.IdRole:
             return self._ids[row]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole, self.ChipRole):
-            return None
+        column = index.column()
         view = self._row_view(row)
         if view is None:
-            return "…" if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
-        name = self.COLUMNS[column]
-        if role == Qt.ItemDataRole.DisplayRole:
+            return "…" if role == _DISPLAY and column == 0 else None
+        if role == _DISPLAY:
             return view.texts[column]
+        name = self.COLUMNS[column]
         if role == self.ChipRole:
             if name == "severity":
-                return issue_text.severity_colours(view.issue.severity)
+                return view.severity
             if name == "status":
-                return issue_text.status_colours(view.issue.status)
+                return view.status
             return None
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == _FOREGROUND:
             if name == "expected_by" and view.overdue:
                 return OVERDUE_COLOUR
             if name in ("updated_at", "reported_at"):
@@ -323,8 +342,8 @@ class IssueTableModel(QAbstractTableModel):
     def _tooltip(self, view: RowView, name: str) -> str | None:
         issue = view.issue
         if name == "title":
-            text = issue.description.strip()
-            return issue.title + (f"\n\n{text[:300]}" if text else "")
+            text = issue.summary.strip()
+            return issue.title + (f"\n\n{text}" if text else "")
         if name == "expected_by" and view.overdue:
             return self.tr("Overdue: still open after the expected-by date")
         return None

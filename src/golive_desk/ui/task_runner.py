@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes
@@ -43,7 +43,8 @@ class _Task(QRunnable):
 
 
 class TaskRunner(QObject):
-    """Run work off the GUI thread, one task at a time, in submission order."""
+    """Run work off the GUI thread, one task at a time, in submission order
+    (:meth:`run_later` submits at the next turn of the event loop)."""
 
     busy_changed = Signal(bool)
     changed = Signal(object)  # Changes: every screen decides whether to refresh
@@ -54,14 +55,10 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending: set[_Relay] = set()
+        self._deferred: list[_Task] = []
 
-    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[GoLiveError], None] | None = None) -> None:
-        """Run ``fn`` on the worker; ``on_done(result)`` then runs on the GUI thread.
-
-        A result that is a :class:`Changes`, or a tuple ending in one, is also
-        broadcast on :attr:`changed` so every page can refresh.
-        """
+    def _task(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
+              on_error: Callable[[GoLiveError], None] | None) -> _Task:
         relay = _Relay()
         self._pending.add(relay)
         self.busy_changed.emit(True)
@@ -93,13 +90,37 @@ class TaskRunner(QObject):
 
         relay.done.connect(done)
         relay.failed.connect(failed)
-        self._pool.start(_Task(fn, relay))
+        return _Task(fn, relay)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+            on_error: Callable[[GoLiveError], None] | None = None) -> None:
+        """Run ``fn`` on the worker; ``on_done(result)`` then runs on the GUI thread.
+
+        A result that is a :class:`Changes`, or a tuple ending in one, is also
+        broadcast on :attr:`changed` so every page can refresh.
+        """
+        self._pool.start(self._task(fn, on_done, on_error))
+
+    def run_later(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[GoLiveError], None] | None = None) -> None:
+        """Like :meth:`run`, but the task starts once the GUI thread has handled its
+        pending events — e.g. painted the rows it was just given, without a
+        worker competing for the interpreter. The runner is busy from now on.
+        """
+        self._deferred.append(self._task(fn, on_done, on_error))
+        QTimer.singleShot(0, self, self._start_deferred)
+
+    def _start_deferred(self) -> None:
+        tasks, self._deferred = self._deferred, []
+        for task in tasks:
+            self._pool.start(task)
 
     def is_busy(self) -> bool:
         return bool(self._pending)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the worker is idle (tests and shutdown only)."""
+        self._start_deferred()
         return self._pool.waitForDone(msecs)
 
 

@@ -63,6 +63,8 @@ class IssuesPage(Page):
         self._open_count = 0
         self._select_id: str | None = None
         self._after_close: Callable[[], None] | None = None
+        # Reads that wait until the register's first screen is drawn (counts, choices).
+        self._after_first_screen: dict[str, Callable[[], None]] = {}
         self.model = IssueTableModel(ctx.services.issues, ctx.runner)
         self.filters = FilterBar()
         self.status_list = StatusList()
@@ -90,6 +92,7 @@ class IssuesPage(Page):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.model.complete.connect(self._update_summary)
+        self.model.first_screen.connect(self._first_screen_shown)
         self.model.rowsInserted.connect(lambda *_a: self._update_summary())
         self.model.failed.connect(self._failed)
         self.form.closed.connect(self._form_closed)
@@ -176,8 +179,8 @@ class IssuesPage(Page):
             self.model.set_query(None)
             self.status_list.set_counts({})
             return
-        self.reload()  # the first screen's query goes to the worker first
-        self._load_choices(project)
+        self.reload()
+        self._after_first_screen["choices"] = lambda: self._load_choices(project)
 
     def apply_changes(self, changes: Changes) -> None:
         if self._project is None:
@@ -206,9 +209,13 @@ class IssuesPage(Page):
 
     def reload(self) -> None:
         """The filters changed: new rows and new counts."""
-        query = self.current_query()
-        self.model.set_query(query)
-        self._refresh_counts()
+        self.model.set_query(self.current_query())
+        self._after_first_screen["counts"] = self._refresh_counts
+
+    def _first_screen_shown(self) -> None:
+        for read in self._after_first_screen.values():
+            read()
+        self._after_first_screen.clear()
 
     def _refresh_counts(self) -> None:
         query = self.current_query()
@@ -222,7 +229,7 @@ class IssuesPage(Page):
             return filtered, filtered if replace(query, statuses=frozenset()) == plain \
                 else service.counts(plain)
 
-        self._ctx.runner.run(counts, self._show_counts)
+        self._ctx.runner.run_later(counts, self._show_counts)
 
     def _show_counts(self, result: tuple[dict[IssueStatus, int], dict[IssueStatus, int]]) -> None:
         filtered, everything = result
@@ -257,7 +264,7 @@ class IssuesPage(Page):
         def read() -> tuple[tuple[str, ...], list[Person]]:
             return issues.modules(code), projects.people(code)
 
-        self._ctx.runner.run(read, self._show_choices)
+        self._ctx.runner.run_later(read, self._show_choices)
 
     def _show_choices(self, result: tuple[tuple[str, ...], list[Person]]) -> None:
         modules, people = result

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QToolButton, QWidget
 
-from golive_desk.domain.issues import Issue, IssueQuery
+from golive_desk.domain.issues import IssueQuery, RegisterRow
 from golive_desk.domain.models import Project
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import (
@@ -20,7 +20,7 @@ from golive_desk.ui.printing import (
 
 
 def selected_numbers(view: QAbstractItemView,
-                     issue_at: Callable[[int], Issue | None]) -> list[str]:
+                     issue_at: Callable[[int], RegisterRow | None]) -> list[str]:
     """Numbers of the selected rows (or of the current row), in the register's order."""
     selection = view.selectionModel()
     rows = sorted({i.row() for i in selection.selectedRows()}) if selection else []
@@ -31,7 +31,7 @@ def selected_numbers(view: QAbstractItemView,
 
 
 def register_print_menu(ctx: UiContext, page: QWidget, view: QAbstractItemView,
-                        issue_at: Callable[[int], Issue | None],
+                        issue_at: Callable[[int], RegisterRow | None],
                         project: Callable[[], Project | None],
                         query: Callable[[], IssueQuery | None]) -> QToolButton:
     """A tool button whose menu prints, exports and imports for the register on ``page``.

@@ -324,6 +324,13 @@ def test_register_filters_sorts_and_counts(services: Services, project_code: str
     assert (counts[IssueStatus.NEW], counts[IssueStatus.IN_PROGRESS],
             counts[IssueStatus.RESOLVED], counts[IssueStatus.CLOSED]) == (1, 1, 1, 0)
     assert [i.id for i in services.issues.fetch([ids[b], "missing", ids[a]])] == [ids[b], ids[a]]
+    # The register's own reads: its first screen in one query, later rows by id.
+    top = services.issues.register_top(IssueQuery(project=project_code, sort="number",
+                                                  descending=False), limit=2)
+    assert [r.number for r in top] == [a, b]
+    assert top[1].status == IssueStatus.RESOLVED and top[0].is_overdue(date(2026, 12, 31))
+    rows = services.issues.register_rows([ids[c], "missing", ids[a]])
+    assert [r.number for r in rows] == [c, a]
 
 
 # -- demo and rebuild -----------------------------------------------------------------------
@@ -375,3 +382,13 @@ def test_issue_ids_are_uuid7(services: Services, project_code: str) -> None:
     issue = services.issues.get(new_issue(services, project_code))
     assert issue.id[14] == "7"
     assert len(issue.id) == len(uuid7())
+
+
+def test_register_rows_carry_only_the_start_of_a_long_description(
+        services: Services, project_code: str) -> None:
+    text = "月末结账时成本计算报错。" * 100  # 1,200 characters
+    issue = services.issues.create(project_code, {"title": "成本计算报错",
+                                                  "description": text})[0]
+    (row,) = services.issues.register_rows([issue.id])
+    assert row.summary == text[:300]
+    assert services.issues.get(issue.number).description == text

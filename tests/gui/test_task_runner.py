@@ -1,0 +1,57 @@
+"""The one background worker: results come back on the GUI thread, in order."""
+
+from __future__ import annotations
+
+import threading
+
+from pytestqt.qtbot import QtBot
+
+from golive_desk.domain.errors import ValidationError
+from golive_desk.ui.task_runner import TaskRunner
+
+
+def test_results_arrive_on_the_gui_thread_in_submission_order(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    seen: list[tuple[int, bool]] = []
+    gui = threading.get_ident()
+    for n in range(5):
+        runner.run(lambda n=n: (n, threading.get_ident() != gui),
+                   lambda result: seen.append((result[0], threading.get_ident() == gui)))
+    qtbot.waitUntil(lambda: not runner.is_busy())
+    assert seen == [(n, True) for n in range(5)]
+
+
+def test_run_later_starts_after_pending_events_and_counts_as_busy(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+    order: list[str] = []
+    runner.run_later(lambda: started.set() or "later", order.append)
+    assert runner.is_busy()  # a progress indicator shows it at once
+    runner.run(lambda: "now", order.append)
+    qtbot.waitUntil(lambda: not runner.is_busy())
+    assert started.is_set()
+    assert order == ["now", "later"]
+
+
+def test_wait_also_runs_what_was_deferred(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    started = threading.Event()
+    runner.run_later(started.set)
+    assert runner.wait()
+    assert started.is_set()
+
+
+def test_user_errors_go_to_the_caller_or_the_window(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    mine: list[str] = []
+    shown: list[str] = []
+    runner.user_error.connect(lambda err: shown.append(err.message))
+
+    def refuse() -> None:
+        raise ValidationError("title", "标题不能为空")
+
+    runner.run(refuse, on_error=lambda err: mine.append(err.message))
+    runner.run_later(refuse)
+    qtbot.waitUntil(lambda: not runner.is_busy())
+    assert mine == ["标题不能为空"]
+    assert shown == ["标题不能为空"]

@@ -169,6 +169,26 @@ def test_an_op_building_on_one_dated_year_one_is_reported_not_a_crash(
     assert office.services.projects.get("HX").status == ProjectStatus.HANDOVER
 
 
+@pytest.mark.parametrize(("walls", "expected"), [
+    # Beijing time two days before the op it builds on (UTC): behind, though the
+    # texts alone would sort the other way.
+    (("2026-11-27T09:00:00.000+00:00", "2026-11-25T16:00:00+08:00"), "before the edits"),
+    # Year one east of Greenwich (no UTC time to compare); a wall that is no date.
+    (("0001-01-01T00:00:00+08:00",), "long before"),
+    (("2026-13-45T09:00:00.000+00:00",), "unreadable date"),
+])
+def test_odd_walls_are_compared_as_times_and_never_crash_an_import(
+        tmp_path: Path, trio: tuple[Node, Node, Node], walls: tuple[str, ...],
+        expected: str) -> None:
+    office, a, _ = trio
+    project = a.services.projects.get("HX")
+    for n, wall in enumerate(walls):
+        append_with_wall(a, "project", project.id, "customer", f"华星{n}", wall)
+    report = send(a, office, tmp_path)
+    assert any(expected in w for w in report.warnings if w.startswith("clock skew"))
+    assert office.services.projects.get("HX").customer == f"华星{len(walls) - 1}"
+
+
 def test_an_absurd_lamport_jump_is_reported_and_merges_as_usual(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio

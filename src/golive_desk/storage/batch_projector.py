@@ -19,6 +19,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table
@@ -54,13 +55,18 @@ def driver(conn: Connection) -> sqlite3.Connection:
     return raw
 
 
+# The op's own columns of the ``ops`` table, read from an Op in one C call.
+_OP_COLUMNS = itemgetter(*(Op._fields.index(name) for name in (
+    "node", "seq", "lamport", "wall", "entity", "entity_id", "kind", "field")))
+
+
 def insert_ops(conn: Connection, rows: Iterable[tuple[str, Op, str]]) -> None:
     """Insert ``(op_id, op, body)`` rows into the op log; the body is kept exactly as carried."""
+    columns = _OP_COLUMNS
     driver(conn).executemany(
         "INSERT INTO ops (op_id, node, seq, lamport, wall, entity, entity_id, kind, field, "
         "body) VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [(op_id, op.node, op.seq, op.lamport, op.wall, op.entity, op.entity_id, op.kind,
-          op.field, body) for op_id, op, body in rows])
+        [(op_id, *columns(op), body) for op_id, op, body in rows])
 
 
 def apply_many(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:

@@ -22,7 +22,8 @@ def _lrelease() -> list[str]:
     import PySide6  # the build requirement ships lrelease inside the package
 
     root = Path(PySide6.__file__).parent
-    for candidate in (root / "lrelease", root / "lrelease.exe", root / "Qt" / "libexec" / "lrelease"):
+    for candidate in (root / "lrelease", root / "lrelease.exe",
+                      root / "Qt" / "libexec" / "lrelease"):
         if candidate.exists():
             return [str(candidate)]
     raise RuntimeError("lrelease not found: PySide6-Essentials must be a build requirement")

@@ -328,7 +328,8 @@ def test_register_filters_sorts_and_counts(services: Services, project_code: str
     top = services.issues.register_top(IssueQuery(project=project_code, sort="number",
                                                   descending=False), limit=2)
     assert [r.number for r in top] == [a, b]
-    assert top[1].status == IssueStatus.RESOLVED and top[0].is_overdue(date(2026, 12, 31))
+    assert top[1].status == IssueStatus.RESOLVED
+    assert top[0].is_overdue(date(2026, 12, 31))
     rows = services.issues.register_rows([ids[c], "missing", ids[a]])
     assert [r.number for r in rows] == [c, a]
 

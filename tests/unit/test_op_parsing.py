@@ -15,14 +15,28 @@ BODY = ('{"author":"张力","chain":null,"entity":"project","entity_id":"0190-x"
 
 @pytest.mark.parametrize("text", [
     BODY, " " + BODY, BODY + " ", BODY + "\r", '{"a":[1,2.5,null,true]}', '"x"', "7",
-    '{"a":"\\u534e\\n"}', "-Infinity",
+    '{"a":"\\u534e\\n"}', "-Infinity", "NaN", "[-0.0, 1e400, 1.5e-7, 0.1]",
+ '"\\ud800"', '{"a":1,"b":2,"a":3}',
+    '{"k":"\\u0000"}', "[" * 200 + "]" * 200,
 ])
 def test_fast_parse_returns_what_json_loads_returns(text: str) -> None:
-    assert parse_json(text) == json.loads(text)
+    # repr: NaN is not equal to itself, and -0.0 equals 0.0.
+    assert repr(parse_json(text)) == repr(json.loads(text))
+    assert [type(v) for v in _leaves(parse_json(text))] == [
+        type(v) for v in _leaves(json.loads(text))]
+
+
+def _leaves(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [k for k in value] + [x for v in value.values() for x in _leaves(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _leaves(v)]
+    return [value]
 
 
 @pytest.mark.parametrize("text", [
     "", "{", BODY + "x", BODY + BODY, "\ufeff" + BODY, '{"a":"unterminated}', "[1,]",
+    '{"a":"tab\there"}', "[01]", "{'a':1}", "\x00",
 ])
 def test_fast_parse_fails_as_json_loads_fails(text: str) -> None:
     with pytest.raises(json.JSONDecodeError) as expected:
@@ -56,3 +70,10 @@ def test_prev_and_chain_must_be_op_ids() -> None:
     for bad in ({"prev": [1]}, {"prev": [["x"]]}, {"chain": 5}):
         with pytest.raises(ValueError, match="must name op ids"):
             Op.from_body(json.dumps({**good, **bad}))
+
+
+def test_huge_integers_in_an_op_meet_the_same_checks() -> None:
+    # orjson would read seq as a float; the op's own fields are read exactly.
+    huge = BODY.replace('"seq":1', '"seq":123456789012345678901234567890')
+    assert Op.from_body(huge).seq == 123456789012345678901234567890
+    assert parse_json("123456789012345678901234567890") == 1.2345678901234568e29

@@ -17,7 +17,7 @@ import struct
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from golive_desk.domain.errors import BundleError
@@ -115,9 +115,8 @@ class EntryReader:
         return set(self._infos)
 
     def read_all(self, name: str, cap: int) -> bytes:
-        chunks: list[bytes] = []
-        self.stream(name, cap, chunks.append)
-        return b"".join(chunks)
+        """The entry's bytes (not hashed: the caller hashes them, maybe meanwhile)."""
+        return b"".join(self._blocks(name, cap))
 
     def stream(self, name: str, cap: int, sink: Callable[[bytes], object]) -> str:
         """Feed the entry's bytes to ``sink``; returns their SHA-256.
@@ -126,10 +125,17 @@ class EntryReader:
             BundleError: ``size`` (more than ``cap``), ``bomb`` (inflates too far),
                 ``container`` (damaged data).
         """
+        digest = hashlib.sha256()
+        for block in self._blocks(name, cap):
+            digest.update(block)
+            sink(block)
+        return digest.hexdigest()
+
+    def _blocks(self, name: str, cap: int) -> Iterator[bytes]:
+        """The entry's bytes in blocks, refused past ``cap`` or the inflation limits."""
         info = self._infos.get(name)
         if info is None:
             raise BundleError("entries", f"the bundle lacks the entry {name!r}")
-        digest = hashlib.sha256()
         read = 0
         ratio_cap = max(self._limits.ratio_floor_bytes,
                         self._limits.max_ratio * max(info.compress_size, 1))
@@ -149,8 +155,6 @@ class EntryReader:
                                           f"{self._limits.max_ratio}:1; refused as a ZIP bomb")
                     if self.total > self._limits.max_total_bytes:
                         raise BundleError("bomb", "the bundle inflates beyond the size limit")
-                    digest.update(block)
-                    sink(block)
+                    yield block
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
             raise BundleError("container", f"entry {name!r} is damaged ({exc})") from None
-        return digest.hexdigest()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
@@ -189,24 +190,49 @@ def _read_ops(entries: container.EntryReader, manifest: Manifest,
     for entry in sorted(manifest.entries, key=lambda e: e.name):
         if not entry.name.startswith("ops/"):
             continue
-        chunks: list[bytes] = []
-        digest = entries.stream(entry.name, entry.size, chunks.append)
-        data = b"".join(chunks)
-        _check_hash(entry.name, digest, entry.sha256)
+        data = entries.read_all(entry.name, entry.size)
         if len(data) != entry.size:
             raise BundleError("size", f"entry {entry.name} is shorter than the manifest says")
+        digest = _Sha256(data)  # on the other core while the ops are parsed
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BundleError("ops", f"entry {entry.name} is not UTF-8 text") from None
-        lines = text.split("\n")
-        # Counted before parsing: a bundle with too many ops is refused unread.
-        if len(carried) + len(lines) - lines.count("") > limits.max_ops:
-            raise BundleError("size", "the bundle carries more ops than allowed")
-        carried += _parse_lines(entry.name, data.split(b"\n"), lines)
+            carried += _parse_entry(entry.name, data, len(carried), limits)
+        except BundleError:
+            _check_hash(entry.name, digest.hexdigest(), entry.sha256)  # damage says so
+            raise
+        _check_hash(entry.name, digest.hexdigest(), entry.sha256)
     if len(carried) != manifest.op_count:
         raise BundleError("manifest", "the manifest's op count does not match the ops carried")
     return carried
+
+
+class _Sha256(threading.Thread):
+    """SHA-256 of a buffer, computed on another thread (hashlib lets go of the GIL)."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(name="bundle-entry-sha256", daemon=True)
+        self._data = data
+        self._digest = ""
+        self.start()
+
+    def run(self) -> None:
+        self._digest = hashlib.sha256(self._data).hexdigest()
+
+    def hexdigest(self) -> str:
+        self.join()
+        return self._digest
+
+
+def _parse_entry(name: str, data: bytes, carried: int, limits: Limits) -> list[CarriedOp]:
+    """The ops of one ``ops/`` entry; ``carried`` ops came before it."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleError("ops", f"entry {name} is not UTF-8 text") from None
+    lines = text.split("\n")
+    # Counted before parsing: a bundle with too many ops is refused unread.
+    if carried + len(lines) - lines.count("") > limits.max_ops:
+        raise BundleError("size", "the bundle carries more ops than allowed")
+    return _parse_lines(name, data.split(b"\n"), lines)
 
 
 def _parse_lines(entry: str, raw_lines: list[bytes], lines: list[str]) -> list[CarriedOp]:

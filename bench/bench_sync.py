@@ -20,6 +20,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -172,7 +173,7 @@ def bench_export(root: Path, ops: int = 100_000, edits: int = 10) -> list[Row]:
         times = []
         for run in range(3):
             target = root / f"incremental{run}.bundle"
-            times.append(_timed(lambda t=target: lap.sync.export_bundle(t, peer="ZJG")))
+            times.append(_timed(partial(lap.sync.export_bundle, target, peer="ZJG")))
         size = (root / "incremental0.bundle").stat().st_size
     finally:
         lap.close()

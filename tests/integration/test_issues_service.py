@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -354,6 +355,49 @@ def test_demo_covers_every_status_category_severity_and_module(services: Service
     kinds = {e.kind for e in services.issues.get(escalated.number).timeline}
     assert {TimelineKind.ESCALATED, TimelineKind.BRANCH_TESTED,
             TimelineKind.APPLIED_ON_SITE} <= kinds
+
+
+def test_the_demo_reads_like_a_month_of_support_and_syncs_without_clock_warnings(
+        services: Services, tmp_path: Path) -> None:
+    from datetime import datetime  # (timestamps compared as text, like the ops)
+
+    from golive_desk.services.store_admin import init_store
+
+    fill_demo(services, issues=40)
+    with services.store.read() as conn:
+        walls = [w for (w,) in conn.exec_driver_sql("SELECT wall FROM ops ORDER BY seq")]
+    assert walls == sorted(walls)  # along the chain, as a sync checks
+    assert walls[-1] <= datetime.now(UTC).isoformat()
+    # Every line of an issue's history, field changes too, at the story's times:
+    # after the report, in order, long before today.
+    issues = services.issues.list_issues(IssueQuery(project="HX", statuses=frozenset(
+        {IssueStatus.CLOSED})))
+    closed = services.issues.get(issues[0].number)
+    times = [e.at for e in closed.timeline]
+    assert times[0] >= closed.reported_at
+    assert times == sorted(times)
+    assert any(e.kind == TimelineKind.FIELD_CHANGE for e in closed.timeline)
+    assert closed.updated_at < (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    office = tmp_path / "office.db"
+    init_store(office, "周建国", "ZJG")
+    bundle = services.sync.export_bundle(tmp_path / "demo.bundle", full=True).file
+    receiver = Services.open(office)
+    try:
+        report = receiver.sync.import_bundle(bundle, trust_new=True)
+    finally:
+        receiver.close()
+    assert report.applied == len(walls)
+    assert not [w for w in report.warnings if w.startswith("clock skew")]
+
+
+def test_a_demo_added_after_recent_work_keeps_the_op_log_in_time_order(
+        services: Services) -> None:
+    services.projects.add_project("QT", "启泰 ERP 上线", "启泰机械", "2026-11-20")
+    services.issues.create("QT", {"title": "今天记录的问题"})
+    fill_demo(services, issues=10)
+    with services.store.read() as conn:
+        walls = [w for (w,) in conn.exec_driver_sql("SELECT wall FROM ops ORDER BY seq")]
+    assert walls == sorted(walls)
 
 
 def test_rebuild_from_the_op_log_gives_the_same_projections_and_search(

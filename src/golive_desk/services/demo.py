@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from golive_desk.domain.errors import DuplicateError
 from golive_desk.domain.models import Changes
 from golive_desk.services.container import Services
-from golive_desk.services.demo_issues import add_demo_issues
+from golive_desk.services.demo_issues import add_demo_issues, fixed_wall, utc_wall
+from golive_desk.services.projects import ProjectService
+from golive_desk.storage import oplog
 
 DEMO_CODE = "HX"
 
@@ -55,15 +57,30 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = No
     month_end = month_end or _last_day_of_month(live).isoformat()
     if any(p.code == DEMO_CODE for p in projects.list_projects()):
         raise DuplicateError(f"the demo project {DEMO_CODE} already exists", code=DEMO_CODE)
-    project, changes = projects.add_project(
+    # The story's ops carry its times (set up two weeks before go-live), but never
+    # before this computer's latest op: its ops stay in time order.
+    now = datetime.now()
+    not_before = _latest_local_op(services)
+    setup = min(max(datetime.combine(live - timedelta(days=14), time(9, 0)),
+                    not_before or datetime.min), now)
+    setup_projects = ProjectService(services.store, wall=fixed_wall(utc_wall(setup)))
+    project, changes = setup_projects.add_project(
         DEMO_CODE, "华星电子 ERP 上线支持", "杭州华星电子有限公司", go_live, month_end)
     for name, role, initials, phone, email, dept in DEMO_PEOPLE:
-        _, moved = projects.add_person(project.code, name, role, initials=initials, phone=phone,
-                                       email=email, department=dept)
+        _, moved = setup_projects.add_person(project.code, name, role, initials=initials,
+                                             phone=phone, email=email, department=dept)
         changes = changes | moved
-    made = add_demo_issues(services.issues, project.code, issues, project.go_live)
+    made = add_demo_issues(services.issues, project.code, issues, project.go_live,
+                           not_before=setup, not_after=now)
     changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
     return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)
+
+
+def _latest_local_op(services: Services) -> datetime | None:
+    """When this computer wrote its latest op, in local time."""
+    with services.store.read() as conn:
+        wall = oplog.last_local_wall(conn)
+    return datetime.fromisoformat(wall).astimezone().replace(tzinfo=None) if wall else None
 
 
 def _last_day_of_month(day: date) -> date:

@@ -9,9 +9,11 @@ in one transaction, with timeline times that follow the report time.
 
 from __future__ import annotations
 
+import heapq
 import random
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Row
@@ -54,24 +56,86 @@ class _Clock:
 
     def later(self, rng: random.Random, low: int = 10, high: int = 240) -> str:
         self.now += timedelta(minutes=rng.randint(low, high))
+        # Support works office hours (late evenings at month-end aside): what
+        # would fall in the night happens the next morning.
+        if self.now.hour >= 21 or self.now.hour < 8:
+            morning = self.now.date() + timedelta(days=1 if self.now.hour >= 21 else 0)
+            self.now = datetime.combine(morning, time(8, 30)) + timedelta(
+                minutes=rng.randint(0, 60))
         return self.now.strftime("%Y-%m-%dT%H:%M")
+
+    def at_minutes_later(self, rng: random.Random, low: int, high: int) -> datetime:
+        self.later(rng, low, high)
+        return self.now
+
+
+# One issue's history as a generator: it yields the local time of its next step,
+# then takes that step when resumed (see ``_in_time_order``).
+Story = Iterator[datetime]
 
 
 def add_demo_issues(service: IssueService, project_code: str, count: int, go_live: date,
-                    seed: int = 7) -> int:
-    """Create ``count`` demo issues in the project; returns how many were made."""
+                    seed: int = 7, *, not_before: datetime | None = None,
+                    not_after: datetime | None = None) -> int:
+    """Create ``count`` demo issues in the project; returns how many were made.
+
+    Every step of every issue is written at the time the story gives it, all
+    issues interleaved in time order, and each op records that time: so the
+    timeline's field changes and "last modified" read like a month of support,
+    and the node's ops stay in time order along its chain (a sync reports no
+    clock skew). ``not_before``/``not_after`` (local) clamp those times: after
+    the node's latest op, and never in the future.
+    """
     rng = random.Random(seed)
     statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
     with service.batch() as writer:
         project = queries.project_by_code(writer.uow.conn, project_code)
         assert project is not None, "the demo project is created first"
+        stories: list[Story] = []
         for n in range(count):
             template = TEMPLATES[n % len(TEMPLATES)] if n < len(TEMPLATES) else rng.choice(
                 TEMPLATES)
             # Every status early on, so even a small demo shows each of them.
             final = list(IssueStatus)[n % len(IssueStatus)] if n < 16 else rng.choice(statuses)
-            _one_issue(writer, project, template, final, go_live, rng, n)
+            # Each issue draws from its own generator: its story does not depend on
+            # how the stories interleave.
+            story_rng = random.Random(f"{seed}:{n}")
+            stories.append(_story(writer, project, template, final, go_live, story_rng, n))
+        _in_time_order(writer, stories, not_before, not_after or datetime.now())
     return count
+
+
+def _in_time_order(writer: IssueWriter, stories: list[Story], not_before: datetime | None,
+                   not_after: datetime) -> None:
+    """Run the stories' steps earliest first, each op stamped with its step's time."""
+    queue: list[tuple[datetime, int, Story]] = []
+    for n, story in enumerate(stories):
+        _schedule(queue, n, story)
+    while queue:
+        when, n, story = heapq.heappop(queue)
+        if not_before is not None:
+            when = max(when, not_before)
+        wall = utc_wall(min(when, not_after))
+        writer.uow.wall = fixed_wall(wall)
+        _schedule(queue, n, story)
+
+
+def _schedule(queue: list[tuple[datetime, int, Story]], n: int, story: Story) -> None:
+    """Take the story's pending step (if any) and queue its next one."""
+    try:
+        heapq.heappush(queue, (next(story), n, story))
+    except StopIteration:
+        return
+
+
+def fixed_wall(wall: str) -> Callable[[], str]:
+    """A wall clock that always reads ``wall``."""
+    return lambda: wall
+
+
+def utc_wall(local: datetime) -> str:
+    """A naive local time as an op's wall time (UTC text, as ``oplog.utc_now``)."""
+    return local.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def _reported(go_live: date, rng: random.Random) -> datetime:
@@ -85,8 +149,8 @@ def _reported(go_live: date, rng: random.Random) -> datetime:
     return start + timedelta(hours=8, minutes=30 + rng.randint(0, 540))
 
 
-def _one_issue(writer: IssueWriter, project: Row[Any], template: Template, final: IssueStatus,
-               go_live: date, rng: random.Random, n: int) -> None:
+def _story(writer: IssueWriter, project: Row[Any], template: Template, final: IssueStatus,
+           go_live: date, rng: random.Random, n: int) -> Story:
     module, function, title, description, cause, proposal, resolution, category, severity = \
         template
     who, dept = rng.choice(REPORTERS[module])
@@ -98,6 +162,7 @@ def _one_issue(writer: IssueWriter, project: Row[Any], template: Template, final
         severity = rng.choice(("urgent", "high", "medium", "low"))
     escalate = category == "software_defect" or final in ESCALATED_PATH or (
         final in (S.RESOLVED, S.CLOSED, S.TRANSFERRED) and rng.random() < 0.1)
+    yield clock.now
     issue_id = writer.create(project, {
         "title": title if module == "总账" or rng.random() < 0.5 else f"{title}（{words['ctx']}）",
         "description": description.format(**words), "module": module, "function": function,
@@ -110,55 +175,70 @@ def _one_issue(writer: IssueWriter, project: Row[Any], template: Template, final
     issue = writer.issue(issue_id)
     if final == S.NEW:
         return
-    _move(writer, issue, S.IN_PROGRESS, "已接手，现场查看问题。", clock, rng)
+    yield from _move(writer, issue, S.IN_PROGRESS, "已接手，现场查看问题。", clock, rng)
     if rng.random() < 0.3:
+        yield clock.at_minutes_later(rng, 5, 30)
         writer.update(issue, {"severity": "urgent" if severity == "high" else "high"})
+    yield clock.at_minutes_later(rng, 20, 180)
     writer.update(issue, {"cause": cause.format(**words)})
     if rng.random() < 0.7:
-        _notify(writer, issue, who, "已向用户说明原因和处理计划。", clock, rng)
+        yield from _notify(writer, issue, who, "已向用户说明原因和处理计划。", clock, rng)
     if final == S.IN_PROGRESS:
         return
     if escalate:
+        yield clock.at_minutes_later(rng, 10, 60)
         writer.update(issue, {"proposal": proposal.format(**words)})
-        _move(writer, issue, S.ESCALATED, f"现场无法解决，已报项目经理{PM}。", clock, rng)
-        writer.add_entry(issue, "escalated", f"{PM}已提交总部产品支持，工单号 "
-                         f"CS-{go_live:%y%m}{rng.randint(100, 999)}。", at=clock.later(rng))
+        yield from _move(writer, issue, S.ESCALATED, f"现场无法解决，已报项目经理{PM}。", clock,
+                         rng)
+        yield from _entry(writer, issue, "escalated", f"{PM}已提交总部产品支持，工单号 "
+                          f"CS-{go_live:%y%m}{rng.randint(100, 999)}。", clock.later(rng), clock)
         if final == S.ESCALATED:
             return
-        writer.add_entry(issue, "branch_tested", "补丁在分公司测试环境验证通过，未发现副作用。",
-                         at=clock.later(rng, 600, 2000))
-        _move(writer, issue, S.BRANCH_TESTED, "", clock, rng)
+        yield from _entry(writer, issue, "branch_tested",
+                          "补丁在分公司测试环境验证通过，未发现副作用。",
+                          clock.later(rng, 600, 2000), clock)
+        yield from _move(writer, issue, S.BRANCH_TESTED, "", clock, rng)
         if final == S.BRANCH_TESTED:
             return
-        writer.add_entry(issue, "applied_on_site", "已在客户正式环境安装补丁并验证。",
-                         at=clock.later(rng, 120, 900))
-        _move(writer, issue, S.APPLIED_ON_SITE, "", clock, rng)
+        yield from _entry(writer, issue, "applied_on_site", "已在客户正式环境安装补丁并验证。",
+                          clock.later(rng, 120, 900), clock)
+        yield from _move(writer, issue, S.APPLIED_ON_SITE, "", clock, rng)
         if final == S.APPLIED_ON_SITE:
             return
     if final == S.TRANSFERRED:
-        _move(writer, issue, S.TRANSFERRED, "顾问撤场，移交运营维护服务部继续跟进。", clock, rng)
+        yield from _move(writer, issue, S.TRANSFERRED, "顾问撤场，移交运营维护服务部继续跟进。",
+                         clock, rng)
         return
-    _move(writer, issue, S.RESOLVED, "", clock, rng, {
+    yield from _move(writer, issue, S.RESOLVED, "", clock, rng, {
         "resolution": resolution.format(**words), "result": "问题已解决，用户确认可正常操作。"})
-    _notify(writer, issue, who, "已通知用户问题解决，请确认。", clock, rng)
+    yield from _notify(writer, issue, who, "已通知用户问题解决，请确认。", clock, rng)
     if final == S.CLOSED:
         confirmed = clock.later(rng, 60, 1500)
+        yield clock.now
         writer.update(issue, {"confirmed_by": rng.choice(CONFIRMERS),
                               "confirmed_at": confirmed[:10],
                               "maintenance_note": rng.random() < 0.35})
-        _move(writer, issue, S.CLOSED, "客户已确认，关闭。", clock, rng)
+        yield from _move(writer, issue, S.CLOSED, "客户已确认，关闭。", clock, rng)
 
 
 def _move(writer: IssueWriter, issue: Issue, target: IssueStatus, note: str, clock: _Clock,
-          rng: random.Random, updates: dict[str, object] | None = None) -> None:
+          rng: random.Random, updates: dict[str, object] | None = None) -> Story:
     at = clock.later(rng)
+    yield clock.now
     writer.now = lambda: datetime.fromisoformat(at)
     writer.change_status(issue, target, note, updates)
 
 
 def _notify(writer: IssueWriter, issue: Issue, whom: str, text: str, clock: _Clock,
-            rng: random.Random) -> None:
+            rng: random.Random) -> Story:
     channel = rng.choice((NotifyChannel.ONSITE, NotifyChannel.PHONE, NotifyChannel.IM,
                           NotifyChannel.MAIL))
-    writer.add_entry(issue, "customer_notified", text, channel=channel.value, whom=whom,
-                     at=clock.later(rng))
+    yield from _entry(writer, issue, "customer_notified", text, clock.later(rng), clock,
+                      channel=channel.value, whom=whom)
+
+
+def _entry(writer: IssueWriter, issue: Issue, kind: str, text: str, at: str, clock: _Clock,
+           **extra: str) -> Story:
+    """A hand-written timeline entry at ``at`` (the clock's time)."""
+    yield clock.now
+    writer.add_entry(issue, kind, text, at=at, **extra)

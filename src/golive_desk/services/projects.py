@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from golive_desk.domain.ids import uuid7
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.storage import queries
 from golive_desk.storage.engine import Store
+from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import UnitOfWork, unit_of_work
 
 _PM_FIELD = {Role.VENDOR_PM: "vendor_pm", Role.CUSTOMER_PM: "customer_pm"}
@@ -39,8 +41,9 @@ def _person(row: Row[Any]) -> Person:
 class ProjectService:
     """Create, list and look up projects and their people."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, wall: Callable[[], str] = utc_now) -> None:
         self._store = store
+        self._wall = wall  # the time its ops record (the demo tells a story in the past)
 
     def add_project(self, code: str, name: str, customer: str, go_live: str,
                     month_end: str | None = None) -> tuple[Project, Changes]:
@@ -59,7 +62,7 @@ class ProjectService:
         if close is not None and close < live:
             raise ValidationError("month_end", "the first month-end close cannot be before go-live")
         project_id = uuid7()
-        with unit_of_work(self._store) as uow:
+        with unit_of_work(self._store, self._wall) as uow:
             if queries.project_by_code(uow.conn, code) is not None:
                 raise DuplicateError(f"project {code} already exists", code=code)
             uow.create("project", project_id, {
@@ -82,7 +85,7 @@ class ProjectService:
 
     def set_status(self, code: str, status: ProjectStatus) -> Changes:
         project = self.get(code)
-        with unit_of_work(self._store) as uow:
+        with unit_of_work(self._store, self._wall) as uow:
             uow.set("project", project.id, "status", status.value)
         return Changes.of("project", project.id)
 
@@ -105,7 +108,7 @@ class ProjectService:
         mail = validation.email(email)
         project = self.get(project_code)
         person_id = uuid7()
-        with unit_of_work(self._store) as uow:
+        with unit_of_work(self._store, self._wall) as uow:
             uow.create("person", person_id, {
                 "project_id": project.id, "name": name, "initials": initials,
                 "role": person_role.value, "side": ROLE_SIDE[person_role].value,

@@ -47,16 +47,18 @@ def save_cursor(conn: Connection, cursor: NodeCursor) -> None:
 
 def append(conn: Connection, cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
            field: str | None = None, value: JsonValue = None,
-           prev: tuple[str, ...] = ()) -> str:
+           prev: tuple[str, ...] = (), wall: str | None = None) -> str:
     """Write a new local op and project it; returns its op id.
 
-    The cursor advances in memory; the unit of work saves it once at commit.
+    ``wall`` (UTC, as :func:`utc_now` writes it) defaults to now. The cursor
+    advances in memory; the unit of work saves it once at commit.
     """
     cursor.lamport += 1
     cursor.last_seq += 1
-    op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport, wall=utc_now(),
-            author=cursor.author, entity=entity, entity_id=entity_id, kind=kind, field=field,
-            value=value, prev=tuple(sorted(prev)), chain=cursor.last_op)
+    op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport,
+            wall=wall or utc_now(), author=cursor.author, entity=entity, entity_id=entity_id,
+            kind=kind, field=field, value=value, prev=tuple(sorted(prev)),
+            chain=cursor.last_op)
     op_id = insert_op(conn, op)
     cursor.last_op = op_id
     projector.apply(conn, op, op_id)
@@ -73,6 +75,13 @@ def insert_op(conn: Connection, op: Op) -> str:
         "body": body,
     })
     return op_id
+
+
+def last_local_wall(conn: Connection) -> str | None:
+    """The wall time of this node's latest op, if it has written any."""
+    node = select(local_node.c.node_id).scalar_subquery()
+    return conn.execute(select(ops.c.wall).where(ops.c.node == node)
+                        .order_by(ops.c.seq.desc()).limit(1)).scalar()
 
 
 def op_count(conn: Connection) -> int:

@@ -7,7 +7,7 @@ without its op.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, select
@@ -22,10 +22,13 @@ from golive_desk.storage.tables import field_heads, ops
 class UnitOfWork:
     """Append ops inside one ``BEGIN IMMEDIATE`` transaction."""
 
-    def __init__(self, conn: Connection, cursor: oplog.NodeCursor) -> None:
+    def __init__(self, conn: Connection, cursor: oplog.NodeCursor,
+                 wall: Callable[[], str] = oplog.utc_now) -> None:
         self.conn = conn
         self.cursor = cursor
         self.op_ids: list[str] = []
+        # The time each op records (UTC text); the demo sets it to its story's times.
+        self.wall = wall
 
     @property
     def author(self) -> str:
@@ -78,15 +81,17 @@ class UnitOfWork:
         return str(op_id)
 
     def _append(self, **kwargs: object) -> str:
-        op_id = oplog.append(self.conn, self.cursor, **kwargs)  # type: ignore[arg-type]
+        op_id = oplog.append(self.conn, self.cursor, wall=self.wall(),
+                             **kwargs)  # type: ignore[arg-type]
         self.op_ids.append(op_id)
         return op_id
 
 
 @contextmanager
-def unit_of_work(store: Store) -> Iterator[UnitOfWork]:
+def unit_of_work(store: Store,
+                 wall: Callable[[], str] = oplog.utc_now) -> Iterator[UnitOfWork]:
     """Open a write transaction; it commits when the block ends without an error."""
     with store.write() as conn:
-        uow = UnitOfWork(conn, oplog.load_cursor(conn))
+        uow = UnitOfWork(conn, oplog.load_cursor(conn), wall)
         yield uow
         oplog.save_cursor(conn, uow.cursor)

@@ -199,8 +199,9 @@ class _Batch:
         for seen in op.prev:
             versions.pop(seen, None)
         if op_id not in versions:
-            versions[op_id] = _Head(op_id, op.entity, op.lamport, op.node, None, op.author,
-                                    op.wall, value)
+            # (``tuple.__new__`` as ``_make`` does: the generated ``__new__`` is Python)
+            versions[op_id] = _new_head(_Head, (op_id, op.entity, op.lamport, op.node, None,
+                                                op.author, op.wall, value))
         self.touched.add(key)
         # As ``projector``: only a row that exists when the op applies takes its time
         # (written, if it changed, by ``_settle_columns``).
@@ -261,6 +262,9 @@ class _Batch:
         for (name, cols), values in updates.items():
             sets = ",".join(f"{c}=?" for c in cols)
             self.db.executemany(f"UPDATE {name} SET {sets} WHERE id=?", values)
+
+
+_new_head = tuple.__new__
 
 
 def _rank(head: _Head) -> tuple[int, str]:

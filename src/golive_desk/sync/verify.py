@@ -61,8 +61,11 @@ def check_chains(manifest: Manifest, ops: Sequence[CarriedOp],
                           "its ops")
     runs: dict[str, NodeRun] = {}
     for node, node_ops in by_node.items():
-        node_ops.sort(key=_BY_SEQ)
-        run = _check_run(node, node_ops, heads[node], lamports)
+        try:  # bundles carry each node's ops in seq order: usually no sort is needed
+            run = _check_run(node, node_ops, heads[node], lamports)
+        except BundleError:  # out of order, or really broken: sorted, it says which
+            node_ops.sort(key=_BY_SEQ)
+            run = _check_run(node, node_ops, heads[node], lamports)
         key = key_for(node)
         if key is None:
             raise BundleError("trust", f"the bundle carries ops of node {node[:8]}, whose "

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.pdf_support import squash, text_of
 
 
 @pytest.fixture
@@ -26,9 +27,7 @@ def db(cli: Any, tmp_path: Path) -> Path:
 
 
 def pdf_text(path: Path) -> str:
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
-                         capture_output=True, text=True, encoding="utf-8").stdout
-    return "".join(out.split())
+    return squash(text_of(path))
 
 
 def test_print_sheets_of_several_issues_into_one_pdf(cli: Any, db: Path, tmp_path: Path) -> None:

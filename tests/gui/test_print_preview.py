@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +27,7 @@ from golive_desk.ui.printing import (
     run_excel_import,
 )
 from golive_desk.ui.prompter import ScriptedPrompter
+from tests.pdf_support import page_count
 
 
 def settle(desktop: DesktopApp) -> None:
@@ -59,14 +58,6 @@ def two_issues(services: Services) -> list[str]:
                                             "description": "外币业务汇兑损益未计提。" * 900})
     short, _ = services.issues.create("HX", {"title": "凭证打印格式错位", "module": "总账"})
     return [long.number, short.number]
-
-
-def pdf_pages(path: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True,
-                          text=True).stdout
-    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-    assert found is not None
-    return int(found.group(1))
 
 
 def has_ink(pixmap: QPixmap) -> bool:
@@ -135,7 +126,7 @@ def test_printing_draws_every_page_on_the_printer(
     dialog.print_to(printer)
     settle(desktop)
     assert dialog.printed_pages == dialog.info.pages
-    assert pdf_pages(tmp_path / "printed.pdf") == dialog.info.pages
+    assert page_count(tmp_path / "printed.pdf") == dialog.info.pages
 
 
 def test_register_preview_is_landscape_and_a_failed_document_is_reported(

@@ -1,9 +1,7 @@
-"""Printed documents read back with poppler and zbar: text, fonts, QR code, page flow."""
+"""Printed documents read back (pypdf, PDFium, zxing-cpp): text, fonts, QR code, page flow."""
 
 from __future__ import annotations
 
-import re
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,60 +15,23 @@ from golive_desk.reports.models import DocumentInfo
 from golive_desk.reports.register import render_register
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import local_user
+from tests.pdf_support import (
+    assert_has,
+    assert_only_embedded_fonts,
+    page_count,
+    page_sizes,
+    qr_codes,
+    squash,
+    text_of,
+)
 
 DOC_NO = "xx_xx_7_1_1_1"
-
-
-def run(*cmd: str) -> str:
-    return subprocess.run(cmd, check=True, capture_output=True, text=True,
-                          encoding="utf-8").stdout
 
 
 def save(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def text_of(pdf: Path, page: int | None = None) -> str:
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return run("pdftotext", "-enc", "UTF-8", *pages, str(pdf), "-")
-
-
-def squash(text: str) -> str:
-    """Text without white space: pdftotext drops the spaces between CJK characters."""
-    return re.sub(r"\s+", "", text)
-
-
-def assert_has(text: str, *expected: str) -> None:
-    flat = squash(text)
-    for item in expected:
-        assert squash(item) in flat, item
-
-
-def page_count(pdf: Path) -> int:
-    found = re.search(r"^Pages:\s+(\d+)", run("pdfinfo", str(pdf)), re.MULTILINE)
-    assert found is not None
-    return int(found.group(1))
-
-
-def assert_only_embedded_fonts(pdf: Path) -> None:
-    lines = run("pdffonts", str(pdf)).splitlines()[2:]
-    assert lines, "the PDF uses no font at all"
-    for line in lines:
-        columns = line.split()
-        # name type encoding emb sub uni object-id generation; emb is 4th from the end.
-        assert columns[-5] == "yes", f"not embedded: {line}"
-        assert "WenQuanYi" in columns[0], f"a font other than ours: {line}"
-
-
-def qr_codes(pdf: Path, tmp_path: Path, page: int = 1) -> str:
-    prefix = tmp_path / f"qr-{pdf.stem}"
-    run("pdftoppm", "-r", "200", "-png", "-f", str(page), "-l", str(page), str(pdf),
-        str(prefix))
-    image = next(tmp_path.glob(f"{prefix.name}-*.png"))
-    return subprocess.run(["zbarimg", "--raw", "-q", str(image)], capture_output=True,
-                          text=True, check=True).stdout
 
 
 def tracked_issue(services: Services, project: str, **values: object) -> str:
@@ -99,8 +60,7 @@ def test_sheet_has_the_form_text_only_embedded_fonts_and_a_readable_qr_code(
     assert page_count(pdf) == 1
     assert_only_embedded_fonts(pdf)
     store_id = local_user(services.store).node_id
-    decoded = qr_codes(pdf, tmp_path)
-    assert decoded.strip() == f"GOLIVE:{number}/{store_id.upper()}"
+    assert qr_codes(pdf) == [f"GOLIVE:{number}/{store_id.upper()}"]
 
 
 def test_english_sheet(services: Services, project_code: str, tmp_path: Path) -> None:
@@ -137,7 +97,8 @@ def test_each_sheet_of_a_batch_is_numbered_on_its_own(
     assert pages >= 3
     assert_has(text_of(pdf, pages), "凭证打印格式错位", "第 1 页 / 共 1 页")
     assert_has(text_of(pdf, 1), f"共 {pages - 1} 页")
-    assert short_number in qr_codes(pdf, tmp_path, pages)
+    store_id = local_user(services.store).node_id
+    assert qr_codes(pdf, pages) == [f"GOLIVE:{short_number}/{store_id.upper()}"]
 
 
 def test_huge_title_emoji_and_rare_characters_print_with_a_placeholder(
@@ -195,7 +156,7 @@ def test_register_has_cover_repeating_header_and_totals(
                services.printing.print_register(project_code, None, "zh_CN"))
     pages = page_count(pdf)
     assert pages >= 4
-    assert "841.89 x 595.276" in run("pdfinfo", str(pdf))  # landscape A4
+    assert set(page_sizes(pdf)) == {(841.89, 595.28)}  # landscape A4, every page
     assert_has(text_of(pdf, 1), "系统运行问题跟踪记录", DOC_NO, "外部", "版本", "1.0",
                "客户项目经理：王芳", "本项目全部问题记录", "审批意见", "问题总数",
                f"第 1 页 / 共 {pages} 页")

@@ -154,7 +154,7 @@ def build_pdf(story: Iterable[list[Flowable]], layout: Layout, furniture: Furnit
         topMargin=layout.top, bottomMargin=layout.bottom, title=title, author=author,
         subject=subject, creator="GoLive Desk",
         # The canvas would otherwise start each page in Helvetica, a font that
-        # is never embedded; the CJK font keeps `pdffonts` clean.
+        # is never embedded; starting in the CJK font keeps every font embedded.
         initialFontName=font, initialFontSize=9,
     )
     frame = Frame(layout.left, layout.bottom, layout.frame_width,

@@ -151,7 +151,7 @@ def _context(services: object, runner: object, root: Path) -> object:
 
 def time_register(ctx: object, project: object) -> tuple[float, float, float]:
     """(first screen, every id known, last row drawn) in ms for the issue register."""
-    from golive_desk.ui.pages.issues_page import IssuesPage
+    from golive_desk.ui.issues.page import IssuesPage
 
     page = IssuesPage(ctx)  # type: ignore[arg-type]
     page.resize(*SIZE)
@@ -222,7 +222,7 @@ def rss_window(store: Path) -> float:
     """RSS growth (MB) from before the window to the register loaded and scrolled to its end."""
     from golive_desk.app import DesktopApp, make_qt_app
     from golive_desk.paths import AppDirs
-    from golive_desk.ui.pages.issues_page import IssuesPage
+    from golive_desk.ui.issues.page import IssuesPage
     from golive_desk.ui.prompter import ScriptedPrompter
 
     app = make_qt_app(["bench"])

@@ -24,7 +24,7 @@ from golive_desk.paths import AppDirs
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
-from golive_desk.ui.pages.issues_page import IssuesPage
+from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,8 @@ from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
+from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import MainWindow
-from golive_desk.ui.pages.issues_page import IssuesPage
 from tests.gui.conftest import settle
 
 DEMO_ISSUES = 100  # every status of the demo's mix appears within the first hundred

@@ -15,8 +15,8 @@ from golive_desk.app import DesktopApp
 from golive_desk.domain.issues import IssueQuery, IssueStatus, TimelineKind
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
-from golive_desk.ui.pages.issue_form import IssueForm
-from golive_desk.ui.pages.issues_page import IssuesPage
+from golive_desk.ui.issues.form import IssueForm
+from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 from tests.gui.issue_support import open_issues, services_of

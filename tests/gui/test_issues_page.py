@@ -17,10 +17,10 @@ from golive_desk.domain.issues import (
     IssueStatus,
     Severity,
 )
-from golive_desk.ui import issue_model
-from golive_desk.ui.issue_model import IssueTableModel
-from golive_desk.ui.pages.issue_filters import StatusList
-from golive_desk.ui.pages.issues_page import IssuesPage
+from golive_desk.ui.issues import model as issue_model
+from golive_desk.ui.issues.filters import StatusList
+from golive_desk.ui.issues.model import IssueTableModel
+from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 from tests.gui.issue_support import DEMO_ISSUES, build_demo, copy_store, open_issues, services_of

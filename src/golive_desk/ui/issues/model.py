@@ -37,8 +37,9 @@ from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.issues import IssueQuery, RegisterRow
 from golive_desk.domain.models import Changes
 from golive_desk.services.issues import IssueService
-from golive_desk.ui import issue_text, labels
-from golive_desk.ui.chip_delegate import Chip
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.chip_delegate import Chip
 from golive_desk.ui.task_runner import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex

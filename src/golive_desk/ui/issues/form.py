@@ -24,15 +24,15 @@ from PySide6.QtWidgets import (
 from golive_desk.domain.errors import GoLiveError, ValidationError
 from golive_desk.domain.issues import Issue, Severity
 from golive_desk.domain.models import Changes, Project
-from golive_desk.ui import issue_text
 from golive_desk.ui.context import UiContext
-from golive_desk.ui.issue_drafts import Draft, DraftStore, key_for
-from golive_desk.ui.pages.issue_attachments import AttachmentPanel, clipboard_image
-from golive_desk.ui.pages.issue_fields import SheetFields, issue_values
-from golive_desk.ui.pages.issue_form_work import FormWork
-from golive_desk.ui.pages.issue_header import FormHeader
-from golive_desk.ui.pages.issue_timeline import TimelineView
-from golive_desk.ui.pages.issue_workflow import ConflictBox, DeletedBanner, field_conflicts
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.attachments import AttachmentPanel, clipboard_image
+from golive_desk.ui.issues.drafts import Draft, DraftStore, key_for
+from golive_desk.ui.issues.fields import SheetFields, issue_values
+from golive_desk.ui.issues.form_work import FormWork
+from golive_desk.ui.issues.header import FormHeader
+from golive_desk.ui.issues.timeline import TimelineView
+from golive_desk.ui.issues.workflow import ConflictBox, DeletedBanner, field_conflicts
 from golive_desk.ui.printing import print_issue_sheets
 
 DRAFT_DELAY_MS = 1500  # after the last keystroke

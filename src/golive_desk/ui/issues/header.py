@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from golive_desk.domain.issues import Issue, IssueStatus, Severity
 from golive_desk.domain.models import Project
-from golive_desk.ui import issue_text, labels
-from golive_desk.ui.pages.issue_workflow import WorkflowBar
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.workflow import WorkflowBar
 
 
 class FormHeader(QFrame):

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from golive_desk.domain.issues import MANUAL_KINDS, NotifyChannel, TimelineEntry, TimelineKind
-from golive_desk.ui import issue_text, labels
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
 
 _KIND_COLOURS: dict[TimelineKind, str] = {
     TimelineKind.NOTE: "#5f7396",

@@ -22,11 +22,12 @@ from golive_desk.domain.errors import (
 )
 from golive_desk.domain.issues import IssueStatus
 from golive_desk.domain.models import Changes
-from golive_desk.ui import issue_text, labels
-from golive_desk.ui.pages.issue_attachments import THUMB, AttachmentItem, clipboard_image
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.attachments import THUMB, AttachmentItem, clipboard_image
 
 if TYPE_CHECKING:
-    from golive_desk.ui.pages.issue_form import IssueForm
+    from golive_desk.ui.issues.form import IssueForm
 
 _DATE_FIELDS = frozenset({"reported_at", "expected_by", "confirmed_at"})
 

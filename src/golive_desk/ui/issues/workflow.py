@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from golive_desk.domain import issue_rules
 from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
 from golive_desk.domain.issues import Issue, IssueStatus
-from golive_desk.ui import issue_text, labels
-from golive_desk.ui.issue_model import local_minute
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.model import local_minute
 
 
 def _as_date(value: object) -> date | None:

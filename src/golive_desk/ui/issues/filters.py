@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from golive_desk.domain.issues import OPEN_STATUSES, Category, IssueQuery, IssueStatus, Severity
-from golive_desk.ui import issue_text, labels
+from golive_desk.ui import labels
+from golive_desk.ui.issues import text as issue_text
 
 SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching 100k issues
 

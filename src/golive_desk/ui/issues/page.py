@@ -27,13 +27,13 @@ from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus
 from golive_desk.domain.models import Changes, Person, Project
-from golive_desk.ui import issue_text
-from golive_desk.ui.chip_delegate import ChipDelegate
 from golive_desk.ui.context import UiContext
-from golive_desk.ui.issue_model import IssueTableModel
+from golive_desk.ui.issues import text as issue_text
+from golive_desk.ui.issues.chip_delegate import ChipDelegate
+from golive_desk.ui.issues.filters import FilterBar, StatusList
+from golive_desk.ui.issues.form import IssueForm
+from golive_desk.ui.issues.model import IssueTableModel
 from golive_desk.ui.pages.base import Page
-from golive_desk.ui.pages.issue_filters import FilterBar, StatusList
-from golive_desk.ui.pages.issue_form import IssueForm
 from golive_desk.ui.printing.menu import register_print_menu
 
 # Column widths in pixels at the default font; the title takes what is left.

@@ -1,0 +1,1 @@
+"""The issue screens of the window: register, form and their parts."""

@@ -93,3 +93,30 @@ class BundleError(GoLiveError):
     def __init__(self, check: str, message: str, **details: object) -> None:
         super().__init__(message, check=check, **details)
         self.check = check
+
+
+class HolidayDataError(ValidationError):
+    """Holiday year data or a holiday calendar (ICS) that cannot be used.
+
+    ``rule`` names the broken rule (for example ``not_ics``, ``no_holidays``,
+    ``outside_year``); ``details`` carries the offending values.
+    """
+
+    code = "holiday_data"
+
+    def __init__(self, field: str, rule: str, message: str, **details: object) -> None:
+        super().__init__(field, message, rule=rule, **details)
+        self.rule = rule
+
+
+class WorkingHoursError(ValidationError):
+    """A site's working hours that cannot be used; ``rule`` names the broken rule.
+
+    Rules: ``empty``, ``syntax``, ``end_not_after_start``, ``overlap``.
+    """
+
+    code = "working_hours"
+
+    def __init__(self, rule: str, message: str, **details: object) -> None:
+        super().__init__("working_hours", message, rule=rule, **details)
+        self.rule = rule

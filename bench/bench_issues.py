@@ -13,7 +13,6 @@ calls :func:`run`. :func:`make_large_store` is reusable by other benchmarks.
 
 from __future__ import annotations
 
-import hashlib
 import random
 import sqlite3
 import statistics
@@ -24,7 +23,7 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import IssueQuery
@@ -32,8 +31,7 @@ from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.demo_issue_texts import CONTEXT, TEMPLATES
 from golive_desk.services.store_admin import init_store
-from golive_desk.storage import oplog, queries
-from golive_desk.storage.bulk import NewEntity, append_creates
+from golive_desk.storage import oplog, projector, queries
 from golive_desk.storage.search import fts_phrase
 from golive_desk.storage.tables import issues, ops
 
@@ -98,20 +96,14 @@ def bench_create(folder: Path, count: int = 200) -> list[Row]:
         values = row()
         with store.write() as conn:
             cursor = oplog.load_cursor(conn)
-            cursor.lamport += 1
-            cursor.last_seq += 1
-            op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport,
-                    wall=oplog.utc_now(), author=cursor.author, entity="issue",
-                    entity_id=str(values["id"]), kind="create", field=None, value=values,
-                    prev=(project.created_op,), chain=cursor.last_op)
-            body = op.body()
-            op_id = hashlib.sha256(body.encode()).hexdigest()
+            op_id, op, body = oplog.make_op(
+                cursor, entity="issue", entity_id=str(values["id"]), kind="create",
+                value=values, prev=(project.created_op,))
             conn.execute(insert(ops), {"op_id": op_id, "node": op.node, "seq": op.seq,
                                        "lamport": op.lamport, "wall": op.wall,
                                        "entity": "issue", "entity_id": op.entity_id,
                                        "kind": "create", "field": None, "body": body})
             conn.execute(insert(issues), {**values, "created_op": op_id})
-            cursor.last_op = op_id
             oplog.save_cursor(conn, cursor)
 
     bare_ms = _median_ms(bare, count)
@@ -124,8 +116,12 @@ def bench_create(folder: Path, count: int = 200) -> list[Row]:
     ]
 
 
+NewRecord = tuple[str, str, dict[str, object], tuple[str, ...]]
+
+
 def _large_items(project_id: str, project_op: str, count: int,
-                 rng: random.Random) -> Iterator[NewEntity]:
+                 rng: random.Random) -> Iterator[NewRecord]:
+    """What to create, in order: ``(entity, id, values, ops it depends on)``."""
     statuses = ("new", "in_progress", "escalated", "resolved", "closed", "closed")
     start = date(2026, 11, 2)
     for n in range(count):
@@ -134,7 +130,7 @@ def _large_items(project_id: str, project_op: str, count: int,
         words = {"ctx": rng.choice(CONTEXT[module]), "who": "刘芳", "doc": f"DOC{n:06d}"}
         issue_id = uuid7()
         day = start + timedelta(days=rng.randrange(28))
-        yield NewEntity("issue", issue_id, {
+        yield ("issue", issue_id, {
             "project_id": project_id, "number": f"HX-BN-{n + 1:06d}", "title": title,
             "description": description.format(**words), "module": module,
             "function": function, "category": category, "severity": severity,
@@ -147,10 +143,17 @@ def _large_items(project_id: str, project_op: str, count: int,
             "confirmed_by": "", "confirmed_at": None, "maintenance_note": False,
         }, (project_op,))
         for text in ("已接手，现场查看问题。", f"已电话通知{words['who']}处理进展。"):
-            yield NewEntity("timeline_entry", uuid7(), {
+            yield ("timeline_entry", uuid7(), {
                 "issue_id": issue_id, "kind": "note", "text": text, "channel": None,
                 "whom": "", "at": f"{day.isoformat()}T18:00", "from_status": None,
                 "to_status": None}, ())
+
+
+def _write_batch(conn: Connection, batch: list[tuple[str, Op, str]]) -> None:
+    """Log and project the ops of ``batch`` (the same projector every write uses)."""
+    oplog.insert_ops(conn, batch)
+    projector.project(conn, [(op_id, op) for op_id, op, _ in batch])
+    batch.clear()
 
 
 def make_large_store(path: Path, count: int = LARGE, seed: int = 11) -> Services:
@@ -161,8 +164,14 @@ def make_large_store(path: Path, count: int = LARGE, seed: int = 11) -> Services
     assert project is not None
     with services.store.write() as conn:
         cursor = oplog.load_cursor(conn)
-        append_creates(conn, cursor, _large_items(project.id, project.created_op, count,
-                                                  random.Random(seed)))
+        batch: list[tuple[str, Op, str]] = []
+        for entity, entity_id, values, depends_on in _large_items(
+                project.id, project.created_op, count, random.Random(seed)):
+            batch.append(oplog.make_op(cursor, entity=entity, entity_id=entity_id,
+                                       kind="create", value=values, prev=depends_on))
+            if len(batch) == 5_000:
+                _write_batch(conn, batch)
+        _write_batch(conn, batch)
         oplog.save_cursor(conn, cursor)
     return services
 

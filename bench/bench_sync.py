@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sqlite3
@@ -28,7 +27,7 @@ from golive_desk.domain.ids import uuid7
 from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
-from golive_desk.storage import batch_projector, oplog
+from golive_desk.storage import oplog, projector
 from golive_desk.storage.engine import Store
 from golive_desk.storage.unit_of_work import unit_of_work
 
@@ -50,15 +49,8 @@ def craft_history(store: Store, total_ops: int, *, people: int = 40) -> None:
 
         def add(entity: str, entity_id: str, kind: str, field: str | None, value: object,
                 prev: tuple[str, ...]) -> str:
-            cursor.lamport += 1
-            cursor.last_seq += 1
-            op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport,
-                    wall=oplog.utc_now(), author=cursor.author, entity=entity,
-                    entity_id=entity_id, kind=kind, field=field, value=value,
-                    prev=tuple(sorted(prev)), chain=cursor.last_op)
-            body = op.body()
-            op_id = hashlib.sha256(body.encode("utf-8")).hexdigest()
-            cursor.last_op = op_id
+            op_id, op, body = oplog.make_op(cursor, entity=entity, entity_id=entity_id,
+                                            kind=kind, field=field, value=value, prev=prev)
             rows.append((op_id, op, body))
             return op_id
 
@@ -80,8 +72,8 @@ def craft_history(store: Store, total_ops: int, *, people: int = 40) -> None:
             prev = heads.get((person_id, "phone"), created)
             heads[(person_id, "phone")] = add("person", person_id, "set", "phone",
                                               f"0571-8623 {i % _PHONES:04d}", (prev,))
-        batch_projector.insert_ops(conn, rows)
-        batch_projector.apply_many(conn, [(op_id, op) for op_id, op, _ in rows])
+        oplog.insert_ops(conn, rows)
+        projector.project(conn, [(op_id, op) for op_id, op, _ in rows])
         oplog.save_cursor(conn, cursor)
 
 

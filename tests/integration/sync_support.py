@@ -7,12 +7,11 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import canonical_dump, init_store
 from golive_desk.services.sync import SyncService
 from golive_desk.services.sync_models import ImportReport
-from golive_desk.storage import batch_projector, oplog
+from golive_desk.storage import oplog, projector
 
 _counter = itertools.count()
 
@@ -84,16 +83,15 @@ def append_with_wall(node: Node, entity: str, entity_id: str, field: str, value:
     with store.write() as conn:
         cursor = oplog.load_cursor(conn)
         prev = tuple(sorted(v.op_id for v in heads(conn, entity_id, field)))
-        cursor.lamport += lamport_jump
-        cursor.last_seq += 1
-        op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport, wall=wall,
-                author=cursor.author, entity=entity, entity_id=entity_id, kind="set",
-                field=field, value=value, prev=prev, chain=cursor.last_op,
-                v=str((extra or {}).get("v", "1.0")),
-                extra={k: v for k, v in (extra or {}).items() if k != "v"})
-        op_id = hashlib.sha256(op.body().encode("utf-8")).hexdigest()
-        batch_projector.insert_ops(conn, [(op_id, op, op.body())])
-        batch_projector.apply_many(conn, [(op_id, op)])
-        cursor.last_op = op_id
+        cursor.lamport += lamport_jump - 1
+        op_id, op, _ = oplog.make_op(cursor, entity=entity, entity_id=entity_id, kind="set",
+                                     field=field, value=value, prev=prev, wall=wall)
+        if extra:  # as a newer minor format writes it: the same op with more keys
+            op = op._replace(v=str(extra.get("v", op.v)),
+                             extra={k: v for k, v in extra.items() if k != "v"})
+            op_id = hashlib.sha256(op.body().encode("utf-8")).hexdigest()
+            cursor.last_op = op_id
+        oplog.insert_ops(conn, [(op_id, op, op.body())])
+        projector.project(conn, [(op_id, op)])
         oplog.save_cursor(conn, cursor)
     return op_id

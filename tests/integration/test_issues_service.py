@@ -19,7 +19,6 @@ from golive_desk.domain.errors import (
 )
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import IssueQuery, IssueStatus, TimelineKind
-from golive_desk.domain.ops import Op
 from golive_desk.services import store_admin
 from golive_desk.services.conflicts import ConflictService
 from golive_desk.services.container import Services
@@ -45,12 +44,12 @@ def foreign_set(services: Services, issue_id: str, field: str, value: object,
     """An op written on another laptop (node bbbb…), arriving as sync would apply it."""
     with services.store.write() as conn:
         cursor = oplog.load_cursor(conn)
-        op = Op(node="b" * 32, seq=seq, lamport=cursor.lamport + 1,
-                wall="2026-11-04T02:00:00.000+00:00", author="陈思远", entity="issue",
-                entity_id=issue_id, kind="set", field=field, value=value, prev=prev,
-                chain=None)
-        op_id = oplog.insert_op(conn, op)
-        projector.apply(conn, op, op_id)
+        laptop = oplog.NodeCursor("b" * 32, "陈思远", seq - 1, None, cursor.lamport)
+        op_id, op, body = oplog.make_op(laptop, entity="issue", entity_id=issue_id, kind="set",
+                                        field=field, value=value, prev=prev,
+                                        wall="2026-11-04T02:00:00.000+00:00")
+        oplog.insert_ops(conn, [(op_id, op, body)])
+        projector.project(conn, [(op_id, op)])
     return op_id
 
 

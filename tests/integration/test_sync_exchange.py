@@ -13,7 +13,7 @@ from golive_desk.domain.enums import ProjectStatus
 from golive_desk.domain.errors import BundleError, NotFoundError, ValidationError
 from golive_desk.services.container import Services
 from golive_desk.storage import projector
-from tests.integration.sync_support import Node, append_with_wall, make_node, send
+from tests.integration.sync_support import Node, append_with_wall, file_state, make_node, send
 
 
 @pytest.fixture
@@ -175,7 +175,6 @@ def test_an_op_building_on_one_dated_year_one_is_reported_not_a_crash(
     (("2026-11-27T09:00:00.000+00:00", "2026-11-25T16:00:00+08:00"), "before the edits"),
     # Year one east of Greenwich (no UTC time to compare); a wall that is no date.
     (("0001-01-01T00:00:00+08:00",), "long before"),
-    (("2026-13-45T09:00:00.000+00:00",), "unreadable date"),
 ])
 def test_odd_walls_are_compared_as_times_and_never_crash_an_import(
         tmp_path: Path, trio: tuple[Node, Node, Node], walls: tuple[str, ...],
@@ -187,6 +186,20 @@ def test_odd_walls_are_compared_as_times_and_never_crash_an_import(
     report = send(a, office, tmp_path)
     assert any(expected in w for w in report.warnings if w.startswith("clock skew"))
     assert office.services.projects.get("HX").customer == f"华星{len(walls) - 1}"
+
+
+def test_an_op_whose_wall_is_no_date_refuses_the_bundle_before_any_write(
+        tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
+    office, a, _ = trio
+    project = a.services.projects.get("HX")
+    append_with_wall(a, "project", project.id, "customer", "华星", "2026-13-45T09:00:00+00:00")
+    bundle = a.sync.export_bundle(tmp_path / "bad-wall.zip", peer="ZJG").file
+    before = file_state(office.path)
+    with pytest.raises(BundleError) as refused:
+        office.sync.import_bundle(bundle)
+    assert refused.value.check == "ops"
+    assert "wall" in str(refused.value)
+    assert file_state(office.path) == before
 
 
 def test_an_absurd_lamport_jump_is_reported_and_merges_as_usual(

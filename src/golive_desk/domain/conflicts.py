@@ -16,6 +16,8 @@ from golive_desk.domain.ops import JsonValue
 class ConflictKind(StrEnum):
     FIELD = "field"
     EDITED_AFTER_DELETE = "edited_after_delete"
+    # A delete and a restore of the same record, neither seeing the other.
+    DELETE_RESTORE = "delete_restore"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +37,11 @@ class FieldConflict:
 
     ``label`` is what people call the record (an issue number, a project code).
     For an edited-after-delete conflict ``field`` is the edited field and
-    ``values`` are the edits the delete did not see.
+    ``values`` are the edits the delete did not see; when what the delete did not
+    see is a record added under this one (a note, an attachment), ``field`` is that
+    record's kind and each value is one such record (its text or name). For a
+    delete/restore conflict ``field`` is ``deleted`` and the values are ``True``
+    (deleted) and ``False`` (restored).
     """
 
     entity: str

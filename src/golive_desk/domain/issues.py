@@ -6,6 +6,7 @@ this module only names things, so every layer can import it cheaply.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -190,6 +191,9 @@ class Issue:
     timeline: tuple[TimelineEntry, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     conflicts: tuple[FieldConflict, ...] = ()
+    # Per field, the op ids of the versions this read saw: a save passes them on, so
+    # it supersedes only what the user saw (a value imported meanwhile stays in conflict).
+    versions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def is_open(self) -> bool:

@@ -9,8 +9,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
-from golive_desk.domain.ops import JsonValue
+from golive_desk.domain.ops import JsonValue, canonical_json
+
+
+class Ranked(Protocol):
+    """Anything that is a version of a register: it has a Lamport clock and a node."""
+
+    @property
+    def lamport(self) -> int: ...
+
+    @property
+    def node(self) -> str: ...
+
+
+def rank(version: Ranked) -> tuple[int, str]:
+    """The order of concurrent versions: the provisional winner is the highest."""
+    return (version.lamport, version.node)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,13 +45,22 @@ def winner(versions: Sequence[FieldVersion]) -> FieldVersion:
     """The provisional winner among concurrent versions (deterministic)."""
     if not versions:
         raise ValueError("a register without versions has no winner")
-    return max(versions, key=lambda v: (v.lamport, v.node))
+    return max(versions, key=rank)
+
+
+def same_value(a: JsonValue, b: JsonValue) -> bool:
+    """The one equality of values everywhere: their canonical JSON is the same."""
+    return a is b or canonical_json(a) == canonical_json(b)
+
+
+def distinct_values(values: Iterable[JsonValue]) -> int:
+    """How many different values (canonical JSON) there are among ``values``."""
+    return len({canonical_json(v) for v in values})
 
 
 def is_conflict(versions: Sequence[FieldVersion]) -> bool:
     """Two or more heads with different values are a conflict the user must see."""
-    values = {_freeze(v.value) for v in versions}
-    return len(values) > 1
+    return distinct_values(v.value for v in versions) > 1
 
 
 def edited_after_delete(delete_prevs: Iterable[Iterable[str]], field_heads: Iterable[str]) -> bool:
@@ -50,8 +75,3 @@ def edited_after_delete(delete_prevs: Iterable[Iterable[str]], field_heads: Iter
         seen.update(prev)
     return any(head not in seen for head in field_heads)
 
-
-def _freeze(value: JsonValue) -> str:
-    from golive_desk.domain.ops import canonical_json
-
-    return canonical_json(value)

@@ -111,13 +111,14 @@ class Op(NamedTuple):
             # The usual op — every key known and present, each of its exact type —
             # checked with C-level calls only: an import parses every op it carries.
             core = _TYPED_FIELDS(data)
-            prev, chain = data["prev"], data["chain"]
+            prev, chain, field = data["prev"], data["chain"], data["field"]
             if (tuple(map(type, core)) == _TYPED_FIELD_TYPES and type(prev) is list
-                    and (chain is None or type(chain) is str) and _all_text(prev)):
+                    and (chain is None or type(chain) is str) and _all_text(prev)
+                    and (field is None or type(field) is str)):
                 node, seq, lamport, wall, author, entity, entity_id, kind, v = core
                 return tuple.__new__(cls, (
                     node, seq, lamport, wall, author, entity, entity_id, kind,
-                    data["field"], data["value"], tuple(prev), chain, v, _NO_EXTRA))
+                    field, data["value"], tuple(prev), chain, v, _NO_EXTRA))
         # (Parsed again by the standard library: orjson reads integers beyond 64
         # bits as floats, and a hostile op must meet the same checks as ever.)
         return cls._from_data(json.loads(body))
@@ -130,18 +131,27 @@ class Op(NamedTuple):
         extra = (_NO_EXTRA if _CORE_KEYS.issuperset(data)
                  else {k: v for k, v in data.items() if k not in _CORE_KEYS})
         get = data.get
-        prev = tuple(get("prev") or ())
+        prev = get("prev") or ()
         chain = get("chain")
-        # A hostile bundle must be refused as malformed, not crash later on a number.
-        if not all(type(p) is str for p in prev) or not (chain is None or type(chain) is str):
+        # A hostile or buggy op must be refused as malformed, not coerced into
+        # something that crashes a later read: each core field has one type.
+        if (type(prev) is not list and prev != ()) or not all(type(p) is str for p in prev) \
+                or not (chain is None or type(chain) is str):
             raise ValueError("prev and chain must name op ids")
-        # All fields, in order, straight to ``tuple.__new__`` (as ``_make`` does): an
-        # import builds one per op, and the generated ``__new__`` adds a call.
+        for name in ("node", "wall", "author", "entity", "entity_id", "kind"):
+            if type(data.get(name)) is not str:
+                raise ValueError(f"the op's {name} must be text")
+        for name in ("seq", "lamport"):
+            if type(data.get(name)) is not int:
+                raise ValueError(f"the op's {name} must be a whole number")
+        field, version = get("field"), get("v", OP_FORMAT)
+        if not (field is None or type(field) is str) or type(version) is not str:
+            raise ValueError("the op's field and format version must be text")
+        # All fields, in order, straight to ``tuple.__new__`` (as ``_make`` does).
         return tuple.__new__(cls, (
-            str(data["node"]), int(data["seq"]), int(data["lamport"]), str(data["wall"]),
-            str(data["author"]), str(data["entity"]), str(data["entity_id"]),
-            str(data["kind"]), get("field"), get("value"), prev,
-            chain, str(get("v", OP_FORMAT)), extra,
+            data["node"], data["seq"], data["lamport"], data["wall"], data["author"],
+            data["entity"], data["entity_id"], data["kind"], field, get("value"), tuple(prev),
+            chain, version, extra,
         ))
 
 
@@ -168,7 +178,3 @@ def format_major(version: str) -> int:
     except ValueError:
         return 10**6  # unparseable means "from the future": refuse, never guess
 
-
-def op_order_key(op: Op) -> tuple[int, str, int]:
-    """A causal total order: Lamport clock first, then node, then seq."""
-    return (op.lamport, op.node, op.seq)

@@ -1,46 +1,206 @@
-"""Which entities exist and which fields each carries.
+"""The entity registry: every entity kind declared once.
 
-The projector maps each entity to a table of the same fields; the merge treats
-every field listed here as a register. Fields not listed (from a newer minor
-version) stay in the op log and travel in bundles, but are not projected.
+An :class:`EntitySpec` says what the rest of the program needs to know about a
+kind: its fields and their types (checked on every op, local or imported), its
+table, whether it is append-only, what people call a record of it (the
+conflict inbox's label), how it belongs to a project (``bundle export
+--project``) and which parent it hangs under (a delete of the parent must see
+it). Storage builds the projection tables' list from here; the projector, the
+conflict finder, the op checks and the sync export read nothing else.
+
+Adding an entity kind is one declaration here plus its migration.
+
+Fields not declared (from a newer minor version) stay in the op log and travel
+in bundles, but are not projected.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from golive_desk.domain.issues import ATTACHMENT_FIELDS, ISSUE_FIELDS, TIMELINE_FIELDS
+from golive_desk.domain.enums import ProjectStatus, Role, Side, SupportMode
+from golive_desk.domain.issues import (
+    ATTACHMENT_FIELDS,
+    ISSUE_FIELDS,
+    TIMELINE_FIELDS,
+    Category,
+    IssueStatus,
+    NotifyChannel,
+    Severity,
+    TimelineKind,
+)
+
+
+class FieldType(StrEnum):
+    """What a field's value may be in an op (``None`` is allowed unless required)."""
+
+    TEXT = "text"          # a string of at most ``max_len`` characters
+    DATE = "date"          # ``YYYY-MM-DD``
+    DATETIME = "datetime"  # ISO date and time (local wall time as the user wrote it)
+    ENUM = "enum"          # one of ``choices``
+    INT = "int"            # an integer within ``low``..``high``
+    BOOL = "bool"
+    ID = "id"              # the id of a record of kind ``ref``
+    HASH = "hash"          # a SHA-256 in lower-case hex
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One field of an entity kind."""
+
+    name: str
+    type: FieldType = FieldType.TEXT
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    max_len: int = 20_000
+    low: int = 0
+    high: int = 2**53
 
 
 @dataclass(frozen=True, slots=True)
 class EntitySpec:
-    """An entity kind: its name in ops, its fields, whether it is append-only."""
+    """An entity kind (see the module text).
+
+    Attributes:
+        name: the kind as ops name it.
+        table: the projection table's name.
+        fields: the fields, in a stable order.
+        append_only: additions never conflict; a ``set`` on one is malformed.
+        label: the field people call a record by (an issue number, a project code).
+        project: how a record belongs to a project: ``"self"`` for the project
+            itself, a field holding the project's id, or ``None`` when it belongs
+            through ``parent``.
+        parent: the field holding the id of the record this one hangs under; a
+            delete of that record names this one's creation in ``prev``, so one
+            added concurrently with the delete is an "edited after delete".
+        search: the fields the search index reads (kept by SQL triggers).
+    """
 
     name: str
-    fields: tuple[str, ...]
+    table: str
+    fields: tuple[FieldSpec, ...]
     append_only: bool = False
+    label: str | None = None
+    project: str | None = None
+    parent: str | None = None
+    search: tuple[str, ...] = ()
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    def field(self, name: str) -> FieldSpec | None:
+        return _FIELD_INDEX[self.name].get(name)
+
+    @property
+    def parent_kind(self) -> str | None:
+        """The kind of the record this one hangs under."""
+        if self.parent is None:
+            return None
+        spec = self.field(self.parent)
+        return spec.ref if spec is not None else None
+
+
+def _enum(name: str, enum: type[StrEnum], *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, FieldType.ENUM, required, tuple(e.value for e in enum))
+
+
+def _id(name: str, ref: str, *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, FieldType.ID, required, ref=ref)
+
+
+def _text(name: str, *, required: bool = False, max_len: int = 20_000) -> FieldSpec:
+    return FieldSpec(name, FieldType.TEXT, required, max_len=max_len)
 
 
 PROJECT = EntitySpec(
-    "project",
-    ("code", "name", "customer", "go_live", "month_end", "vendor_pm", "customer_pm", "status",
-     "modules"),
+    "project", "projects", (
+        _text("code", required=True, max_len=10), _text("name", required=True, max_len=200),
+        _text("customer", required=True, max_len=200),
+        FieldSpec("go_live", FieldType.DATE, required=True), FieldSpec("month_end", FieldType.DATE),
+        _id("vendor_pm", "person"), _id("customer_pm", "person"),
+        _enum("status", ProjectStatus, required=True), _text("modules", max_len=4_000),
+    ),
+    label="code", project="self",
 )
 PERSON = EntitySpec(
-    "person",
-    ("project_id", "name", "initials", "role", "side", "phone", "email", "department"),
+    "person", "people", (
+        _id("project_id", "project", required=True), _text("name", required=True, max_len=200),
+        _text("initials", max_len=4), _enum("role", Role, required=True),
+        _enum("side", Side, required=True), _text("phone"), _text("email"),
+        _text("department"),
+    ),
+    label="name", project="project_id",
 )
 
-ISSUE = EntitySpec("issue", ISSUE_FIELDS)
-# Append-only: concurrent additions never conflict; a wrong one is deleted, not edited.
-TIMELINE_ENTRY = EntitySpec("timeline_entry", TIMELINE_FIELDS, append_only=True)
-ATTACHMENT = EntitySpec("attachment", ATTACHMENT_FIELDS, append_only=True)
+_ISSUE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
+    _id("project_id", "project", required=True), _text("number", required=True, max_len=40),
+    _text("title", required=True, max_len=500),
+    _enum("category", Category), _enum("severity", Severity), _enum("status", IssueStatus),
+    _enum("mode", SupportMode), FieldSpec("reported_at", FieldType.DATETIME),
+    FieldSpec("expected_by", FieldType.DATE), FieldSpec("confirmed_at", FieldType.DATE),
+    FieldSpec("maintenance_note", FieldType.BOOL),
+)}
+ISSUE = EntitySpec(
+    "issue", "issues", tuple(_ISSUE_TYPES.get(n, _text(n)) for n in ISSUE_FIELDS),
+    label="number", project="project_id",
+    search=("number", "title", "description", "module", "function", "reporter",
+            "reporter_dept", "assignee", "cause", "proposal", "resolution", "result"),
+)
 
+_TIMELINE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
+    _id("issue_id", "issue", required=True), _enum("kind", TimelineKind, required=True),
+    _enum("channel", NotifyChannel), FieldSpec("at", FieldType.DATETIME),
+    _enum("from_status", IssueStatus), _enum("to_status", IssueStatus),
+)}
+# Append-only: concurrent additions never conflict; a wrong one is deleted, not edited.
+TIMELINE_ENTRY = EntitySpec(
+    "timeline_entry", "timeline_entries",
+    tuple(_TIMELINE_TYPES.get(n, _text(n)) for n in TIMELINE_FIELDS),
+    append_only=True, label="text", parent="issue_id", search=("text", "whom"),
+)
+
+_ATTACHMENT_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
+    _id("issue_id", "issue", required=True), _text("name", required=True, max_len=500),
+    FieldSpec("sha256", FieldType.HASH, required=True),
+    FieldSpec("size", FieldType.INT, required=True, high=2**40), _text("mime", max_len=200),
+)}
+ATTACHMENT = EntitySpec(
+    "attachment", "attachments",
+    tuple(_ATTACHMENT_TYPES.get(n, _text(n)) for n in ATTACHMENT_FIELDS),
+    append_only=True, label="name", parent="issue_id",
+)
+
+# Parents before children: projections are written in this order and emptied in reverse.
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT)
+}
+
+_FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {
+    spec.name: {f.name: f for f in spec.fields} for spec in ENTITIES.values()
 }
 
 
 def spec_for(entity: str) -> EntitySpec | None:
     """The spec of ``entity``, or None for a kind this version does not know."""
     return ENTITIES.get(entity)
+
+
+def children_of(entity: str) -> tuple[EntitySpec, ...]:
+    """The kinds whose records hang under a record of ``entity``."""
+    return tuple(s for s in ENTITIES.values() if s.parent_kind == entity)
+
+
+def project_path(entity: str) -> tuple[EntitySpec, ...]:
+    """From ``entity`` up to the kind that names the project (for ``--project`` exports)."""
+    path: list[EntitySpec] = []
+    spec = ENTITIES.get(entity)
+    while spec is not None and spec not in path:
+        path.append(spec)
+        if spec.project is not None:
+            return tuple(path)
+        parent = spec.parent_kind
+        spec = ENTITIES.get(parent) if parent else None
+    return ()

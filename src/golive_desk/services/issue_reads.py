@@ -9,7 +9,7 @@ why), so status ``set`` ops are not repeated here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -60,7 +60,8 @@ def local_minute(wall: str) -> str:
 
 def issue_from_row(row: Row[Any], *, timeline: tuple[TimelineEntry, ...] = (),
                    attachments: tuple[Attachment, ...] = (),
-                   conflicts: tuple[FieldConflict, ...] = ()) -> Issue:
+                   conflicts: tuple[FieldConflict, ...] = (),
+                   versions: Mapping[str, tuple[str, ...]] | None = None) -> Issue:
     return Issue(
         id=row.id, project_id=row.project_id, project_code=row.project_code, number=row.number,
         title=row.title or "", description=row.description or "", module=row.module or "",
@@ -77,6 +78,7 @@ def issue_from_row(row: Row[Any], *, timeline: tuple[TimelineEntry, ...] = (),
         maintenance_note=bool(row.maintenance_note), created_at=row.created_at,
         created_by=row.created_by, updated_at=row.updated_at, deleted=bool(row.deleted),
         timeline=timeline, attachments=attachments, conflicts=conflicts,
+        versions=versions or {},
     )
 
 

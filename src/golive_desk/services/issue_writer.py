@@ -16,6 +16,7 @@ from golive_desk.domain import issue_rules as rules
 from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
+from golive_desk.domain.merge import distinct_values
 from golive_desk.domain.ops import JsonValue
 from golive_desk.services.issue_reads import issue_from_row
 from golive_desk.storage import issue_queries as q
@@ -23,7 +24,7 @@ from golive_desk.storage.blobs import BlobInfo
 from golive_desk.storage.conflicts import edited_after_delete_conflicts
 from golive_desk.storage.projector import heads
 from golive_desk.storage.tables import local_node
-from golive_desk.storage.unit_of_work import UnitOfWork
+from golive_desk.storage.unit_of_work import Seen, UnitOfWork
 
 _TEXT_LIKE = frozenset(EDITABLE_FIELDS) - {"expected_by", "confirmed_at", "maintenance_note"}
 
@@ -87,8 +88,13 @@ class IssueWriter:
         }, depends_on=(project.created_op,))
         return issue_id
 
-    def update(self, issue: Issue, changes: Mapping[str, object]) -> list[str]:
-        """Set the fields whose value differs; returns the names of those that changed."""
+    def update(self, issue: Issue, changes: Mapping[str, object],
+               seen: Seen | None = None) -> list[str]:
+        """Set the fields whose value differs; returns the names of those that changed.
+
+        ``seen``: the versions the editor loaded (see ``unit_of_work``); without
+        it a field in conflict is refused rather than silently settled.
+        """
         row = self._live_row(issue)
         clean = rules.normalize_fields(changes, self.modules(row.project_id))
         merged: dict[str, JsonValue] = {f: getattr(row, f) for f in
@@ -100,7 +106,8 @@ class IssueWriter:
             old = getattr(row, field)
             if old == value or (field in _TEXT_LIKE and (old or "") == (value or "")):
                 continue
-            self.uow.set("issue", row.id, field, value)
+            self.uow.set("issue", row.id, field, value,
+                         seen=seen.get(field) if seen is not None else None)
             changed.append(field)
         return changed
 
@@ -153,7 +160,7 @@ class IssueWriter:
         row = q.attachment_row(self.uow.conn, attachment_id)
         if row is None or row.deleted:
             raise NotFoundError(f"no attachment {attachment_id}", id=attachment_id)
-        self.uow.delete("attachment", attachment_id, seen=self.uow.entity_heads(attachment_id))
+        self.uow.delete("attachment", attachment_id)
         return str(row.issue_id)
 
     def delete(self, issue: Issue) -> None:
@@ -163,20 +170,20 @@ class IssueWriter:
             raise WorkflowError(f"{current.number} is already deleted", reason="already_deleted",
                                 number=current.number)
         # Naming every version seen settles an "edited after delete" too.
-        self.uow.delete("issue", current.id, seen=self.uow.entity_heads(current.id))
+        self.uow.delete("issue", current.id)
 
     def restore(self, issue: Issue) -> None:
         current = self.issue(issue.id)
         if not current.deleted:
             raise WorkflowError(f"{current.number} is not deleted", reason="not_deleted",
                                 number=current.number)
-        self.uow.restore("issue", current.id, seen=self.uow.entity_heads(current.id))
+        self.uow.restore("issue", current.id)
 
     def resolve_conflict(self, issue: Issue, field: str, value: object) -> None:
         """Settle a field conflict: one set naming every current version in ``prev``."""
         current = self.issue(issue.id)
         versions = heads(self.uow.conn, current.id, field)
-        if len({repr(v.value) for v in versions}) < 2:
+        if distinct_values(v.value for v in versions) < 2:
             raise WorkflowError(f"{current.number} has no conflict on {field}",
                                 reason="no_conflict", number=current.number, field=field)
         if field == "status":
@@ -185,8 +192,7 @@ class IssueWriter:
             clean = rules.normalize_field(field, value, self.modules(current.project_id))
         else:
             raise ValidationError(field, f"{field} cannot be resolved here", rule="read_only")
-        self.uow.set_resolving("issue", current.id, field, clean,
-                               prev=tuple(v.op_id for v in versions))
+        self.uow.resolve("issue", current.id, field, clean)
         if field == "status":
             self._status_entry(current, current.status, IssueStatus(str(clean)),
                                "conflict resolved")

@@ -36,7 +36,7 @@ from golive_desk.storage.blobs import BlobInfo, BlobStore
 from golive_desk.storage.conflicts import conflicts as find_conflicts
 from golive_desk.storage.engine import Store
 from golive_desk.storage.tables import local_node
-from golive_desk.storage.unit_of_work import unit_of_work
+from golive_desk.storage.unit_of_work import unit_of_work, versions_of
 
 
 def _changes(issue_id: str, *entities: str) -> Changes:
@@ -103,15 +103,21 @@ class IssueService:
             issue = writer.issue(issue_id)
         return issue, _changes(issue_id)
 
-    def update(self, number: str, changes: Mapping[str, object]) -> tuple[Issue, Changes]:
+    def update(self, number: str, changes: Mapping[str, object],
+               seen: Mapping[str, tuple[str, ...]] | None = None) -> tuple[Issue, Changes]:
         """Edit fields: one op per field that really changed.
 
+        ``seen`` is ``Issue.versions`` of the read the editor showed: a field
+        that changed since then (an import arrived) keeps the other value in
+        conflict with this one. Without it, a field in conflict is refused.
+
         Raises:
-            NotFoundError, ValidationError, WorkflowError (deleted issue).
+            NotFoundError, ValidationError, WorkflowError (deleted issue; a field in
+            conflict, ``reason="conflict"``).
         """
         issue = self.get(number, full=False)
         with self.batch() as writer:
-            writer.update(issue, changes)
+            writer.update(issue, changes, seen)
         return self.get(number), _changes(issue.id)
 
     def change_status(self, number: str, status: IssueStatus | str, note: str = "",
@@ -220,7 +226,8 @@ class IssueService:
                       for c in find_conflicts(conn, [row.id], labelled=False))
         return issue_reads.issue_from_row(
             row, timeline=issue_reads.timeline(conn, row.id),
-            attachments=issue_reads.attachments_of(conn, row.id), conflicts=found)
+            attachments=issue_reads.attachments_of(conn, row.id), conflicts=found,
+            versions=versions_of(conn, "issue", row.id))
 
     def _scope(self, conn: Connection, query: IssueQuery) -> dict[str, Any]:
         project_id = self._project(conn, query.project).id if query.project else None

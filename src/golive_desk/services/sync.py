@@ -25,7 +25,7 @@ from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.models import Changes
 from golive_desk.services.sync_export import LocalNode, plan_export
-from golive_desk.services.sync_import import apply_ops, check_against_store
+from golive_desk.services.sync_import import apply_ops, check_against_store, check_ops
 from golive_desk.services.sync_models import (
     BusinessRule,
     ExportResult,
@@ -149,6 +149,7 @@ class SyncService:
                     path, passphrase=passphrase, limits=self._limits,
                     check_sender=trust.check_sender))
                 runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
+                check_ops(bundle.ops)
                 check_against_store(conn, runs, bundle.ops)  # refuse forks before any write
             self._write_blobs(bundle)
             with self._store.write() as conn:
@@ -285,9 +286,9 @@ class SyncService:
         For an "edited after delete" conflict ``field`` may be ``deleted`` and
         ``value`` ``restore`` or ``delete``.
         """
-        from golive_desk.services.sync_resolve import resolve_conflict
+        from golive_desk.services.conflicts import ConflictService
 
-        return resolve_conflict(self._store, label, field, value)
+        return ConflictService(self._store).resolve(label, field, value)
 
 
 @contextmanager

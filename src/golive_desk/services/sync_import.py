@@ -16,8 +16,9 @@ from operator import attrgetter
 from sqlalchemy import Connection, select, update
 
 from golive_desk.domain.errors import BundleError
+from golive_desk.domain.op_checks import MalformedOpError, check_op
 from golive_desk.domain.ops import Op
-from golive_desk.storage import batch_projector, sync_state
+from golive_desk.storage import oplog, projector, sync_state
 from golive_desk.storage.tables import local_node
 from golive_desk.storage.tables import ops as ops_table
 from golive_desk.sync.reader import CarriedOp
@@ -89,16 +90,22 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
             carried = candidates[op_id] = CarriedOp(op_id, row.body, Op.from_body(row.body))
             outside.update(carried.op.prev)
             nodes.add(carried.op.node)
-    outside.difference_update(candidates)
-    present = set(sync_state.lamports_of(conn, outside))
     chain = dict(tops)
     for node in nodes.difference(chain):
         chain[node] = sync_state.chain_top(conn, node)
+    # The clocks of what the candidates build on in the store: the chain tops too.
+    outside.update(top for _, top in chain.values() if top is not None)
+    outside.difference_update(candidates)
+    present = sync_state.lamports_of(conn, outside)
     before = dict(chain)
     done, rows = _schedule(sorted(candidates.values(), key=_CAUSAL), chain, present)
     outcome.applied = [(op_id, op) for op_id, op, _ in rows]
-    batch_projector.insert_ops(conn, rows)
-    batch_projector.apply_many(conn, outcome.applied)
+    oplog.insert_ops(conn, rows)
+    try:
+        projector.project(conn, outcome.applied)
+    except projector.DanglingReferenceError:
+        raise BundleError("ops", "an op refers to a record that neither this store nor the "
+                          "bundle holds") from None
     if len(rows) < len(candidates):  # (when all apply, nothing waits and none is parked)
         sync_state.drop_pending(conn, [i for i in waiting if i in done])
         stamp = now.isoformat(timespec="milliseconds")
@@ -119,16 +126,32 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
 _CAUSAL = attrgetter("op.lamport", "op.node", "op.seq")
 
 
+def check_ops(carried_ops: Sequence[CarriedOp]) -> None:
+    """Every op against the entity registry, before anything is written: a bad one
+    refuses the bundle, naming the op and the field."""
+    for carried in carried_ops:
+        try:
+            check_op(carried.op)
+        except MalformedOpError as exc:
+            raise BundleError("ops", f"an op is malformed: {exc}", op=carried.op_id) from None
+
+
 def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
-              present: set[str]) -> tuple[set[str], list[tuple[str, Op, str]]]:
+              present: dict[str, int]) -> tuple[set[str], list[tuple[str, Op, str]]]:
     """Pick, in ``order``, each op whose node's previous op and ``prev`` ops are applied.
 
     Passes repeat over what is still blocked until one applies nothing, so an op
     waiting for a later one in ``order`` still goes in. ``chain`` is advanced in
-    place. Returns a set that holds, of the ops in ``order``, those applied, and their
-    ``(op_id, op, body)`` in apply order.
+    place. ``present``: the Lamport clocks of the ops outside ``order`` that these
+    build on (the store's). Returns a set that holds, of the ops in ``order``,
+    those applied, and their ``(op_id, op, body)`` in apply order.
+
+    Raises:
+        BundleError: (``lamport``) an op whose clock is not above every op it builds
+            on, here or in the store: a rebuild, which replays in Lamport order,
+            would then apply it before them and differ from the live tables.
     """
-    known = set(present)  # applied here before, or in this batch
+    known = dict(present)  # op id -> Lamport clock: applied here before, or in this batch
     rows: list[tuple[str, Op, str]] = []
     remaining = order
     while remaining:
@@ -141,7 +164,8 @@ def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
                     if dep not in known:
                         break
                 else:
-                    known.add(op_id)
+                    _check_clock(carried, known)
+                    known[op_id] = op.lamport
                     chain[op.node] = (op.seq, op_id)
                     rows.append((op_id, op, body))
                     continue
@@ -150,7 +174,17 @@ def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
             break
         remaining = blocked
     # (``present`` holds only ops outside ``order``, so for those ``known`` is "applied".)
-    return known, rows
+    return set(known), rows
+
+
+def _check_clock(carried: CarriedOp, known: dict[str, int]) -> None:
+    op = carried.op
+    for dep in (*op.prev, op.chain) if op.chain is not None else op.prev:
+        clock = known.get(dep)
+        if clock is not None and clock >= op.lamport:
+            raise BundleError("lamport", f"node {op.node[:8]}: op {op.seq} has a clock "
+                              f"({op.lamport}) not above op {dep[:12]} ({clock}) that it "
+                              f"builds on", op=carried.op_id)
 
 
 def _follow_own_chain(conn: Connection, chain: dict[str, tuple[int, str | None]],

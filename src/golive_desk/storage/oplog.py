@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, select, update
 
 from golive_desk.domain.errors import StoreError
+from golive_desk.domain.op_checks import check_op
 from golive_desk.domain.ops import JsonValue, Op
 from golive_desk.storage import projector
+from golive_desk.storage.dialect import RawSql
 from golive_desk.storage.tables import local_node, ops
 
 
@@ -45,36 +50,53 @@ def save_cursor(conn: Connection, cursor: NodeCursor) -> None:
         last_seq=cursor.last_seq, last_op=cursor.last_op, lamport=cursor.lamport))
 
 
-def append(conn: Connection, cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
-           field: str | None = None, value: JsonValue = None,
-           prev: tuple[str, ...] = (), wall: str | None = None) -> str:
-    """Write a new local op and project it; returns its op id.
+def make_op(cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
+            field: str | None = None, value: JsonValue = None, prev: Iterable[str] = (),
+            wall: str | None = None) -> tuple[str, Op, str]:
+    """The one recipe for a new op of this node: ``(op_id, op, body)``.
 
-    ``wall`` (UTC, as :func:`utc_now` writes it) defaults to now. The cursor
-    advances in memory; the unit of work saves it once at commit.
+    Advances ``cursor`` (seq, Lamport clock, chain head) in memory; the unit of
+    work saves it once at commit. ``wall`` (UTC, as :func:`utc_now` writes it)
+    defaults to now.
     """
     cursor.lamport += 1
     cursor.last_seq += 1
     op = Op(node=cursor.node_id, seq=cursor.last_seq, lamport=cursor.lamport,
             wall=wall or utc_now(), author=cursor.author, entity=entity, entity_id=entity_id,
-            kind=kind, field=field, value=value, prev=tuple(sorted(prev)),
+            kind=kind, field=field, value=value, prev=tuple(sorted(set(prev))),
             chain=cursor.last_op)
-    op_id = insert_op(conn, op)
-    cursor.last_op = op_id
-    projector.apply(conn, op, op_id)
-    return op_id
-
-
-def insert_op(conn: Connection, op: Op) -> str:
-    """Insert an op row (no projection). Returns its id."""
     body = op.body()
     op_id = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    conn.execute(insert(ops), {
-        "op_id": op_id, "node": op.node, "seq": op.seq, "lamport": op.lamport, "wall": op.wall,
-        "entity": op.entity, "entity_id": op.entity_id, "kind": op.kind, "field": op.field,
-        "body": body,
-    })
+    cursor.last_op = op_id
+    return op_id, op, body
+
+
+def append(conn: Connection, cursor: NodeCursor, **fields: Any) -> str:
+    """Check, write and project a new local op (``fields`` as :func:`make_op` takes them).
+
+    Raises:
+        MalformedOpError: the op breaks the entity registry (a bug in the caller).
+    """
+    op_id, op, body = make_op(cursor, **fields)
+    check_op(op)
+    insert_ops(conn, [(op_id, op, body)])
+    projector.project(conn, [(op_id, op)])
     return op_id
+
+
+# The op's own columns of the ``ops`` table, read from an Op in one C call.
+_OP_COLUMNS = itemgetter(*(Op._fields.index(name) for name in (
+    "node", "seq", "lamport", "wall", "entity", "entity_id", "kind", "field")))
+_OPS_INSERT = ("op_id", "node", "seq", "lamport", "wall", "entity", "entity_id", "kind",
+               "field", "body")
+
+
+def insert_ops(conn: Connection, rows: Iterable[tuple[str, Op, str]]) -> None:
+    """Insert ``(op_id, op, body)`` rows into the op log; the body is kept exactly as given."""
+    columns = _OP_COLUMNS
+    sql = RawSql(conn)
+    sql.db.executemany(sql.insert("ops", _OPS_INSERT),
+                       [(op_id, *columns(op), body) for op_id, op, body in rows])
 
 
 def last_local_wall(conn: Connection) -> str | None:

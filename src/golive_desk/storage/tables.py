@@ -21,6 +21,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
+from golive_desk.domain.schema import ENTITIES
+
 metadata = MetaData()
 
 # -- local state: never projected, never synced ------------------------------
@@ -194,14 +196,11 @@ issue_search = Table(
     Column("body", Text, nullable=False),
 )
 
+# Each registered entity kind's projection table (``domain/schema.py`` names it),
+# parents before children: a rebuild deletes in reverse order.
 ENTITY_TABLES: dict[str, Table] = {
-    "project": projects, "person": people, "issue": issues,
-    "timeline_entry": timeline_entries, "attachment": attachments,
-}
-# Parents before children: a rebuild deletes in reverse order.
-PROJECTION_TABLES: tuple[Table, ...] = (
-    field_heads, projects, people, issues, timeline_entries, attachments,
-)
+    spec.name: metadata.tables[spec.table] for spec in ENTITIES.values()}
+PROJECTION_TABLES: tuple[Table, ...] = (field_heads, *ENTITY_TABLES.values())
 
 # -- sync: local state, never projected, never synced as rows -------------------
 # (revision 0004) A peer is a node whose key this store knows; ``acknowledged``

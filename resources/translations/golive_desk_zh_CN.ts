@@ -92,8 +92,24 @@
       <translation>保留此值</translation>
     </message>
     <message>
+      <source>%1 was deleted on one computer and restored on another, neither seeing the other. Restore it, or keep it deleted?</source>
+      <translation>%1 在一台电脑上被删除，同时在另一台电脑上被恢复，双方都不知道对方的操作。恢复它，还是保持删除？</translation>
+    </message>
+    <message>
       <source>%1 was deleted on one laptop while another changed %2. It stays deleted until you decide.</source>
-      <translation>%1 在一台电脑上被删除，而另一台电脑修改了“%2”。在您决定之前它保持删除状态。</translation>
+      <translation>%1 在一台电脑上被删除，同时另一台电脑修改了%2。在您决定之前，它保持删除状态。</translation>
+    </message>
+    <message>
+      <source>%1 deleted it (%3 UTC)</source>
+      <translation>%1 删除了它（UTC %3）</translation>
+    </message>
+    <message>
+      <source>%1 restored it (%3 UTC)</source>
+      <translation>%1 恢复了它（UTC %3）</translation>
+    </message>
+    <message>
+      <source>%1 added &lt;b&gt;%2&lt;/b&gt; (%3 UTC)</source>
+      <translation>%1 添加了 &lt;b&gt;%2&lt;/b&gt;（UTC %3）</translation>
     </message>
     <message>
       <source>%1 set it to &lt;b&gt;%2&lt;/b&gt; (%3 UTC)</source>
@@ -113,6 +129,18 @@
     <message>
       <source>Edited after delete: %1</source>
       <translation>删除后被修改：%1</translation>
+    </message>
+    <message>
+      <source>Deleted and restored at once</source>
+      <translation>同时被删除和恢复</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
+      <source>restored</source>
+      <translation>已恢复</translation>
     </message>
     <message>
       <source>Record</source>
@@ -164,6 +192,10 @@
     <message>
       <source>Keep it deleted</source>
       <translation>保持删除</translation>
+    </message>
+    <message>
+      <source>This issue was deleted on one computer and restored on another, neither seeing the other. Restore it, or keep it deleted?</source>
+      <translation>此问题在一台电脑上被删除，同时在另一台电脑上被恢复，双方都不知道对方的操作。恢复它，还是保持删除？</translation>
     </message>
     <message>
       <source>This issue was deleted, but another computer edited it (%1) without seeing the delete. Restore it, or keep it deleted?</source>
@@ -448,6 +480,14 @@
     <message>
       <source>Deleted</source>
       <translation>已删除</translation>
+    </message>
+    <message>
+      <source>Timeline entries</source>
+      <translation>处理过程记录</translation>
+    </message>
+    <message>
+      <source>Attachments</source>
+      <translation>附件</translation>
     </message>
   </context>
   <context>
@@ -984,6 +1024,10 @@
     <message>
       <source>This field no longer has conflicting versions.</source>
       <translation>此字段已没有冲突的版本。</translation>
+    </message>
+    <message>
+      <source>This field has conflicting versions from another computer; choose the one to keep in the conflict box first.</source>
+      <translation>此字段有来自另一台电脑的冲突版本；请先在冲突框中选择要保留的值。</translation>
     </message>
     <message>
       <source>This status change is not allowed.</source>

@@ -449,6 +449,41 @@ def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
     assert form.fields.severity.currentData() == "low"
 
 
+def test_a_save_racing_an_import_keeps_both_values_in_conflict(
+        qtbot: QtBot, desktop: DesktopApp, hx_store: Path, tmp_path: Path) -> None:
+    """The user changes severity; meanwhile an import sets it on another laptop's word.
+    The save must not supersede the value the user never saw: both show at once."""
+    laptop_path = tmp_path / "csy.db"
+    init_store(laptop_path, "陈思远", "CSY")
+    laptop = Services.open(laptop_path)
+    try:
+        office = Services.open(hx_store)
+        office.sync.export_bundle(tmp_path / "a.golive", full=True)
+        office.close()
+        laptop.sync.import_bundle(tmp_path / "a.golive", trust_new=True)
+        _window, page = open_issues(qtbot, desktop, hx_store)
+        form = _open_first(qtbot, page, desktop)
+        assert form.issue is not None
+        number = form.issue.number
+        severity = form.fields.severity
+        severity.setCurrentIndex(severity.findData("low"))  # the user's edit, not yet saved
+        laptop.issues.update(number, {"severity": "urgent"})
+        laptop.sync.export_bundle(tmp_path / "b.golive", full=True)
+        report = services_of(desktop).sync.import_bundle(tmp_path / "b.golive", trust_new=True)
+        form.apply_changes(report.changes)
+        settle(qtbot, desktop)
+        assert severity.currentData() == "low"  # what the user typed stays
+        form.save()
+        settle(qtbot, desktop)
+    finally:
+        laptop.close()
+    boxes = form.conflict_boxes()
+    assert [b.conflict.field for b in boxes] == ["severity"]
+    assert {v.value for v in boxes[0].conflict.values} == {"urgent", "low"}
+    assert boxes[0].isVisibleTo(form)
+    assert [c.field for c in services_of(desktop).sync.conflicts()] == ["severity"]
+
+
 def test_dropping_files_attaches_them(qtbot: QtBot, page: IssuesPage, desktop: DesktopApp,
                                       tmp_path: Path) -> None:
     form = _open_first(qtbot, page, desktop)

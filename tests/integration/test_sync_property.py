@@ -1,15 +1,20 @@
-"""SYNC.md points 3 and 11: any import order converges, over random edit histories.
+"""SYNC.md points 3, 11–14: any import order converges, over random edit histories.
 
 Three stores (an office and two laptops) make random edits to projects, people
 and issues while bundles are exported at random moments and delivered in a
-random order, some twice, some before the bundles they depend on. After a
-final round in which every store sees every op, all projections must be equal,
-and equal to a rebuild from the op log.
+random order, some twice, some before the bundles they depend on. The edits
+include saves from a form opened before an import arrived (a stale ``seen``),
+deletes racing restores, notes and attachments added under a concurrent
+delete, and resolutions of whatever conflicts a store shows. After every
+import the receiving store's rebuild from its op log equals its live tables;
+after a final round in which every store sees every op, all projections and
+all conflicts are equal.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -30,7 +35,8 @@ from tests.integration.sync_support import Node, make_node, send
 
 NAMES = (("周建国", "ZJG", True), ("张力", "ZL", False), ("陈思远", "CSY", False))
 KINDS = ("project", "set_project", "person", "phone", "issue", "issue_set", "issue_delete",
-         "issue_restore", "export", "deliver")
+         "issue_restore", "issue_note", "issue_attach", "open_form", "form_save", "resolve",
+         "export", "deliver", "deliver")
 Action = tuple[str, int, int, int]
 
 
@@ -49,7 +55,14 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return [n.path for n in nodes]
 
 
-def _edit(node: Node, kind: str, pick: int, value: int) -> None:
+# What each store's "form" loaded: issue number -> the versions it saw.
+Forms = dict[str, dict[str, tuple[str, ...]]]
+_ISSUE_EDITS = [("title", ("打印缺页", "凭证错误", "无法登录", "报表为空")),
+                ("cause", ("配置", "数据", "操作", "缺陷")),
+                ("severity", ("urgent", "high", "medium", "low"))]
+
+
+def _edit(node: Node, kind: str, pick: int, value: int, forms: Forms) -> None:
     s = node.services
     projects = s.projects.list_projects()
     issues = [i for code in sorted({p.code for p in projects})
@@ -69,14 +82,47 @@ def _edit(node: Node, kind: str, pick: int, value: int) -> None:
     elif kind == "issue" and projects:
         s.issues.create(projects[pick % len(projects)].code, {"title": f"问题{value}"})
     elif kind == "issue_set" and issues:
-        field, values = [("title", ("打印缺页", "凭证错误", "无法登录", "报表为空")),
-                         ("cause", ("配置", "数据", "操作", "缺陷")),
-                         ("severity", ("urgent", "high", "medium", "low"))][pick % 3]
+        field, values = _ISSUE_EDITS[pick % 3]
         s.issues.update(issues[pick % len(issues)].number, {field: values[value]})
+    elif kind == "open_form" and issues:
+        issue = s.issues.get(issues[pick % len(issues)].number)
+        forms[issue.number] = dict(issue.versions)
+    elif kind == "form_save" and forms:
+        number = sorted(forms)[pick % len(forms)]
+        field, values = _ISSUE_EDITS[value % 3]
+        s.issues.update(number, {field: values[value]}, seen=forms.pop(number))
+    elif kind == "issue_note" and issues:
+        s.issues.add_entry(issues[pick % len(issues)].number, "note", f"备注{value}")
+    elif kind == "issue_attach" and issues:
+        s.issues.attach_bytes(issues[pick % len(issues)].number, f"截图{value}.png",
+                              f"screenshot {value}".encode())
+    elif kind == "resolve":
+        _resolve(node, pick, value)
     elif kind == "issue_delete" and issues:
         s.issues.delete(issues[pick % len(issues)].number)
     elif kind == "issue_restore" and issues:
         s.issues.restore(issues[pick % len(issues)].number)
+
+
+def _resolve(node: Node, pick: int, value: int) -> None:
+    """Settle one of the conflicts this store shows, as a user would pick."""
+    found = node.sync.conflicts()
+    if not found:
+        return
+    conflict = found[pick % len(found)]
+    if conflict.kind != "field":
+        node.sync.resolve(conflict.label, conflict.field, ("restore", "delete")[value % 2])
+        return
+    chosen = conflict.values[value % len(conflict.values)].value
+    node.sync.resolve(conflict.label, conflict.field,
+                      chosen if isinstance(chosen, str) else json.dumps(chosen))
+
+
+def _rebuild_equals_live(node: Node) -> None:
+    live = node.dump()
+    with node.services.store.write() as conn:
+        projector.rebuild(conn)
+    assert node.dump() == live
 
 
 def _search_rows(node: Node) -> list[tuple[object, ...]]:
@@ -103,6 +149,7 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
             shutil.copy(template, path)
             nodes.append(Node(name, initials, path, Services.open(path)))
         mailbox: list[list[Path]] = [[] for _ in nodes]
+        forms: list[Forms] = [{} for _ in nodes]
         for kind, who, pick, value in actions:
             node = nodes[who]
             if kind == "export":
@@ -114,10 +161,11 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
             elif kind == "deliver":
                 if mailbox[who]:
                     node.sync.import_bundle(mailbox[who][pick % len(mailbox[who])])
+                    _rebuild_equals_live(node)
             else:
                 # A refused edit (a deleted issue, a taken code) is a valid history too.
                 with contextlib.suppress(GoLiveError):
-                    _edit(node, kind, pick, value)
+                    _edit(node, kind, pick, value, forms[who])
         for index, bundles in enumerate(mailbox):
             order = list(bundles)
             shuffle.shuffle(order)
@@ -132,12 +180,11 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
         assert dumps[0] == dumps[1] == dumps[2]
         searches = [_search_rows(n) for n in nodes]
         assert searches[0] == searches[1] == searches[2]
-        conflicts = [[(c.entity_id, c.field, c.values[0].value) for c in n.sync.conflicts()]
-                     for n in nodes]
+        conflicts = [[(c.entity_id, c.field, c.kind, [v.op_id for v in c.values])
+                      for c in n.sync.conflicts()] for n in nodes]
         assert conflicts[0] == conflicts[1] == conflicts[2]
-        with nodes[1].services.store.write() as conn:
-            projector.rebuild(conn)
-        assert nodes[1].dump() == dumps[0]
+        for node in nodes:
+            _rebuild_equals_live(node)
         assert _search_rows(nodes[1]) == searches[0]
     finally:
         for node in nodes:

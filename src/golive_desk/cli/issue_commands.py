@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = issue.add_parser("set", help="edit fields: FIELD=VALUE ...")
     p.add_argument("number")
     p.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    p.add_argument("--resolve", action="store_true",
+                   help="a field in conflict takes this value, settling the conflict "
+                        "(without it such a field is refused)")
     p.set_defaults(handler=cmd_set)
 
     p = issue.add_parser("status", help="move an issue through the workflow")
@@ -210,7 +213,7 @@ def _assignments(items: list[str]) -> dict[str, object]:
 def cmd_set(args: argparse.Namespace, out: Output) -> int:
     changes = _assignments(args.assignments)
     with _services(args) as services:
-        issue, _ = services.issues.update(args.number, changes)
+        issue, _ = services.issues.update(args.number, changes, resolve=args.resolve)
     out.data(issue_json(issue), f"updated {issue.number}: {', '.join(changes)}")
     return 0
 

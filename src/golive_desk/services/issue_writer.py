@@ -21,7 +21,7 @@ from golive_desk.domain.ops import JsonValue
 from golive_desk.services.issue_reads import issue_from_row
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage.blobs import BlobInfo
-from golive_desk.storage.conflicts import edited_after_delete_conflicts
+from golive_desk.storage.conflicts import delete_conflicts
 from golive_desk.storage.projector import heads
 from golive_desk.storage.tables import local_node
 from golive_desk.storage.unit_of_work import Seen, UnitOfWork
@@ -89,11 +89,12 @@ class IssueWriter:
         return issue_id
 
     def update(self, issue: Issue, changes: Mapping[str, object],
-               seen: Seen | None = None) -> list[str]:
+               seen: Seen | None = None, *, resolve: bool = False) -> list[str]:
         """Set the fields whose value differs; returns the names of those that changed.
 
         ``seen``: the versions the editor loaded (see ``unit_of_work``); without
-        it a field in conflict is refused rather than silently settled.
+        it a field in conflict is refused rather than silently settled, unless
+        ``resolve`` says the user chose this value over every version.
         """
         row = self._live_row(issue)
         clean = rules.normalize_fields(changes, self.modules(row.project_id))
@@ -103,6 +104,11 @@ class IssueWriter:
         rules.check_dates(merged)
         changed: list[str] = []
         for field, value in clean.items():
+            if resolve and distinct_values(
+                    v.value for v in heads(self.uow.conn, row.id, field)) > 1:
+                self.uow.resolve("issue", row.id, field, value)
+                changed.append(field)
+                continue
             old = getattr(row, field)
             if old == value or (field in _TEXT_LIKE and (old or "") == (value or "")):
                 continue
@@ -112,11 +118,13 @@ class IssueWriter:
         return changed
 
     def change_status(self, issue: Issue, target: IssueStatus | str, note: str = "",
-                      updates: Mapping[str, object] | None = None) -> None:
-        """Move through the workflow; ``updates`` (e.g. the resolution) are saved first."""
+                      updates: Mapping[str, object] | None = None,
+                      seen: Seen | None = None) -> None:
+        """Move through the workflow; ``updates`` (e.g. the resolution) are saved first,
+        superseding the versions in ``seen`` (see :meth:`update`)."""
         wanted = rules.parse_status(target)
         if updates:
-            self.update(issue, updates)
+            self.update(issue, updates, seen)
         current = self.live(issue)
         rules.check_transition(current, wanted)
         self.uow.set("issue", current.id, "status", wanted.value)
@@ -164,20 +172,23 @@ class IssueWriter:
         return str(row.issue_id)
 
     def delete(self, issue: Issue) -> None:
+        """Delete, naming everything seen: that also settles a conflict of the record's
+        delete (an edit or a note it did not see, or a concurrent restore)."""
         current = self.issue(issue.id)
-        unseen = edited_after_delete_conflicts(self.uow.conn, [current.id])
-        if current.deleted and not unseen:
+        if current.deleted and not self._delete_in_conflict(current.id):
             raise WorkflowError(f"{current.number} is already deleted", reason="already_deleted",
                                 number=current.number)
-        # Naming every version seen settles an "edited after delete" too.
         self.uow.delete("issue", current.id)
 
     def restore(self, issue: Issue) -> None:
         current = self.issue(issue.id)
-        if not current.deleted:
+        if not current.deleted and not self._delete_in_conflict(current.id):
             raise WorkflowError(f"{current.number} is not deleted", reason="not_deleted",
                                 number=current.number)
         self.uow.restore("issue", current.id)
+
+    def _delete_in_conflict(self, issue_id: str) -> bool:
+        return bool(delete_conflicts(self.uow.conn, [issue_id]))
 
     def resolve_conflict(self, issue: Issue, field: str, value: object) -> None:
         """Settle a field conflict: one set naming every current version in ``prev``."""

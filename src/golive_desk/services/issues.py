@@ -104,12 +104,14 @@ class IssueService:
         return issue, _changes(issue_id)
 
     def update(self, number: str, changes: Mapping[str, object],
-               seen: Mapping[str, tuple[str, ...]] | None = None) -> tuple[Issue, Changes]:
+               seen: Mapping[str, tuple[str, ...]] | None = None, *,
+               resolve: bool = False) -> tuple[Issue, Changes]:
         """Edit fields: one op per field that really changed.
 
         ``seen`` is ``Issue.versions`` of the read the editor showed: a field
         that changed since then (an import arrived) keeps the other value in
-        conflict with this one. Without it, a field in conflict is refused.
+        conflict with this one. Without it, a field in conflict is refused, unless
+        ``resolve``: then the given value settles the conflict (``issue set --resolve``).
 
         Raises:
             NotFoundError, ValidationError, WorkflowError (deleted issue; a field in
@@ -117,11 +119,13 @@ class IssueService:
         """
         issue = self.get(number, full=False)
         with self.batch() as writer:
-            writer.update(issue, changes, seen)
+            writer.update(issue, changes, seen, resolve=resolve)
         return self.get(number), _changes(issue.id)
 
     def change_status(self, number: str, status: IssueStatus | str, note: str = "",
-                      updates: Mapping[str, object] | None = None) -> tuple[Issue, Changes]:
+                      updates: Mapping[str, object] | None = None,
+                      seen: Mapping[str, tuple[str, ...]] | None = None,
+                      ) -> tuple[Issue, Changes]:
         """Move the issue through the workflow, with an optional note for the timeline.
 
         Raises:
@@ -129,7 +133,7 @@ class IssueService:
         """
         issue = self.get(number, full=False)
         with self.batch() as writer:
-            writer.change_status(issue, status, note, updates)
+            writer.change_status(issue, status, note, updates, seen)
         return self.get(number), _changes(issue.id, "timeline_entry")
 
     def add_entry(self, number: str, kind: str, text: str = "", *, channel: str | None = None,

@@ -123,6 +123,12 @@ def _unseen_children(conn: Connection, entity: str, entity_id: str,
     return found
 
 
+def delete_conflicts(conn: Connection, entity_ids: Collection[str]) -> list[FieldConflict]:
+    """The conflicts a delete or a restore of these records settles."""
+    return (delete_restore_conflicts(conn, entity_ids)
+            + edited_after_delete_conflicts(conn, entity_ids))
+
+
 def conflicts(conn: Connection, entity_ids: Collection[str] | None = None,
               *, labelled: bool = True) -> list[FieldConflict]:
     """Every conflict (of ``entity_ids``, or of the whole store), with labels."""

@@ -77,6 +77,8 @@ def field_label(name: str) -> str:
         "department": QCoreApplication.translate("Fields", "Department"),
         "role": QCoreApplication.translate("Fields", "Role"),
         "deleted": QCoreApplication.translate("Fields", "Deleted"),
+        "timeline_entry": QCoreApplication.translate("Fields", "Timeline entries"),
+        "attachment": QCoreApplication.translate("Fields", "Attachments"),
     }
     return names.get(name, name)
 

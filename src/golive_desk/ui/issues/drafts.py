@@ -32,7 +32,9 @@ class Draft:
 
     ``key`` is the issue id, or ``new-<project code>`` for an issue not yet
     saved. ``values`` are form values (JSON: text, ISO dates, booleans);
-    ``files`` are paths to attach once a new issue is created.
+    ``files`` are paths to attach once a new issue is created. ``seen`` holds,
+    per field in ``values``, the versions the user saw when typing it, so a
+    draft saved after an import still supersedes only those.
     """
 
     key: str
@@ -42,6 +44,7 @@ class Draft:
     base_updated_at: str = ""
     saved_at: str = ""
     files: tuple[str, ...] = field(default_factory=tuple)
+    seen: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def key_for(issue_id: str | None, project: str) -> str:
@@ -79,7 +82,8 @@ class DraftStore:
         body = {"format": DRAFT_FORMAT, "key": draft.key, "project": draft.project,
                 "number": draft.number, "base_updated_at": draft.base_updated_at,
                 "saved_at": draft.saved_at or datetime.now().strftime("%Y-%m-%dT%H:%M:%S"),
-                "values": draft.values, "files": list(draft.files)}
+                "values": draft.values, "files": list(draft.files),
+                "seen": {k: list(v) for k, v in draft.seen.items()}}
         fd, tmp = tempfile.mkstemp(prefix=".draft-", dir=self.folder)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -103,7 +107,8 @@ class DraftStore:
                          values=values, number=str(body.get("number", "")),
                          base_updated_at=str(body.get("base_updated_at", "")),
                          saved_at=str(body.get("saved_at", "")),
-                         files=tuple(str(f) for f in body.get("files", [])))
+                         files=tuple(str(f) for f in body.get("files", [])),
+                         seen=_seen(body.get("seen")))
         except FileNotFoundError:
             return None
         except (OSError, ValueError, KeyError, TypeError) as exc:
@@ -127,3 +132,10 @@ class DraftStore:
         except OSError as exc:
             raise FileUnreadableError("file", f"cannot keep {name}: {exc}", name=name) from exc
         return target
+
+
+def _seen(raw: object) -> dict[str, tuple[str, ...]]:
+    """The ``seen`` map of a draft file (absent in drafts older than it: empty)."""
+    if not isinstance(raw, dict):
+        return {}
+    return {str(k): tuple(str(i) for i in v) for k, v in raw.items() if isinstance(v, list)}

@@ -8,6 +8,7 @@ runner; the slots here only move values between widgets and tasks.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
@@ -50,6 +51,7 @@ class IssueForm(QWidget):
         self.open_url = QDesktopServices.openUrl  # tests replace it: no viewer is started
         self.project: Project | None = None
         self.issue: Issue | None = None
+        self.seen: dict[str, tuple[str, ...]] = {}
         self.base: dict[str, object] = {}
         self.pending_files: list[Path] = []
         self._written: tuple[object, ...] | None = None  # what the last draft held
@@ -176,6 +178,12 @@ class IssueForm(QWidget):
     def _show(self, issue: Issue | None, base: dict[str, object]) -> None:
         """Show ``issue`` with ``base`` as its saved values; fields the user changed stay."""
         keep = self.dirty_values() if self.base else {}
+        # A field the user is typing in keeps the versions seen when they began: a
+        # reload (an import arrived) must not make their save supersede a value
+        # they never saw. The other fields now show, and have seen, the new ones.
+        earlier = self.seen
+        self.seen = dict(issue.versions) if issue is not None else {}
+        self.seen.update({f: earlier[f] for f in keep if f in earlier})
         self.issue = issue
         self.base = dict(base)
         if issue is None or not self.base:
@@ -208,6 +216,7 @@ class IssueForm(QWidget):
                 "Changes to %1 were not saved (autosaved %2). Restore them?")
                 .replace("%1", what).replace("%2", when)):
             self.fields.set_values(wanted)
+            self.seen.update({f: v for f, v in draft.seen.items() if f in wanted})
             self.pending_files.extend(files)
             self._written = None
             self.work.show_attachments()
@@ -219,6 +228,10 @@ class IssueForm(QWidget):
     def dirty_values(self) -> dict[str, object]:
         current = self.fields.values()
         return {k: v for k, v in current.items() if self.base.get(k) != v}
+
+    def seen_for(self, fields: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The versions the user saw of ``fields`` (what a save of them supersedes)."""
+        return {f: self.seen[f] for f in fields if f in self.seen}
 
     def is_dirty(self) -> bool:
         return bool(self.pending_files) or bool(self.dirty_values())
@@ -288,7 +301,8 @@ class IssueForm(QWidget):
         issue = self.issue
         draft = Draft(key=key, project=self.project.code, values=dirty,
                       number=issue.number if issue else "",
-                      base_updated_at=issue.updated_at if issue else "", files=files)
+                      base_updated_at=issue.updated_at if issue else "", files=files,
+                      seen=self.seen_for(dirty))
         self.ctx.runner.run(lambda: drafts.save(draft))
         self.state_label.setText(self.tr("Unsaved changes · draft kept %1")
                                  .replace("%1", datetime.now().strftime("%H:%M:%S")))

@@ -118,12 +118,13 @@ class FormWork(QObject):
                     form._close(delete_draft=True)
                 return
             check, number = self._to_check(dirty), issue.number
+            seen = form.seen_for(dirty)
 
             def update() -> object:
                 errors = service.validate(code, check)
                 if errors:
                     return errors
-                updated, changes = service.update(number, dirty)
+                updated, changes = service.update(number, dirty, seen)
                 drafts.delete(key)
                 return updated, [], changes
 
@@ -162,13 +163,15 @@ class FormWork(QObject):
         dirty = form.dirty_values()
         service, drafts, key = self._service, form.drafts, form.draft_key
         code, number, check = form.project.code, issue.number, self._to_check(dirty)
+        seen = form.seen_for(dirty)
 
         def work() -> object:
             if dirty:
                 errors = service.validate(code, check)
                 if errors:
                     return errors
-            moved, changes = service.change_status(number, target, note.strip(), dirty or None)
+            moved, changes = service.change_status(number, target, note.strip(), dirty or None,
+                                                   seen)
             drafts.delete(key)
             return moved, [], changes
 

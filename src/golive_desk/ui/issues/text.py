@@ -98,6 +98,9 @@ def workflow_reason(reason: str, fallback: str = "") -> str:
         "reopen_first": translate("IssueText", "Reopen the issue first."),
         "deleted": translate("IssueText", "The issue is deleted; restore it first."),
         "no_conflict": translate("IssueText", "This field no longer has conflicting versions."),
+        "conflict": translate(
+            "IssueText", "This field has conflicting versions from another computer; "
+            "choose the one to keep in the conflict box first."),
     }
     return texts.get(reason) or fallback or translate(
         "IssueText", "This status change is not allowed.")

@@ -163,18 +163,24 @@ class DeletedBanner(QFrame):
         self.hide()
 
     def set_issue(self, issue: Issue | None) -> None:
-        if issue is None or not issue.deleted:
+        raced = issue is not None and any(c.kind == ConflictKind.DELETE_RESTORE
+                                          for c in issue.conflicts)
+        if issue is None or not (issue.deleted or raced):
             self.hide()
             return
         unseen = [c for c in issue.conflicts if c.kind == ConflictKind.EDITED_AFTER_DELETE]
-        if unseen:
+        if raced:
+            self.text.setText(self.tr(
+                "This issue was deleted on one computer and restored on another, neither "
+                "seeing the other. Restore it, or keep it deleted?"))
+        elif unseen:
             fields = "、".join(sorted({labels.field_label(c.field) for c in unseen}))
             self.text.setText(self.tr(
                 "This issue was deleted, but another computer edited it (%1) without seeing "
                 "the delete. Restore it, or keep it deleted?").replace("%1", fields))
         else:
             self.text.setText(self.tr("This issue is deleted. Restore it to work on it again."))
-        self.keep.setVisible(bool(unseen))
+        self.keep.setVisible(bool(unseen) or raced)
         self.show()
 
 

@@ -16,10 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from golive_desk.domain.conflicts import ConflictKind, FieldConflict
+from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
+from golive_desk.domain.schema import ENTITIES
 from golive_desk.ui.labels import field_label
 from golive_desk.ui.sync.models import short_time, show_value
 
+# Kinds of records that hang under another: in a conflict they are additions.
+CHILD_KINDS = frozenset(name for name, spec in ENTITIES.items() if spec.parent is not None)
 
 class ConflictPanel(QFrame):
     """Emits ``resolve(label, field, value)`` when the user settles the conflict."""
@@ -61,7 +64,7 @@ class ConflictPanel(QFrame):
         if conflict is None:
             self._heading.setText(self.tr("Select a conflict to see both values."))
             return
-        if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
+        if conflict.kind in (ConflictKind.EDITED_AFTER_DELETE, ConflictKind.DELETE_RESTORE):
             self._show_deleted(conflict)
             return
         self._heading.setText(self.tr("%1 · %2: two laptops wrote different values")
@@ -82,13 +85,17 @@ class ConflictPanel(QFrame):
         self.custom.setText(show_value(conflict.values[0].value))
 
     def _show_deleted(self, conflict: FieldConflict) -> None:
-        self._heading.setText(self.tr(
-            "%1 was deleted on one laptop while another changed %2. It stays deleted until "
-            "you decide.").replace("%1", conflict.label).replace("%2", field_label(conflict.field)))
+        if conflict.kind == ConflictKind.DELETE_RESTORE:
+            self._heading.setText(self.tr(
+                "%1 was deleted on one computer and restored on another, neither seeing the "
+                "other. Restore it, or keep it deleted?").replace("%1", conflict.label))
+        else:
+            self._heading.setText(self.tr(
+                "%1 was deleted on one laptop while another changed %2. It stays deleted "
+                "until you decide.").replace("%1", conflict.label)
+                .replace("%2", field_label(conflict.field)))
         for row, version in enumerate(conflict.values):
-            label = QLabel(self.tr("%1 set it to <b>%2</b> (%3 UTC)").replace("%1", version.author)
-                           .replace("%2", show_value(version.value, conflict.field))
-                           .replace("%3", short_time(version.at)))
+            label = QLabel(self._version_line(conflict, version))
             label.setWordWrap(True)
             self._values.addWidget(label, row, 0, 1, 2)
         restore = QPushButton(self.tr("Restore the record"))
@@ -98,6 +105,18 @@ class ConflictPanel(QFrame):
         row = len(conflict.values)
         self._values.addWidget(restore, row, 0)
         self._values.addWidget(delete, row, 1)
+
+    def _version_line(self, conflict: FieldConflict, version: ConflictValue) -> str:
+        when = short_time(version.at)
+        if conflict.kind == ConflictKind.DELETE_RESTORE:
+            text = (self.tr("%1 deleted it (%3 UTC)") if version.value
+                    else self.tr("%1 restored it (%3 UTC)"))
+        elif conflict.field in CHILD_KINDS:
+            text = self.tr("%1 added <b>%2</b> (%3 UTC)")
+        else:
+            text = self.tr("%1 set it to <b>%2</b> (%3 UTC)")
+        return (text.replace("%1", version.author)
+                .replace("%2", show_value(version.value, conflict.field)).replace("%3", when))
 
     def _emit(self, value: object) -> None:
         # The service matches this text against the versions' own values.

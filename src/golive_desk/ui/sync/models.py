@@ -101,8 +101,13 @@ class ConflictsModel(QAbstractTableModel):
             if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
                 return self.tr("Edited after delete: %1").replace("%1",
                                                                   field_label(conflict.field))
+            if conflict.kind == ConflictKind.DELETE_RESTORE:
+                return self.tr("Deleted and restored at once")
             return field_label(conflict.field)
         if index.column() == 2:
+            if conflict.kind == ConflictKind.DELETE_RESTORE:
+                return "  ⟷  ".join(self.tr("deleted") if v.value else self.tr("restored")
+                                    for v in conflict.values)
             return "  ⟷  ".join(show_value(v.value, conflict.field) for v in conflict.values)
         return ", ".join(sorted({v.author for v in conflict.values}))
 

@@ -2059,6 +2059,38 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <source>Warnings</source>
       <translation>警告</translation>
     </message>
+    <message>
+      <source>dated in the future (e.g. %1)</source>
+      <translation>的日期在未来（例如 %1）</translation>
+    </message>
+    <message>
+      <source>dated %1, long before this program existed</source>
+      <translation>的日期为 %1，远早于本程序问世</translation>
+    </message>
+    <message>
+      <source>dated before the edits they build on (e.g. %1)</source>
+      <translation>的日期早于其所基于的修改（例如 %1）</translation>
+    </message>
+    <message>
+      <source>with a logical clock that jumps far ahead (%1)</source>
+      <translation>的逻辑时钟跳得过远（%1）</translation>
+    </message>
+    <message>
+      <source>with an unreadable date</source>
+      <translation>的日期无法识别</translation>
+    </message>
+    <message>
+      <source>Clock skew: %1 change(s) from %2 (computer %3) are %4; check that computer's clock. The merge does not use clock time, so nothing else changes.</source>
+      <translation>时钟异常：来自 %2（电脑 %3）的 %1 项修改%4；请检查那台电脑的时钟。合并不使用时钟时间，其他内容不受影响。</translation>
+    </message>
+    <message>
+      <source>%1 projects now share the code %2 (created on different computers); rename or delete one of them.</source>
+      <translation>现在有 %1 个项目使用同一代码 %2（在不同电脑上创建）；请重命名或删除其中一个。</translation>
+    </message>
+    <message>
+      <source>%1 issues now share the number %2: two computers number issues with the same initials. Open them by their titles and set up one of the computers with other initials.</source>
+      <translation>现在有 %1 个问题使用同一编号 %2：两台电脑用相同的姓名缩写为问题编号。请按标题分别打开它们，并为其中一台电脑设置其他缩写。</translation>
+    </message>
   </context>
   <context>
     <name>TimelineView</name>

@@ -11,6 +11,7 @@ import pytest
 from golive_desk.domain.conflicts import ConflictKind
 from golive_desk.domain.enums import ProjectStatus
 from golive_desk.domain.errors import BundleError, NotFoundError, ValidationError
+from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
 from golive_desk.services.container import Services
 from golive_desk.storage import projector
 from tests.integration.sync_support import Node, append_with_wall, file_state, make_node, send
@@ -150,7 +151,7 @@ def test_a_laptop_clock_far_off_changes_nothing_but_a_warning(
     append_with_wall(a, "project", project.id, "customer", "华星电子(集团)", wall)
     send(b, office, tmp_path)
     report = send(a, office, tmp_path)
-    assert any("clock" in w and "张力" in w for w in report.warnings)
+    assert any(w.is_clock and w.params["author"] == "张力" for w in report.warnings)
     _round(tmp_path, office, a, b)
     for node in (office, a, b):
         assert node.services.projects.get("HX").customer == "华星电子(集团)"
@@ -165,26 +166,26 @@ def test_an_op_building_on_one_dated_year_one_is_reported_not_a_crash(
     append_with_wall(a, "project", project.id, "customer", "华星", "0001-01-01T00:00:00+00:00")
     a.services.projects.set_status("HX", ProjectStatus.HANDOVER)  # its chain: the op above
     report = send(a, office, tmp_path)
-    assert any("long before" in w for w in report.warnings)
+    assert any(w.code == WarningCode.CLOCK_PAST for w in report.warnings)
     assert office.services.projects.get("HX").status == ProjectStatus.HANDOVER
 
 
 @pytest.mark.parametrize(("walls", "expected"), [
     # Beijing time two days before the op it builds on (UTC): behind, though the
     # texts alone would sort the other way.
-    (("2026-11-27T09:00:00.000+00:00", "2026-11-25T16:00:00+08:00"), "before the edits"),
+    (("2026-11-27T09:00:00.000+00:00", "2026-11-25T16:00:00+08:00"), WarningCode.CLOCK_BEHIND),
     # Year one east of Greenwich (no UTC time to compare); a wall that is no date.
-    (("0001-01-01T00:00:00+08:00",), "long before"),
+    (("0001-01-01T00:00:00+08:00",), WarningCode.CLOCK_PAST),
 ])
 def test_odd_walls_are_compared_as_times_and_never_crash_an_import(
         tmp_path: Path, trio: tuple[Node, Node, Node], walls: tuple[str, ...],
-        expected: str) -> None:
+        expected: WarningCode) -> None:
     office, a, _ = trio
     project = a.services.projects.get("HX")
     for n, wall in enumerate(walls):
         append_with_wall(a, "project", project.id, "customer", f"华星{n}", wall)
     report = send(a, office, tmp_path)
-    assert any(expected in w for w in report.warnings if w.startswith("clock skew"))
+    assert any(w.code == expected for w in report.warnings)
     assert office.services.projects.get("HX").customer == f"华星{len(walls) - 1}"
 
 
@@ -209,7 +210,7 @@ def test_an_absurd_lamport_jump_is_reported_and_merges_as_usual(
     append_with_wall(a, "project", project.id, "customer", "华星", "2026-11-27T09:00:00+00:00",
                      lamport_jump=5_000_000)
     report = send(a, office, tmp_path)
-    assert any("logical clock" in w for w in report.warnings)
+    assert any(w.code == WarningCode.LAMPORT_JUMP for w in report.warnings)
     b.services.projects.set_status("HX", ProjectStatus.HANDOVER)  # b's clock follows later
     _round(tmp_path, office, a, b)
     assert office.dump() == a.dump() == b.dump()
@@ -405,4 +406,5 @@ def test_two_laptops_with_the_same_initials_get_a_warning_not_a_silent_clash(
     report = two.sync.import_bundle(tmp_path / "b.golive")
     one.close()
     two.close()
-    assert any("share the number HX-ZL-0001" in w for w in report.warnings)
+    assert SyncWarning.of(WarningCode.DUPLICATE_ISSUE_NUMBER, count=2,
+                          number="HX-ZL-0001") in report.warnings

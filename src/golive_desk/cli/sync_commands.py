@@ -10,6 +10,7 @@ from typing import Any
 from golive_desk.cli.issue_commands import conflict_values_json
 from golive_desk.cli.output import Output
 from golive_desk.cli.store_commands import open_services
+from golive_desk.cli.sync_text import warning_json, warning_text
 from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import BundleError, ValidationError
 from golive_desk.services.sync_models import ImportReport, PeerView, VerifyReport
@@ -92,7 +93,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             "from_name": report.from_name, "applied": report.applied,
             "already_had": report.already_had, "pending": report.pending,
             "conflicts": [conflict_json(c) for c in report.conflicts],
-            "warnings": list(report.warnings),
+            "warnings": [warning_json(w) for w in report.warnings],
             "already_imported_at": report.already_imported_at,
             "enrolled": list(report.enrolled)}
 
@@ -108,7 +109,7 @@ def _report_text(report: ImportReport) -> str:
     lines += [f"  CONFLICT {c.label} {c.field}: "
               + " | ".join(f"{v.value!r} by {v.author}" for v in c.values)
               for c in report.conflicts]
-    lines += [f"  warning: {w}" for w in report.warnings]
+    lines += [f"  warning: {warning_text(w)}" for w in report.warnings]
     return "\n".join(lines)
 
 

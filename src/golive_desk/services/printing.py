@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlalchemy import select
-
 from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationError
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
@@ -32,9 +30,8 @@ from golive_desk.services.excel_import import (
 )
 from golive_desk.services.issues import IssueService
 from golive_desk.services.projects import ProjectService
-from golive_desk.storage import queries
+from golive_desk.storage import local_node, queries
 from golive_desk.storage.engine import Store
-from golive_desk.storage.tables import local_node
 
 __all__ = ["ExportResult", "ImportPlan", "ImportRow", "PrintingService", "RefusedRow",
            "RowProblem", "XlsxPreview", "write_file"]
@@ -90,12 +87,12 @@ class PrintingService:
         """
         # One read for project, people and local user: each read opens a
         # connection, which is a noticeable part of printing one sheet.
-        with self._store.read() as conn:
-            project = queries.project_by_code(conn, project_code.strip().upper())
+        with self._store.read() as tx:
+            project = queries.find_project(tx, project_code.strip().upper())
             if project is None:
                 raise NotFoundError(f"no project {project_code}", code=project_code)
-            names = {p.id: p.name for p in queries.people_rows(conn, project.id)}
-            user = conn.execute(select(local_node.c.user_name, local_node.c.node_id)).one()
+            names = {p.id: p.name for p in queries.people_of(tx, project.id)}
+            user = local_node.identity(tx)
         return DocumentInfo(
             project_code=project.code, project_name=project.name, customer=project.customer,
             printed_on=self._today(), customer_pm=names.get(project.customer_pm or "", ""),

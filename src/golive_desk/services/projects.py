@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from typing import Any
-
-from sqlalchemy import Row
 
 from golive_desk.domain import validation
 from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role
@@ -19,23 +15,6 @@ from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import UnitOfWork, unit_of_work
 
 _PM_FIELD = {Role.VENDOR_PM: "vendor_pm", Role.CUSTOMER_PM: "customer_pm"}
-
-
-def _project(row: Row[Any]) -> Project:
-    return Project(
-        id=row.id, code=row.code, name=row.name, customer=row.customer,
-        go_live=date.fromisoformat(row.go_live),
-        month_end=date.fromisoformat(row.month_end) if row.month_end else None,
-        status=ProjectStatus(row.status), vendor_pm=row.vendor_pm, customer_pm=row.customer_pm,
-    )
-
-
-def _person(row: Row[Any]) -> Person:
-    return Person(
-        id=row.id, project_id=row.project_id, name=row.name, initials=row.initials or "",
-        role=Role(row.role), side=ROLE_SIDE[Role(row.role)], phone=row.phone or "",
-        email=row.email or "", department=row.department or "",
-    )
 
 
 class ProjectService:
@@ -63,7 +42,7 @@ class ProjectService:
             raise ValidationError("month_end", "the first month-end close cannot be before go-live")
         project_id = uuid7()
         with unit_of_work(self._store, self._wall) as uow:
-            if queries.project_by_code(uow.conn, code) is not None:
+            if queries.project_id(uow.conn, code) is not None:
                 raise DuplicateError(f"project {code} already exists", code=code)
             uow.create("project", project_id, {
                 "code": code, "name": name, "customer": customer, "go_live": live.isoformat(),
@@ -73,15 +52,15 @@ class ProjectService:
         return self.get(code), Changes.of("project", project_id)
 
     def list_projects(self) -> list[Project]:
-        with self._store.read() as conn:
-            return [_project(r) for r in queries.project_rows(conn)]
+        with self._store.read() as tx:
+            return queries.list_projects(tx)
 
     def get(self, code: str) -> Project:
-        with self._store.read() as conn:
-            row = queries.project_by_code(conn, code.strip().upper())
-        if row is None:
+        with self._store.read() as tx:
+            project = queries.find_project(tx, code.strip().upper())
+        if project is None:
             raise NotFoundError(f"no project {code}", code=code)
-        return _project(row)
+        return project
 
     def set_status(self, code: str, status: ProjectStatus) -> Changes:
         project = self.get(code)
@@ -126,7 +105,7 @@ class ProjectService:
 
     def people(self, project_code: str) -> list[Person]:
         project = self.get(project_code)
-        with self._store.read() as conn:
-            people = [_person(r) for r in queries.people_rows(conn, project.id)]
+        with self._store.read() as tx:
+            people = queries.people_of(tx, project.id)
         order = list(Role)
         return sorted(people, key=lambda p: (order.index(p.role), p.name))

@@ -9,16 +9,12 @@ whose ``check`` names what failed.
 from __future__ import annotations
 
 import gc
-import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Row, select
 
 from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import NotFoundError, ValidationError
@@ -35,11 +31,10 @@ from golive_desk.services.sync_models import (
 )
 from golive_desk.services.sync_rules import DEFAULT_RULES
 from golive_desk.services.sync_trust import Trust
-from golive_desk.storage import sync_state
+from golive_desk.storage import local_node, queries, sync_state
 from golive_desk.storage.blobs import BlobStore
 from golive_desk.storage.conflicts import conflicts as find_conflicts
-from golive_desk.storage.engine import Store
-from golive_desk.storage.tables import local_node, projects
+from golive_desk.storage.engine import Store, Tx
 from golive_desk.sync import keys
 from golive_desk.sync.format import DEFAULT_LIMITS, Limits, Manifest, RosterEntry
 from golive_desk.sync.reader import BundleContents, open_bundle
@@ -86,9 +81,9 @@ class SyncService:
         dest = Path(dest)
         if not dest.parent.is_dir():
             raise ValidationError("file", f"the folder {dest.parent} does not exist")
-        with self._store.read() as conn:
-            local = _local(conn)
-            target = self._find_peer(conn, peer) if peer is not None else None
+        with self._store.read() as tx:
+            local = _local(tx)
+            target = self._find_peer(tx, peer) if peer is not None else None
             acknowledged: dict[str, int] = {}
             if target is not None and not full:
                 if target.last_exchange is None:
@@ -97,8 +92,8 @@ class SyncService:
                         f"store does not know what it holds; send --full instead",
                         peer=target.node_id)
                 acknowledged = dict(target.acknowledged)
-            project_id = _project_id(conn, project) if project else None
-            plan = plan_export(conn, local, acknowledged, BlobStore(self._store.blob_dir),
+            project_id = _project_id(tx, project) if project else None
+            plan = plan_export(tx, local, acknowledged, BlobStore(self._store.blob_dir),
                                project_id)
             manifest = Manifest(
                 bundle_id=uuid7(), created_at=self._clock().isoformat(timespec="seconds"),
@@ -107,23 +102,23 @@ class SyncService:
                 receiver=target.node_id if target else None,
                 scope="project" if project else ("full" if full else "peer"),
                 project=project.upper() if project else None,
-                version_vector=sync_state.version_vector(conn), acknowledged=acknowledged,
+                version_vector=sync_state.version_vector(tx), acknowledged=acknowledged,
                 prerequisites=tuple(plan.prerequisites), heads=tuple(plan.heads),
-                roster=self._roster(conn, local), op_count=0, blob_count=0, entries=())
+                roster=self._roster(tx, local), op_count=0, blob_count=0, entries=())
         written = write_bundle(dest, manifest, plan.bodies, plan.blobs, local.private_key,
                                passphrase)
         return ExportResult(written.path, written.bundle_id, written.ops, written.blobs,
                             written.bytes, target.node_id if target else None)
 
     @staticmethod
-    def _roster(conn: Connection, local: LocalNode) -> tuple[RosterEntry, ...]:
+    def _roster(tx: Tx, local: LocalNode) -> tuple[RosterEntry, ...]:
         """The keys we vouch for: an office's bundles enroll them on the laptops."""
         entries = [RosterEntry(local.node_id, local.name, local.initials,
                                local.public_key.hex(), local.is_office)]
-        for row in sync_state.all_peers(conn):
-            if row.trusted:
-                entries.append(RosterEntry(str(row.node_id), str(row.name), str(row.initials),
-                                           bytes(row.public_key).hex(), bool(row.is_office)))
+        for peer in sync_state.all_peers(tx):
+            if peer.trusted:
+                entries.append(RosterEntry(peer.node_id, peer.name, peer.initials,
+                                           peer.public_key.hex(), peer.is_office))
         return tuple(entries)
 
     # -- import ---------------------------------------------------------------
@@ -143,45 +138,45 @@ class SyncService:
         with ExitStack() as keep_open:
             # One read transaction for the trust decision and the fork check; the
             # bundle stays open after it, for the blobs and the write transaction.
-            with self._store.read() as conn:
-                trust = Trust.load(conn, trust_new=trust_new)
+            with self._store.read() as tx:
+                trust = Trust.load(tx, trust_new=trust_new)
                 bundle = keep_open.enter_context(open_bundle(
                     path, passphrase=passphrase, limits=self._limits,
                     check_sender=trust.check_sender))
                 runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
                 check_ops(bundle.ops)
-                check_against_store(conn, runs, bundle.ops)  # refuse forks before any write
+                check_against_store(tx, runs, bundle.ops)  # refuse forks before any write
             self._write_blobs(bundle)
-            with self._store.write() as conn:
-                return self._apply(conn, bundle, runs, trust)
+            with self._store.write() as tx:
+                return self._apply(tx, bundle, runs, trust)
 
-    def _apply(self, conn: Connection, bundle: BundleContents, runs: dict[str, NodeRun],
+    def _apply(self, tx: Tx, bundle: BundleContents, runs: dict[str, NodeRun],
                trust: Trust) -> ImportReport:
         manifest = bundle.manifest
         now = self._clock()
         stamp = now.isoformat(timespec="milliseconds")
-        earlier = sync_state.previous_import(conn, manifest.bundle_id)
-        tops = check_against_store(conn, runs, bundle.ops)
-        enrolled = trust.enroll(conn, manifest, stamp)
-        outcome = apply_ops(conn, manifest.bundle_id, bundle.ops, tops, now)
-        sync_state.save_heads(conn, [
+        earlier = sync_state.previous_import(tx, manifest.bundle_id)
+        tops = check_against_store(tx, runs, bundle.ops)
+        enrolled = trust.enroll(tx, manifest, stamp)
+        outcome = apply_ops(tx, manifest.bundle_id, bundle.ops, tops, now)
+        sync_state.save_heads(tx, [
             {"node": h.node, "seq": h.seq, "op_id": h.op, "signature": h.signature}
             for h in manifest.heads])
         sync_state.record_exchange(
-            conn, manifest.sender.node, name=manifest.sender.name,
+            tx, manifest.sender.node, name=manifest.sender.name,
             initials=manifest.sender.initials, is_office=manifest.sender.office,
             acknowledged=manifest.version_vector, at=stamp, bundle_id=manifest.bundle_id)
         touched = frozenset(op.entity_id for _, op in outcome.applied)
-        found = tuple(find_conflicts(conn, touched)) if touched else ()
+        found = tuple(find_conflicts(tx, touched)) if touched else ()
         warnings = list(outcome.warnings)
         for rule in self._rules:
-            warnings += rule(conn, touched)
+            warnings += rule(tx, touched)
         sync_state.log_import(
-            conn, bundle_id=manifest.bundle_id, from_node=manifest.sender.node,
+            tx, bundle_id=manifest.bundle_id, from_node=manifest.sender.node,
             imported_at=stamp, manifest_sha256=bundle.manifest_sha256,
             applied=len(outcome.applied), already_had=outcome.already_had,
             pending=outcome.pending_from_bundle, conflicts=len(found),
-            warnings=json.dumps(warnings, ensure_ascii=False))
+            warnings=[w.as_json() for w in warnings])
         changes = Changes(frozenset(op.entity for _, op in outcome.applied), touched)
         return ImportReport(
             bundle_id=manifest.bundle_id, from_node=manifest.sender.node,
@@ -220,13 +215,13 @@ class SyncService:
             return self._verify(path, passphrase)
 
     def _verify(self, path: Path, passphrase: str | None) -> VerifyReport:
-        with self._store.read() as conn:
-            trust = Trust.load(conn, trust_new=False)
+        with self._store.read() as tx:
+            trust = Trust.load(tx, trust_new=False)
             with open_bundle(path, passphrase=passphrase, limits=self._limits) as bundle:
                 manifest = bundle.manifest
                 trust.check_keys_match(manifest)
                 runs = check_chains(manifest, bundle.ops, trust.key_for_any(manifest).get)
-                tops = check_against_store(conn, runs, bundle.ops)
+                tops = check_against_store(tx, runs, bundle.ops)
                 missing = tuple(
                     f"{p.node[:8]}#{p.seq}" for p in manifest.prerequisites
                     if tops.get(p.node, (0, None))[0] < p.seq)
@@ -245,8 +240,8 @@ class SyncService:
 
     # -- peers ----------------------------------------------------------------
     def peers(self) -> list[PeerView]:
-        with self._store.read() as conn:
-            return [_peer_view(r) for r in sync_state.all_peers(conn)]
+        with self._store.read() as tx:
+            return [_peer_view(r) for r in sync_state.all_peers(tx)]
 
     def find_peer(self, text: str) -> PeerView:
         """A peer by user name, initials, or node id (a unique prefix is enough).
@@ -254,13 +249,13 @@ class SyncService:
         Raises:
             NotFoundError: no peer, or several, match.
         """
-        with self._store.read() as conn:
-            return self._find_peer(conn, text)
+        with self._store.read() as tx:
+            return self._find_peer(tx, text)
 
     @staticmethod
-    def _find_peer(conn: Connection, text: str) -> PeerView:
+    def _find_peer(tx: Tx, text: str) -> PeerView:
         wanted = text.strip()
-        views = [_peer_view(r) for r in sync_state.all_peers(conn)]
+        views = [_peer_view(r) for r in sync_state.all_peers(tx)]
         tests: tuple[Callable[[PeerView], bool], ...] = (
             lambda p: p.name == wanted, lambda p: p.initials == wanted.upper(),
             lambda p: p.node_id.startswith(wanted.lower()))
@@ -277,8 +272,8 @@ class SyncService:
     # -- conflicts ------------------------------------------------------------
     def conflicts(self) -> list[FieldConflict]:
         """Every open conflict in the store, winner first (see ``storage.conflicts``)."""
-        with self._store.read() as conn:
-            return list(find_conflicts(conn))
+        with self._store.read() as tx:
+            return list(find_conflicts(tx))
 
     def resolve(self, label: str, field: str, value: str) -> Changes:
         """Resolve a conflict; ``label`` is what ``conflicts`` shows (an issue number…).
@@ -311,26 +306,23 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _local(conn: Connection) -> LocalNode:
-    row = conn.execute(select(local_node)).one()
-    return LocalNode(row.node_id, row.user_name, row.user_initials, bool(row.is_office),
-                     bytes(row.private_key), bytes(row.public_key))
+def _local(tx: Tx) -> LocalNode:
+    me = local_node.identity(tx)
+    return LocalNode(me.node_id, me.user_name, me.user_initials, me.is_office,
+                     me.private_key, me.public_key)
 
 
-def _project_id(conn: Connection, code: str) -> str:
-    row = conn.execute(select(projects.c.id).where(projects.c.code == code.strip().upper(),
-                                                   projects.c.deleted.is_(False))).first()
-    if row is None:
+def _project_id(tx: Tx, code: str) -> str:
+    found = queries.project_id(tx, code.strip().upper())
+    if found is None:
         raise NotFoundError(f"no project {code}", code=code)
-    return str(row.id)
+    return found
 
 
-def _peer_view(r: Row[Any]) -> PeerView:
-    ack = json.loads(r.acknowledged) if r.acknowledged else None
+def _peer_view(peer: sync_state.PeerRecord) -> PeerView:
     return PeerView(
-        node_id=r.node_id, name=r.name, initials=r.initials,
-        fingerprint=keys.fingerprint(bytes(r.public_key)),
-        trusted=bool(r.trusted), is_office=bool(r.is_office),
-        acknowledged={str(k): int(v) for k, v in (ack or {}).items()},
-        last_exchange=r.last_exchange, last_bundle_id=r.last_bundle_id,
-        enrolled_via=r.enrolled_via)
+        node_id=peer.node_id, name=peer.name, initials=peer.initials,
+        fingerprint=keys.fingerprint(peer.public_key), trusted=peer.trusted,
+        is_office=peer.is_office, acknowledged=dict(peer.acknowledged),
+        last_exchange=peer.last_exchange, last_bundle_id=peer.last_bundle_id,
+        enrolled_via=peer.enrolled_via)

@@ -16,12 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, select
-
 from golive_desk.domain.ops import Op, OpKind
 from golive_desk.storage import sync_state
 from golive_desk.storage.blobs import BlobStore
-from golive_desk.storage.tables import ops
+from golive_desk.storage.engine import Tx
 from golive_desk.sync import keys
 from golive_desk.sync.format import HeadStatement, Prerequisite, head_message, is_hex64
 
@@ -44,17 +42,17 @@ class ExportPlan:
     blobs: dict[str, Path]
 
 
-def plan_export(conn: Connection, local: LocalNode, acknowledged: dict[str, int],
+def plan_export(tx: Tx, local: LocalNode, acknowledged: dict[str, int],
                 blobs: BlobStore, project_id: str | None = None) -> ExportPlan:
     """Collect the runs (see module text) and the attachments their ops name."""
-    applied = sync_state.version_vector(conn)
-    nodes = set(applied) | {p.node for p in sync_state.pending(conn)}
-    wanted = _project_tops(conn, project_id, acknowledged) if project_id else None
+    applied = sync_state.version_vector(tx)
+    nodes = set(applied) | {p.node for p in sync_state.pending(tx)}
+    wanted = _project_tops(tx, project_id, acknowledged) if project_id else None
     plan = ExportPlan([], [], [], {})
     for node in sorted(nodes):
         start = acknowledged.get(node, 0) + 1
         top = applied.get(node, 0)
-        held = _held_after(conn, node, top)
+        held = _held_after(tx, node, top)
         held_top = held[-1][0] if held else top
         if wanted is not None:
             if node not in wanted:
@@ -62,10 +60,10 @@ def plan_export(conn: Connection, local: LocalNode, acknowledged: dict[str, int]
             need = wanted[node]
         else:
             need = held_top
-        end, head = _run_end(conn, local, node, need, held_top)
+        end, head = _run_end(tx, local, node, need, held_top)
         if end < start or (head is None and node != local.node_id):
             continue
-        run = [(i, b) for i, b in sync_state.bodies_between(conn, node, start - 1, min(end, top))]
+        run = [(i, b) for i, b in sync_state.bodies_between(tx, node, start - 1, min(end, top))]
         run += [(i, b) for s, i, b in held if start <= s <= end]
         if not run:
             continue
@@ -81,11 +79,11 @@ def plan_export(conn: Connection, local: LocalNode, acknowledged: dict[str, int]
     return plan
 
 
-def _held_after(conn: Connection, node: str, top: int) -> list[tuple[int, str, str]]:
+def _held_after(tx: Tx, node: str, top: int) -> list[tuple[int, str, str]]:
     """Pending ops that continue the node's applied chain without a gap."""
     held: list[tuple[int, str, str]] = []
     expected = top + 1
-    for seq, op_id, body in sync_state.pending_bodies_after(conn, node, top):
+    for seq, op_id, body in sync_state.pending_bodies_after(tx, node, top):
         if seq != expected:
             break
         held.append((seq, op_id, body))
@@ -93,28 +91,22 @@ def _held_after(conn: Connection, node: str, top: int) -> list[tuple[int, str, s
     return held
 
 
-def _run_end(conn: Connection, local: LocalNode, node: str, need: int,
+def _run_end(tx: Tx, local: LocalNode, node: str, need: int,
              held_top: int) -> tuple[int, HeadStatement | None]:
     if node == local.node_id:
         return need, None
     # The lowest signed head at or above what we need, else the highest we can prove.
-    from golive_desk.storage.tables import signed_heads
-
-    row = conn.execute(select(signed_heads).where(
-        signed_heads.c.node == node, signed_heads.c.seq >= need,
-        signed_heads.c.seq <= held_top).order_by(signed_heads.c.seq).limit(1)).first()
-    if row is None:
-        row = sync_state.head_at_or_below(conn, node, held_top)
-    if row is None:
+    head = (sync_state.lowest_head_between(tx, node, need, held_top)
+            or sync_state.head_at_or_below(tx, node, held_top))
+    if head is None:
         return 0, None
-    return int(row.seq), HeadStatement(node, int(row.seq), str(row.op_id), str(row.signature))
+    return head.seq, HeadStatement(node, head.seq, head.op_id, head.signature)
 
 
-def _project_tops(conn: Connection, project_id: str, acknowledged: dict[str, int]
+def _project_tops(tx: Tx, project_id: str, acknowledged: dict[str, int]
                   ) -> dict[str, int]:
     """Per node, the highest seq a project-only bundle must reach (see module text)."""
-    rows = conn.execute(select(ops.c.op_id, ops.c.node, ops.c.seq, ops.c.entity_id,
-                               ops.c.kind, ops.c.body).order_by(ops.c.lamport)).all()
+    rows = sync_state.op_summaries(tx)
     member_creates: set[str] = set()
     members = {project_id}
     for r in rows:

@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from operator import attrgetter
 
-from sqlalchemy import Connection, select, update
-
 from golive_desk.domain.errors import BundleError
 from golive_desk.domain.op_checks import MalformedOpError, check_op
 from golive_desk.domain.ops import Op
-from golive_desk.storage import oplog, projector, sync_state
-from golive_desk.storage.tables import local_node
-from golive_desk.storage.tables import ops as ops_table
+from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
+from golive_desk.storage import local_node, oplog, projector, sync_state
+from golive_desk.storage.engine import Tx
 from golive_desk.sync.reader import CarriedOp
 from golive_desk.sync.verify import NodeRun
 
@@ -36,10 +34,10 @@ class ApplyOutcome:
     applied: list[tuple[str, Op]] = field(default_factory=list)
     already_had: int = 0
     pending_from_bundle: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[SyncWarning] = field(default_factory=list)
 
 
-def check_against_store(conn: Connection, runs: dict[str, NodeRun],
+def check_against_store(tx: Tx, runs: dict[str, NodeRun],
                         ops: Sequence[CarriedOp]) -> dict[str, tuple[int, str | None]]:
     """Refuse forks: a carried op whose seq this store holds under another id.
 
@@ -48,12 +46,12 @@ def check_against_store(conn: Connection, runs: dict[str, NodeRun],
     by_key: dict[tuple[str, int], str] | None = None  # built only if a run overlaps
     tops: dict[str, tuple[int, str | None]] = {}
     for node, run in runs.items():
-        top_seq, top_id = sync_state.chain_top(conn, node)
+        top_seq, top_id = sync_state.chain_top(tx, node)
         tops[node] = (top_seq, top_id)
         if run.first <= top_seq:
             if by_key is None:
                 by_key = {(c.op.node, c.op.seq): c.op_id for c in ops}
-            held = sync_state.op_ids_between(conn, node, run.first, min(run.last, top_seq))
+            held = sync_state.op_ids_between(tx, node, run.first, min(run.last, top_seq))
             for seq, op_id in held.items():
                 if by_key[(node, seq)] != op_id:
                     raise BundleError("chain", f"node {node[:8]} has two different ops at seq "
@@ -64,11 +62,11 @@ def check_against_store(conn: Connection, runs: dict[str, NodeRun],
     return tops
 
 
-def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
+def apply_ops(tx: Tx, bundle_id: str, ops: Sequence[CarriedOp],
               tops: dict[str, tuple[int, str | None]], now: datetime) -> ApplyOutcome:
     """Insert and project what is new, park what cannot apply yet (see module text)."""
     outcome = ApplyOutcome()
-    waiting = {p.op_id: p for p in sync_state.pending(conn)}
+    waiting = {p.op_id: p for p in sync_state.pending(tx)}
     held = {node: seq for node, (seq, _) in tops.items()}
     fresh: list[CarriedOp] = []  # the bundle's ops this store lacks
     candidates: dict[str, CarriedOp] = {}  # and those waiting from earlier bundles
@@ -92,33 +90,35 @@ def apply_ops(conn: Connection, bundle_id: str, ops: Sequence[CarriedOp],
             nodes.add(carried.op.node)
     chain = dict(tops)
     for node in nodes.difference(chain):
-        chain[node] = sync_state.chain_top(conn, node)
+        chain[node] = sync_state.chain_top(tx, node)
     # The clocks of what the candidates build on in the store: the chain tops too.
     outside.update(top for _, top in chain.values() if top is not None)
     outside.difference_update(candidates)
-    present = sync_state.lamports_of(conn, outside)
+    present = sync_state.lamports_of(tx, outside)
     before = dict(chain)
     done, rows = _schedule(sorted(candidates.values(), key=_CAUSAL), chain, present)
     outcome.applied = [(op_id, op) for op_id, op, _ in rows]
-    oplog.insert_ops(conn, rows)
+    oplog.insert_ops(tx, rows)
     try:
-        projector.project(conn, outcome.applied)
+        projector.project(tx, outcome.applied)
     except projector.DanglingReferenceError:
         raise BundleError("ops", "an op refers to a record that neither this store nor the "
                           "bundle holds") from None
     if len(rows) < len(candidates):  # (when all apply, nothing waits and none is parked)
-        sync_state.drop_pending(conn, [i for i in waiting if i in done])
+        sync_state.drop_pending(tx, [i for i in waiting if i in done])
         stamp = now.isoformat(timespec="milliseconds")
         parked = [c for i, c in candidates.items() if i not in done and i not in waiting]
-        sync_state.add_pending(conn, [
+        sync_state.add_pending(tx, [
             {"op_id": c.op_id, "node": c.op.node, "seq": c.op.seq, "lamport": c.op.lamport,
              "body": c.body, "bundle_id": bundle_id, "received_at": stamp} for c in parked])
         outcome.pending_from_bundle = sum(1 for c in fresh if c.op_id not in done)
     else:
-        sync_state.drop_pending(conn, list(waiting))
-    outcome.warnings += _clock_warnings(conn, fresh, now)
-    _raise_clock(conn, seen_lamport)
-    _follow_own_chain(conn, chain, {n for n, top in chain.items() if top != before[n]})
+        sync_state.drop_pending(tx, list(waiting))
+    outcome.warnings += _clock_warnings(tx, fresh, now)
+    # Our next op must come after everything we have seen, or a later local
+    # edit could lose to an older remote one.
+    local_node.raise_lamport(tx, seen_lamport)
+    _follow_own_chain(tx, chain, {n for n, top in chain.items() if top != before[n]})
     return outcome
 
 
@@ -187,47 +187,40 @@ def _check_clock(carried: CarriedOp, known: dict[str, int]) -> None:
                               f"builds on", op=carried.op_id)
 
 
-def _follow_own_chain(conn: Connection, chain: dict[str, tuple[int, str | None]],
+def _follow_own_chain(tx: Tx, chain: dict[str, tuple[int, str | None]],
                       advanced: set[str]) -> None:
     """A store restored from a backup can get its own later ops back from the office;
     its cursor must then continue after them, or its next op would reuse a seq.
 
     ``advanced``: the nodes that had ops applied.
     """
-    local = str(conn.execute(select(local_node.c.node_id)).scalar_one())
+    local = local_node.node_id(tx)
     if local in advanced:
         seq, op_id = chain[local]
-        conn.execute(update(local_node).where(local_node.c.last_seq < seq)
-                     .values(last_seq=seq, last_op=op_id))
+        local_node.continue_chain_after(tx, seq, op_id)
 
 
-def _raise_clock(conn: Connection, seen: int) -> None:
-    # Our next op must come after everything we have seen, or a later local
-    # edit could lose to an older remote one.
-    conn.execute(update(local_node).where(local_node.c.lamport < seen).values(lamport=seen))
-
-
-def _clock_warnings(conn: Connection, ops: Sequence[CarriedOp],
-                    now: datetime) -> list[str]:
+def _clock_warnings(tx: Tx, ops: Sequence[CarriedOp],
+                    now: datetime) -> list[SyncWarning]:
     """Report clocks that look wrong. The merge uses neither, so nothing else changes.
 
     The result does not depend on the order of ``ops``. One pass: each op is
     compared with the ops it builds on that came before it; the others (later in
     ``ops``, or in the store) are compared at the end.
     """
-    problems: dict[tuple[str, str], list[str]] = {}
+    problems: dict[tuple[str, WarningCode], list[str]] = {}
     info: dict[str, tuple[int, datetime | None]] = {}  # each wall parsed once
     later: list[tuple[str, Op, datetime]] = []
     latest = now + SKEW
     for op_id, _, op in ops:
         lamport, when = info[op_id] = (op.lamport, _parse_wall(op.wall))
         if when is None:
-            problems.setdefault((op.node, "unreadable"), []).append(op.wall)
+            problems.setdefault((op.node, WarningCode.CLOCK_UNREADABLE), []).append(op.wall)
             continue
         if when > latest:
-            problems.setdefault((op.node, "ahead"), []).append(op.wall)
+            problems.setdefault((op.node, WarningCode.CLOCK_AHEAD), []).append(op.wall)
         elif when < EARLIEST_PLAUSIBLE:
-            problems.setdefault((op.node, "past"), []).append(op.wall)
+            problems.setdefault((op.node, WarningCode.CLOCK_PAST), []).append(op.wall)
         for dep in (*op.prev, op.chain) if op.chain else op.prev:
             found = info.get(dep)
             if found is None:
@@ -235,11 +228,11 @@ def _clock_warnings(conn: Connection, ops: Sequence[CarriedOp],
                 continue
             # (inline rather than ``_compare``: this runs for every dependency)
             if found[1] is not None and found[1] - when > SKEW:
-                problems.setdefault((op.node, "behind"), []).append(op.wall)
+                problems.setdefault((op.node, WarningCode.CLOCK_BEHIND), []).append(op.wall)
             if lamport - found[0] > LAMPORT_JUMP:
-                problems.setdefault((op.node, "lamport"), []).append(str(lamport))
+                problems.setdefault((op.node, WarningCode.LAMPORT_JUMP), []).append(str(lamport))
     if later:
-        info.update(_dep_info(conn, {dep for dep, _, _ in later if dep not in info}))
+        info.update(_dep_info(tx, {dep for dep, _, _ in later if dep not in info}))
         for dep, op, when in later:
             found = info.get(dep)
             if found is not None:
@@ -251,31 +244,26 @@ def _clock_warnings(conn: Connection, ops: Sequence[CarriedOp],
     for op_id, _, op in ops:
         if op_id > named.get(op.node, ("", ""))[0]:
             named[op.node] = (op_id, op.author)
-    return [_skew_text(named[node][1], node, kind, values)
-            for (node, kind), values in sorted(problems.items())]
+    return [SyncWarning.of(code, author=named[node][1], node=node, count=len(values),
+                           sample=sorted(values)[0])
+            for (node, code), values in sorted(problems.items())]
 
 
-def _compare(problems: dict[tuple[str, str], list[str]], op: Op, when: datetime,
+def _compare(problems: dict[tuple[str, WarningCode], list[str]], op: Op, when: datetime,
              dep: tuple[int, datetime | None]) -> None:
     """Note an op dated over a day before what it builds on, or whose clock leaps past it."""
     dep_lamport, dep_wall = dep
     # A difference, not ``when < dep_wall - SKEW``: walls near year 1 or 9999 must
     # not overflow the arithmetic.
     if dep_wall is not None and dep_wall - when > SKEW:
-        problems.setdefault((op.node, "behind"), []).append(op.wall)
+        problems.setdefault((op.node, WarningCode.CLOCK_BEHIND), []).append(op.wall)
     if op.lamport - dep_lamport > LAMPORT_JUMP:
-        problems.setdefault((op.node, "lamport"), []).append(str(op.lamport))
+        problems.setdefault((op.node, WarningCode.LAMPORT_JUMP), []).append(str(op.lamport))
 
 
-def _dep_info(conn: Connection, deps: set[str]) -> dict[str, tuple[int, datetime | None]]:
-    found: dict[str, tuple[int, datetime | None]] = {}
-    ids = sorted(deps)
-    for start in range(0, len(ids), 500):
-        rows = conn.execute(select(ops_table.c.op_id, ops_table.c.lamport, ops_table.c.wall)
-                            .where(ops_table.c.op_id.in_(ids[start:start + 500])))
-        for op_id, lamport, wall in rows:
-            found[op_id] = (int(lamport), _parse_wall(wall))
-    return found
+def _dep_info(tx: Tx, deps: set[str]) -> dict[str, tuple[int, datetime | None]]:
+    return {op_id: (lamport, _parse_wall(wall))
+            for op_id, (lamport, wall) in sync_state.clocks_of(tx, deps).items()}
 
 
 def _parse_wall(text: str) -> datetime | None:
@@ -284,17 +272,3 @@ def _parse_wall(text: str) -> datetime | None:
     except ValueError:
         return None
     return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def _skew_text(author: str, node: str, kind: str, values: list[str]) -> str:
-    sample = sorted(values)[0]
-    what = {
-        "ahead": f"dated in the future (e.g. {sample})",
-        "past": f"dated {sample[:10]}, long before this program existed",
-        "behind": f"dated before the edits they build on (e.g. {sample})",
-        "unreadable": "with an unreadable date",
-        "lamport": f"with a logical clock that jumps far ahead ({sample})",
-    }[kind]
-    return (f"clock skew: {len(values)} op(s) from {author} (node {node[:8]}) are {what}; "
-            f"check that computer's clock. The merge does not use clock time, so nothing "
-            f"else changes.")

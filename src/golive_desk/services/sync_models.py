@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection
-
 from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.models import Changes
+from golive_desk.domain.sync_warnings import SyncWarning
+from golive_desk.storage.engine import Tx
 
-# A business rule checked after a merge: (connection, ids of the entities the
-# import touched) → warnings. Rules read; they never block an import.
-BusinessRule = Callable[[Connection, frozenset[str]], list[str]]
+# A business rule checked after a merge: (the import's transaction, ids of the
+# entities it touched) → warnings. Rules read (through storage functions); they
+# never block an import.
+BusinessRule = Callable[[Tx, frozenset[str]], list[SyncWarning]]
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class ImportReport:
     already_had: int
     pending: int
     conflicts: tuple[FieldConflict, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[SyncWarning, ...]
     already_imported_at: str | None = None
     enrolled: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)

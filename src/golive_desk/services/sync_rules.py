@@ -1,35 +1,28 @@
 """Business rules checked after a merge. They warn; they never block an import.
 
-Each rule gets the connection and the ids of the records the import touched
-and returns warnings in plain words. Features add their own rules (a
-consultant booked twice, two handovers signed) with ``SyncService.add_rule``.
+Each rule gets the import's transaction and the ids of the records the import
+touched, reads through storage functions, and returns warnings as codes with
+values (:class:`SyncWarning`). Features add their own rules (a consultant
+booked twice, two handovers signed) with ``SyncService.add_rule``.
 """
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, func, select
-
+from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
 from golive_desk.services.sync_models import BusinessRule
-from golive_desk.storage.tables import issues, projects
+from golive_desk.storage import issue_queries, queries
+from golive_desk.storage.engine import Tx
 
 
-def duplicate_project_codes(conn: Connection, touched: frozenset[str]) -> list[str]:
+def duplicate_project_codes(tx: Tx, touched: frozenset[str]) -> list[SyncWarning]:
     """Two laptops that each created project "HX" offline made two projects."""
     if not touched:
         return []
-    rows = conn.execute(select(projects.c.code, func.count()).where(
-        projects.c.deleted.is_(False)).group_by(projects.c.code).having(func.count() > 1))
-    warnings: list[str] = []
-    for code, count in rows:
-        ids = set(conn.execute(select(projects.c.id).where(
-            projects.c.code == code, projects.c.deleted.is_(False))).scalars())
-        if ids & touched:
-            warnings.append(f"{count} projects now share the code {code} (created on different "
-                            f"computers); rename or delete one of them")
-    return warnings
+    return [SyncWarning.of(WarningCode.DUPLICATE_PROJECT_CODE, count=len(ids), code=code)
+            for code, ids in queries.projects_sharing_a_code(tx).items() if ids & touched]
 
 
-def duplicate_issue_numbers(conn: Connection, touched: frozenset[str]) -> list[str]:
+def duplicate_issue_numbers(tx: Tx, touched: frozenset[str]) -> list[SyncWarning]:
     """Two computers whose users share initials can hand out the same number offline.
 
     Both issues are kept (lookups prefer the oldest live one); the warning
@@ -37,17 +30,9 @@ def duplicate_issue_numbers(conn: Connection, touched: frozenset[str]) -> list[s
     """
     if not touched:
         return []
-    rows = conn.execute(select(issues.c.number, func.count()).where(
-        issues.c.deleted.is_(False)).group_by(issues.c.number).having(func.count() > 1))
-    warnings: list[str] = []
-    for number, count in rows:
-        ids = set(conn.execute(select(issues.c.id).where(
-            issues.c.number == number, issues.c.deleted.is_(False))).scalars())
-        if ids & touched:
-            warnings.append(f"{count} issues now share the number {number}: two computers "
-                            f"number issues with the same initials; open them by their titles "
-                            f"and set up one of the computers with other initials")
-    return warnings
+    return [SyncWarning.of(WarningCode.DUPLICATE_ISSUE_NUMBER, count=len(ids), number=number)
+            for number, ids in issue_queries.issues_sharing_a_number(tx).items()
+            if ids & touched]
 
 
 DEFAULT_RULES: tuple[BusinessRule, ...] = (duplicate_project_codes, duplicate_issue_numbers)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
-
 from golive_desk.domain.errors import BundleError
-from golive_desk.storage import sync_state
-from golive_desk.storage.tables import local_node
+from golive_desk.storage import local_node, sync_state
+from golive_desk.storage.engine import Tx
 from golive_desk.sync import keys
 from golive_desk.sync.format import Manifest, RosterEntry
 
@@ -35,12 +33,11 @@ class Trust:
     accepted: dict[str, RosterEntry] = field(default_factory=dict)
 
     @staticmethod
-    def load(conn: Connection, *, trust_new: bool) -> Trust:
-        row = conn.execute(select(local_node.c.node_id, local_node.c.public_key)).one()
-        known = {str(p.node_id): KnownKey(bytes(p.public_key), bool(p.is_office),
-                                          bool(p.trusted))
-                 for p in sync_state.all_peers(conn)}
-        return Trust(str(row.node_id), bytes(row.public_key), known, trust_new)
+    def load(tx: Tx, *, trust_new: bool) -> Trust:
+        local = local_node.identity(tx)
+        known = {p.node_id: KnownKey(p.public_key, p.is_office, p.trusted)
+                 for p in sync_state.all_peers(tx)}
+        return Trust(local.node_id, local.public_key, known, trust_new)
 
     def check_sender(self, manifest: Manifest) -> None:
         """Decide on the sender (and its roster) before any entry is read.
@@ -101,14 +98,14 @@ class Trust:
         found[self.local_node] = self.local_key
         return found
 
-    def enroll(self, conn: Connection, manifest: Manifest, at: str) -> list[str]:
+    def enroll(self, tx: Tx, manifest: Manifest, at: str) -> list[str]:
         """Add the accepted new keys as peers; returns their node ids."""
         added: list[str] = []
         for node, entry in sorted(self.accepted.items()):
-            if sync_state.peer(conn, node) is not None:
+            if sync_state.peer(tx, node) is not None:
                 continue
             sync_state.add_peer(
-                conn, node=node, name=entry.name, initials=entry.initials,
+                tx, node=node, name=entry.name, initials=entry.initials,
                 public_key=bytes.fromhex(entry.public_key), is_office=entry.office,
                 enrolled_at=at,
                 enrolled_via=None if node == manifest.sender.node else manifest.sender.node)

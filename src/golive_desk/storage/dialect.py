@@ -10,10 +10,10 @@ second projector.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Table, insert
 
 
 class Cursorish(Protocol):
@@ -42,3 +42,16 @@ class RawSql:
         head = "INSERT OR IGNORE INTO" if ignore_existing and not self._postgres else "INSERT INTO"
         tail = " ON CONFLICT DO NOTHING" if ignore_existing and self._postgres else ""
         return f"{head} {table} ({','.join(columns)}) VALUES ({self.marks(len(columns))}){tail}"
+
+
+def insert_ignoring(conn: Connection, table: Table, rows: Sequence[Mapping[str, object]]) -> None:
+    """Insert ``rows`` into ``table``, skipping each whose key is already there
+    (SQLite ``INSERT OR IGNORE``, PostgreSQL ``ON CONFLICT DO NOTHING``)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgres_insert
+
+        conn.execute(postgres_insert(table).on_conflict_do_nothing(), list(rows))
+    else:
+        conn.execute(insert(table).prefix_with("OR IGNORE"), list(rows))

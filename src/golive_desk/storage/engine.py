@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.pool import NullPool
@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 
 STORE_MAGIC = "golive-desk-store"
 _SQLITE_HEADER = b"SQLite format 3\x00"
+
+# An open transaction, as ``Store.read()`` and ``Store.write()`` hand it out.
+# Above storage it is opaque: services pass it to storage functions and never
+# use it themselves (they import nothing from SQLAlchemy).
+Tx: TypeAlias = Connection
 
 
 @dataclass(frozen=True)

@@ -227,3 +227,13 @@ def status_counts(conn: Connection, query: IssueQuery, *, me: str, today: date,
                                with_status=False))
             .group_by(issues.c.status))
     return {str(row[0]): int(row[1]) for row in conn.execute(stmt)}
+
+
+def issues_sharing_a_number(conn: Connection) -> dict[str, set[str]]:
+    """Numbers that two or more live issues hold (two computers whose users share
+    initials), each with the ids of those issues."""
+    numbers = conn.execute(select(issues.c.number).where(issues.c.deleted.is_(False))
+                           .group_by(issues.c.number).having(func.count() > 1)).scalars().all()
+    return {str(number): set(conn.execute(select(issues.c.id).where(
+        issues.c.number == number, issues.c.deleted.is_(False))).scalars())
+        for number in numbers}

@@ -7,11 +7,13 @@ holds and what it knows of its peers.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Row, delete, func, insert, select, update
 
+from golive_desk.storage.dialect import insert_ignoring
 from golive_desk.storage.tables import import_log, ops, peers, pending_ops, signed_heads
 
 _CHUNK = 500
@@ -54,6 +56,34 @@ def lamports_of(conn: Connection, op_ids: Iterable[str]) -> dict[str, int]:
     return found
 
 
+def clocks_of(conn: Connection, op_ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+    """``(lamport, wall)`` of those ``op_ids`` that are applied here."""
+    found: dict[str, tuple[int, str]] = {}
+    ids = sorted(op_ids)
+    for start in range(0, len(ids), _CHUNK):
+        rows = conn.execute(select(ops.c.op_id, ops.c.lamport, ops.c.wall)
+                            .where(ops.c.op_id.in_(ids[start:start + _CHUNK])))
+        for op_id, lamport, wall in rows:
+            found[str(op_id)] = (int(lamport), str(wall))
+    return found
+
+
+class OpSummary(NamedTuple):
+    op_id: str
+    node: str
+    seq: int
+    entity_id: str
+    kind: str
+    body: str
+
+
+def op_summaries(conn: Connection) -> list[OpSummary]:
+    """Every applied op, in Lamport order (what a project-only export walks)."""
+    rows = conn.execute(select(ops.c.op_id, ops.c.node, ops.c.seq, ops.c.entity_id,
+                               ops.c.kind, ops.c.body).order_by(ops.c.lamport))
+    return [OpSummary(*row) for row in rows]
+
+
 # -- pending ops ---------------------------------------------------------------
 @dataclass(frozen=True)
 class PendingOp:
@@ -74,8 +104,7 @@ def pending_count(conn: Connection) -> int:
 
 
 def add_pending(conn: Connection, rows: Sequence[dict[str, object]]) -> None:
-    if rows:
-        conn.execute(insert(pending_ops).prefix_with("OR IGNORE"), list(rows))
+    insert_ignoring(conn, pending_ops, rows)
 
 
 def drop_pending(conn: Connection, op_ids: Sequence[str]) -> None:
@@ -93,24 +122,76 @@ def pending_bodies_after(conn: Connection, node: str, after: int) -> list[tuple[
 
 
 # -- signed heads --------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SignedHead:
+    """A node's signed statement that its chain reaches ``op_id`` at ``seq``."""
+
+    node: str
+    seq: int
+    op_id: str
+    signature: str
+
+
 def save_heads(conn: Connection, heads: Sequence[dict[str, object]]) -> None:
-    if heads:
-        conn.execute(insert(signed_heads).prefix_with("OR IGNORE"), list(heads))
+    insert_ignoring(conn, signed_heads, heads)
 
 
-def head_at_or_below(conn: Connection, node: str, seq: int) -> Row[tuple[object, ...]] | None:
-    return conn.execute(select(signed_heads).where(
+def _head(row: Row[Any] | None) -> SignedHead | None:
+    if row is None:
+        return None
+    return SignedHead(str(row.node), int(row.seq), str(row.op_id), str(row.signature))
+
+
+def head_at_or_below(conn: Connection, node: str, seq: int) -> SignedHead | None:
+    return _head(conn.execute(select(signed_heads).where(
         signed_heads.c.node == node, signed_heads.c.seq <= seq)
-        .order_by(signed_heads.c.seq.desc()).limit(1)).first()
+        .order_by(signed_heads.c.seq.desc()).limit(1)).first())
+
+
+def lowest_head_between(conn: Connection, node: str, low: int, high: int) -> SignedHead | None:
+    """The node's signed head with the lowest seq in ``low <= seq <= high``."""
+    return _head(conn.execute(select(signed_heads).where(
+        signed_heads.c.node == node, signed_heads.c.seq >= low, signed_heads.c.seq <= high)
+        .order_by(signed_heads.c.seq).limit(1)).first())
 
 
 # -- peers ---------------------------------------------------------------------
-def all_peers(conn: Connection) -> list[Row[tuple[object, ...]]]:
-    return list(conn.execute(select(peers).order_by(peers.c.name, peers.c.node_id)))
+@dataclass(frozen=True, slots=True)
+class PeerRecord:
+    """What this store knows of another: its key, and what it acknowledged holding."""
+
+    node_id: str
+    name: str
+    initials: str
+    public_key: bytes
+    trusted: bool
+    is_office: bool
+    acknowledged: dict[str, int]
+    last_exchange: str | None
+    last_bundle_id: str | None
+    enrolled_at: str
+    enrolled_via: str | None
 
 
-def peer(conn: Connection, node: str) -> Row[tuple[object, ...]] | None:
-    return conn.execute(select(peers).where(peers.c.node_id == node)).first()
+def _peer(row: Row[Any]) -> PeerRecord:
+    ack = json.loads(row.acknowledged) if row.acknowledged else None
+    return PeerRecord(
+        node_id=row.node_id, name=row.name, initials=row.initials,
+        public_key=bytes(row.public_key), trusted=bool(row.trusted),
+        is_office=bool(row.is_office),
+        acknowledged={str(k): int(v) for k, v in (ack or {}).items()},
+        last_exchange=row.last_exchange, last_bundle_id=row.last_bundle_id,
+        enrolled_at=row.enrolled_at, enrolled_via=row.enrolled_via)
+
+
+def all_peers(conn: Connection) -> list[PeerRecord]:
+    return [_peer(r) for r in conn.execute(select(peers).order_by(peers.c.name,
+                                                                  peers.c.node_id))]
+
+
+def peer(conn: Connection, node: str) -> PeerRecord | None:
+    row = conn.execute(select(peers).where(peers.c.node_id == node)).first()
+    return None if row is None else _peer(row)
 
 
 def add_peer(conn: Connection, *, node: str, name: str, initials: str, public_key: bytes,
@@ -125,9 +206,9 @@ def record_exchange(conn: Connection, node: str, *, name: str, initials: str, is
                     acknowledged: dict[str, int], at: str, bundle_id: str) -> None:
     """Merge what the peer says it holds into what we know it acknowledged."""
     row = peer(conn, node)
-    known = json.loads(str(row.acknowledged)) if row is not None and row.acknowledged else {}
+    known = dict(row.acknowledged) if row is not None else {}
     for key, seq in acknowledged.items():
-        known[key] = max(seq, int(known.get(key, 0)))
+        known[key] = max(seq, known.get(key, 0))
     conn.execute(update(peers).where(peers.c.node_id == node).values(
         name=name, initials=initials, is_office=is_office,
         acknowledged=json.dumps(known, sort_keys=True), last_exchange=at,
@@ -135,8 +216,15 @@ def record_exchange(conn: Connection, node: str, *, name: str, initials: str, is
 
 
 # -- import log ----------------------------------------------------------------
-def log_import(conn: Connection, **values: object) -> None:
-    conn.execute(insert(import_log), values)
+def log_import(conn: Connection, *, bundle_id: str, from_node: str, imported_at: str,
+               manifest_sha256: str, applied: int, already_had: int, pending: int,
+               conflicts: int, warnings: Sequence[Mapping[str, object]]) -> None:
+    """Record an import; ``warnings`` as JSON values (a code and its parameters each)."""
+    conn.execute(insert(import_log), {
+        "bundle_id": bundle_id, "from_node": from_node, "imported_at": imported_at,
+        "manifest_sha256": manifest_sha256, "applied": applied, "already_had": already_had,
+        "pending": pending, "conflicts": conflicts,
+        "warnings": json.dumps(list(warnings), ensure_ascii=False, sort_keys=True)})
 
 
 def previous_import(conn: Connection, bundle_id: str) -> str | None:

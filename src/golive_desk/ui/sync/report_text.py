@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
 from golive_desk.services.sync_models import ExportResult, ImportReport
 from golive_desk.ui.labels import field_label
 from golive_desk.ui.sync.models import show_value
@@ -48,8 +50,53 @@ def import_html(report: ImportReport) -> str:
             for c in report.conflicts) + "</ul>"
     if report.warnings:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Warnings") + "</h4>"
-        html += "<ul>" + "".join(f"<li>{escape(w)}</li>" for w in report.warnings) + "</ul>"
+        html += "<ul>" + "".join(f"<li>{escape(warning_text(w))}</li>"
+                                 for w in report.warnings) + "</ul>"
     return html
+
+
+def _fill(template: str, *values: object) -> str:
+    """Qt's ``%1`` … ``%9`` markers replaced in one pass (a value may itself hold ``%2``)."""
+    return re.sub(r"%([1-9])", lambda m: str(values[int(m.group(1)) - 1])
+                  if int(m.group(1)) <= len(values) else m.group(0), template)
+
+
+def _clock_what(code: str, sample: str) -> str:
+    if code == WarningCode.CLOCK_AHEAD:
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "dated in the future (e.g. %1)"), sample)
+    if code == WarningCode.CLOCK_PAST:
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "dated %1, long before this program existed"), sample[:10])
+    if code == WarningCode.CLOCK_BEHIND:
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "dated before the edits they build on (e.g. %1)"), sample)
+    if code == WarningCode.LAMPORT_JUMP:
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "with a logical clock that jumps far ahead (%1)"), sample)
+    return QCoreApplication.translate("SyncReport", "with an unreadable date")
+
+
+def warning_text(warning: SyncWarning) -> str:
+    """An import warning in the user's language; an unknown code as code and values."""
+    p = warning.params
+    if warning.is_clock and {"count", "author", "node"} <= set(p):
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "Clock skew: %1 change(s) from %2 (computer %3) are %4; check that "
+            "computer's clock. The merge does not use clock time, so nothing else changes."),
+            p["count"], p["author"], str(p["node"])[:8],
+            _clock_what(warning.code, str(p.get("sample", ""))))
+    if warning.code == WarningCode.DUPLICATE_PROJECT_CODE and {"count", "code"} <= set(p):
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "%1 projects now share the code %2 (created on different computers); "
+            "rename or delete one of them."), p["count"], p["code"])
+    if warning.code == WarningCode.DUPLICATE_ISSUE_NUMBER and {"count", "number"} <= set(p):
+        return _fill(QCoreApplication.translate(
+            "SyncReport", "%1 issues now share the number %2: two computers number issues with "
+            "the same initials. Open them by their titles and set up one of the computers "
+            "with other initials."), p["count"], p["number"])
+    values = ", ".join(f"{k}={v}" for k, v in sorted(p.items()))
+    return f"{warning.code} ({values})" if values else warning.code
 
 
 def _table(rows: list[tuple[str, str]]) -> str:

@@ -14,15 +14,12 @@ import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
-
-from sqlalchemy import Row
 
 from golive_desk.domain.issues import Issue, IssueStatus, NotifyChannel
+from golive_desk.domain.models import Project
 from golive_desk.services.demo_issue_texts import CONTEXT, DOC_PREFIX, TEMPLATES, Template
 from golive_desk.services.issue_writer import IssueWriter
 from golive_desk.services.issues import IssueService
-from golive_desk.storage import queries
 
 S = IssueStatus
 
@@ -89,8 +86,7 @@ def add_demo_issues(service: IssueService, project_code: str, count: int, go_liv
     rng = random.Random(seed)
     statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
     with service.batch() as writer:
-        project = queries.project_by_code(writer.uow.conn, project_code)
-        assert project is not None, "the demo project is created first"
+        project = writer.project(project_code)  # (the demo project is created first)
         stories: list[Story] = []
         for n in range(count):
             template = TEMPLATES[n % len(TEMPLATES)] if n < len(TEMPLATES) else rng.choice(
@@ -149,7 +145,7 @@ def _reported(go_live: date, rng: random.Random) -> datetime:
     return start + timedelta(hours=8, minutes=30 + rng.randint(0, 540))
 
 
-def _story(writer: IssueWriter, project: Row[Any], template: Template, final: IssueStatus,
+def _story(writer: IssueWriter, project: Project, template: Template, final: IssueStatus,
            go_live: date, rng: random.Random, n: int) -> Story:
     module, function, title, description, cause, proposal, resolution, category, severity = \
         template

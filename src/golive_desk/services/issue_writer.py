@@ -8,22 +8,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy import Row, select
 
 from golive_desk.domain import issue_rules as rules
 from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
 from golive_desk.domain.merge import distinct_values
+from golive_desk.domain.models import Project
 from golive_desk.domain.ops import JsonValue
-from golive_desk.services.issue_reads import issue_from_row
 from golive_desk.storage import issue_queries as q
+from golive_desk.storage import issue_reads as reads
+from golive_desk.storage import local_node, queries
 from golive_desk.storage.blobs import BlobInfo
 from golive_desk.storage.conflicts import delete_conflicts
 from golive_desk.storage.projector import heads
-from golive_desk.storage.tables import local_node
 from golive_desk.storage.unit_of_work import Seen, UnitOfWork
 
 _TEXT_LIKE = frozenset(EDITABLE_FIELDS) - {"expected_by", "confirmed_at", "maintenance_note"}
@@ -40,52 +38,63 @@ class IssueWriter:
     def __init__(self, uow: UnitOfWork, now: Callable[[], datetime] = local_now) -> None:
         self.uow = uow
         self.now = now
+        self._tx = uow.conn  # handed to storage functions only
         self._initials: str | None = None
 
     # -- reading inside the transaction ------------------------------------
     def issue(self, issue_id: str) -> Issue:
-        row = q.issue_by_id(self.uow.conn, issue_id)
-        if row is None:
+        found = reads.issue_by_id(self._tx, issue_id)
+        if found is None:
             raise NotFoundError(f"no issue with id {issue_id}", id=issue_id)
-        return issue_from_row(row)
+        return found
 
     def live(self, issue: Issue) -> Issue:
         """``issue`` as it is now, refusing a deleted one."""
-        return issue_from_row(self._live_row(issue))
+        return self._live(issue).issue
 
-    def _live_row(self, issue: Issue) -> Row[Any]:
-        row = q.issue_by_id(self.uow.conn, issue.id)
-        if row is None:
+    def _live(self, issue: Issue) -> reads.StoredIssue:
+        stored = reads.stored_issue(self._tx, issue.id)
+        if stored is None:
             raise NotFoundError(f"no issue with id {issue.id}", id=issue.id)
-        if row.deleted:
-            raise WorkflowError(f"{row.number} is deleted; restore it first",
-                                reason="deleted", number=row.number)
-        return row
+        if stored.issue.deleted:
+            number = stored.issue.number
+            raise WorkflowError(f"{number} is deleted; restore it first",
+                                reason="deleted", number=number)
+        return stored
+
+    def project(self, code: str) -> Project:
+        """The live project with this code.
+
+        Raises:
+            NotFoundError: no such project.
+        """
+        project = queries.find_project(self._tx, code.strip().upper())
+        if project is None:
+            raise NotFoundError(f"no project {code}", code=code)
+        return project
 
     def modules(self, project_id: str) -> tuple[str, ...]:
-        return q.project_modules(self.uow.conn, project_id)
+        return q.project_modules(self._tx, project_id)
 
     def initials(self) -> str:
         if self._initials is None:
-            self._initials = str(self.uow.conn.execute(
-                select(local_node.c.user_initials)).scalar_one())
+            self._initials = local_node.user_initials(self._tx)
         return self._initials
 
     # -- use cases -----------------------------------------------------------
-    def create(self, project: Row[Any], values: Mapping[str, object]) -> str:
+    def create(self, project: Project, values: Mapping[str, object]) -> str:
         """Create an issue in ``project``; returns its id. The number is given here, once."""
-        clean = rules.new_issue_values(values, q.split_modules(project.modules), self.now())
-        conn = self.uow.conn
+        clean = rules.new_issue_values(values, self.modules(project.id), self.now())
         while True:  # skip numbers taken by issues imported from a namesake's store
-            counter = q.next_counter(conn, f"issue:{project.id}")
+            counter = q.next_counter(self._tx, f"issue:{project.id}")
             number = rules.issue_number(project.code, self.initials(), counter)
-            if not q.number_taken(conn, number):
+            if not q.number_taken(self._tx, number):
                 break
         issue_id = uuid7()
         self.uow.create("issue", issue_id, {
             "project_id": project.id, "number": number,
             "status": IssueStatus.NEW.value, **clean,
-        }, depends_on=(project.created_op,))
+        }, depends_on=(self.uow.created_op(project.id),))
         return issue_id
 
     def update(self, issue: Issue, changes: Mapping[str, object],
@@ -96,23 +105,24 @@ class IssueWriter:
         it a field in conflict is refused rather than silently settled, unless
         ``resolve`` says the user chose this value over every version.
         """
-        row = self._live_row(issue)
-        clean = rules.normalize_fields(changes, self.modules(row.project_id))
-        merged: dict[str, JsonValue] = {f: getattr(row, f) for f in
+        stored = self._live(issue)
+        issue_id, held = stored.issue.id, stored.values
+        clean = rules.normalize_fields(changes, self.modules(stored.issue.project_id))
+        merged: dict[str, JsonValue] = {f: held[f] for f in
                                         ("reported_at", "expected_by", "confirmed_at")}
         merged.update({f: v for f, v in clean.items() if f in merged})
         rules.check_dates(merged)
         changed: list[str] = []
         for field, value in clean.items():
             if resolve and distinct_values(
-                    v.value for v in heads(self.uow.conn, row.id, field)) > 1:
-                self.uow.resolve("issue", row.id, field, value)
+                    v.value for v in heads(self._tx, issue_id, field)) > 1:
+                self.uow.resolve("issue", issue_id, field, value)
                 changed.append(field)
                 continue
-            old = getattr(row, field)
+            old = held[field]
             if old == value or (field in _TEXT_LIKE and (old or "") == (value or "")):
                 continue
-            self.uow.set("issue", row.id, field, value,
+            self.uow.set("issue", issue_id, field, value,
                          seen=seen.get(field) if seen is not None else None)
             changed.append(field)
         return changed
@@ -165,11 +175,11 @@ class IssueWriter:
         return attachment_id
 
     def remove_attachment(self, attachment_id: str) -> str:
-        row = q.attachment_row(self.uow.conn, attachment_id)
-        if row is None or row.deleted:
+        issue_id = q.live_attachment_issue(self._tx, attachment_id)
+        if issue_id is None:
             raise NotFoundError(f"no attachment {attachment_id}", id=attachment_id)
         self.uow.delete("attachment", attachment_id)
-        return str(row.issue_id)
+        return issue_id
 
     def delete(self, issue: Issue) -> None:
         """Delete, naming everything seen: that also settles a conflict of the record's
@@ -188,12 +198,12 @@ class IssueWriter:
         self.uow.restore("issue", current.id)
 
     def _delete_in_conflict(self, issue_id: str) -> bool:
-        return bool(delete_conflicts(self.uow.conn, [issue_id]))
+        return bool(delete_conflicts(self._tx, [issue_id]))
 
     def resolve_conflict(self, issue: Issue, field: str, value: object) -> None:
         """Settle a field conflict: one set naming every current version in ``prev``."""
         current = self.issue(issue.id)
-        versions = heads(self.uow.conn, current.id, field)
+        versions = heads(self._tx, current.id, field)
         if distinct_values(v.value for v in versions) < 2:
             raise WorkflowError(f"{current.number} has no conflict on {field}",
                                 reason="no_conflict", number=current.number, field=field)

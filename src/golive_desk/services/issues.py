@@ -14,10 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
-
 from golive_desk.domain import issue_rules as rules
-from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.issues import (
     Attachment,
@@ -27,16 +24,14 @@ from golive_desk.domain.issues import (
     RegisterRow,
     TimelineEntry,
 )
-from golive_desk.domain.models import Changes
-from golive_desk.services import issue_reads
+from golive_desk.domain.models import Changes, Project
 from golive_desk.services.issue_writer import IssueWriter, local_now
 from golive_desk.storage import issue_queries as q
-from golive_desk.storage import queries
+from golive_desk.storage import issue_reads as reads
+from golive_desk.storage import local_node, queries
 from golive_desk.storage.blobs import BlobInfo, BlobStore
-from golive_desk.storage.conflicts import conflicts as find_conflicts
-from golive_desk.storage.engine import Store
-from golive_desk.storage.tables import local_node
-from golive_desk.storage.unit_of_work import unit_of_work, versions_of
+from golive_desk.storage.engine import Store, Tx
+from golive_desk.storage.unit_of_work import unit_of_work
 
 
 def _changes(issue_id: str, *entities: str) -> Changes:
@@ -54,16 +49,17 @@ class IssueService:
         self.blobs = BlobStore(store.blob_dir)
 
     # -- projects' module lists ------------------------------------------------
-    def _project(self, conn: Connection, code: str) -> Row[Any]:
-        row = queries.project_by_code(conn, code.strip().upper())
-        if row is None:
+    @staticmethod
+    def _project(tx: Tx, code: str) -> Project:
+        project = queries.find_project(tx, code.strip().upper())
+        if project is None:
             raise NotFoundError(f"no project {code}", code=code)
-        return row
+        return project
 
     def modules(self, project_code: str) -> tuple[str, ...]:
         """The project's modules (总账, 应收 … unless the project set its own)."""
-        with self._store.read() as conn:
-            return q.split_modules(self._project(conn, project_code).modules)
+        with self._store.read() as tx:
+            return q.project_modules(tx, self._project(tx, project_code).id)
 
     def set_modules(self, project_code: str, modules: Sequence[str]) -> Changes:
         """Replace the project's module list (issues keep the module they have)."""
@@ -98,7 +94,7 @@ class IssueService:
                 expected-by date before the report date.
         """
         with self.batch() as writer:
-            project = self._project(writer.uow.conn, project_code)
+            project = writer.project(project_code)
             issue_id = writer.create(project, values)
             issue = writer.issue(issue_id)
         return issue, _changes(issue_id)
@@ -168,10 +164,10 @@ class IssueService:
         # file (harmless, content-addressed), never an op without its file.
         with self.batch() as writer:
             attachment_id = writer.attach(issue, name, blob, mime)
-        with self._store.read() as conn:
-            row = q.attachment_row(conn, attachment_id)
-        assert row is not None
-        return issue_reads.attachment_from_row(row), _changes(issue.id, "attachment")
+        with self._store.read() as tx:
+            attachment = reads.attachment(tx, attachment_id)
+        assert attachment is not None
+        return attachment, _changes(issue.id, "attachment")
 
     def remove_attachment(self, attachment_id: str) -> Changes:
         with self.batch() as writer:
@@ -209,33 +205,23 @@ class IssueService:
         Raises:
             NotFoundError: no issue has this number.
         """
-        with self._store.read() as conn:
-            row = q.issue_by_number(conn, number.strip().upper())
-            if row is None:
+        with self._store.read() as tx:
+            issue = reads.issue_by_number(tx, number.strip().upper())
+            if issue is None:
                 raise NotFoundError(f"no issue {number}", number=number)
-            return self._read(conn, row, full)
+            return reads.with_details(tx, issue) if full else issue
 
     def get_by_id(self, issue_id: str, *, full: bool = True) -> Issue:
-        with self._store.read() as conn:
-            row = q.issue_by_id(conn, issue_id)
-            if row is None:
+        with self._store.read() as tx:
+            issue = reads.issue_by_id(tx, issue_id)
+            if issue is None:
                 raise NotFoundError(f"no issue with id {issue_id}", id=issue_id)
-            return self._read(conn, row, full)
+            return reads.with_details(tx, issue) if full else issue
 
-    @staticmethod
-    def _read(conn: Connection, row: Row[Any], full: bool) -> Issue:
-        if not full:
-            return issue_reads.issue_from_row(row)
-        found = tuple(FieldConflict(c.entity, c.entity_id, c.field, c.values, row.number, c.kind)
-                      for c in find_conflicts(conn, [row.id], labelled=False))
-        return issue_reads.issue_from_row(
-            row, timeline=issue_reads.timeline(conn, row.id),
-            attachments=issue_reads.attachments_of(conn, row.id), conflicts=found,
-            versions=versions_of(conn, "issue", row.id))
-
-    def _scope(self, conn: Connection, query: IssueQuery) -> dict[str, Any]:
-        project_id = self._project(conn, query.project).id if query.project else None
-        me = str(conn.execute(select(local_node.c.user_name)).scalar() or "")
+    def _scope(self, tx: Tx, query: IssueQuery) -> dict[str, Any]:
+        """The register query's context: its project's id, who "mine" is, today."""
+        project_id = self._project(tx, query.project).id if query.project else None
+        me = local_node.user_name(tx)
         return {"me": me, "today": self._today(), "project_id": project_id}
 
     def list_ids(self, query: IssueQuery, limit: int | None = None) -> list[str]:
@@ -244,34 +230,33 @@ class IssueService:
         ``limit``: only the first ids (the register shows its first screen from
         these while the whole list is still being read).
         """
-        with self._store.read() as conn:
-            return q.register_ids(conn, query, limit=limit, **self._scope(conn, query))
+        with self._store.read() as tx:
+            return q.register_ids(tx, query, limit=limit, **self._scope(tx, query))
 
     def fetch(self, ids: Sequence[str]) -> list[Issue]:
         """Issues (without timeline) for ``ids``, in that order; unknown ids are left out."""
-        with self._store.read() as conn:
-            rows = {r.id: r for r in q.issues_by_ids(conn, ids)}
-        return [issue_reads.issue_from_row(rows[i]) for i in ids if i in rows]
+        with self._store.read() as tx:
+            found = {i.id: i for i in reads.issues_by_ids(tx, ids)}
+        return [found[i] for i in ids if i in found]
 
     def register_top(self, query: IssueQuery, limit: int) -> list[RegisterRow]:
         """The register's first ``limit`` rows, ids and columns in one read."""
-        with self._store.read() as conn:
-            rows = q.register_top(conn, query, limit=limit, **self._scope(conn, query))
-        return [issue_reads.register_row_from_row(r) for r in rows]
+        with self._store.read() as tx:
+            return reads.register_top(tx, query, limit=limit, **self._scope(tx, query))
 
     def register_rows(self, ids: Sequence[str]) -> list[RegisterRow]:
         """Register rows for ``ids``, in that order; unknown ids are left out."""
-        with self._store.read() as conn:
-            rows = {r.id: r for r in q.register_rows(conn, ids)}
-        return [issue_reads.register_row_from_row(rows[i]) for i in ids if i in rows]
+        with self._store.read() as tx:
+            found = {r.id: r for r in reads.register_rows(tx, ids)}
+        return [found[i] for i in ids if i in found]
 
     def list_issues(self, query: IssueQuery) -> list[Issue]:
         return self.fetch(self.list_ids(query))
 
     def counts(self, query: IssueQuery) -> dict[IssueStatus, int]:
         """Issues per status for the side bar (the query's status filter is ignored)."""
-        with self._store.read() as conn:
-            found = q.status_counts(conn, query, **self._scope(conn, query))
+        with self._store.read() as tx:
+            found = q.status_counts(tx, query, **self._scope(tx, query))
         return {s: found.get(s.value, 0) for s in IssueStatus}
 
     @staticmethod

@@ -228,9 +228,7 @@ class PrintingService:
         ids: list[str] = []
         numbers: list[str] = []
         with self._issues.batch() as writer:
-            project = queries.project_by_code(writer.uow.conn, plan.project_code)
-            if project is None:
-                raise NotFoundError(f"no project {plan.project_code}", code=plan.project_code)
+            project = writer.project(plan.project_code)
             for row in plan.accepted:
                 issue_id = writer.create(project, row.values)
                 ids.append(issue_id)

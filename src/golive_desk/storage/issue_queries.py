@@ -86,6 +86,12 @@ def attachment_row(conn: Connection, attachment_id: str) -> Row[Any] | None:
     return conn.execute(select(attachments).where(attachments.c.id == attachment_id)).first()
 
 
+def live_attachment_issue(conn: Connection, attachment_id: str) -> str | None:
+    """The issue a (not deleted) attachment belongs to; None when there is no such one."""
+    row = attachment_row(conn, attachment_id)
+    return None if row is None or row.deleted else str(row.issue_id)
+
+
 def entity_op_rows(conn: Connection, entity_id: str) -> list[Row[Any]]:
     """Every op on one entity (its history), for the timeline's field changes."""
     return list(conn.execute(select(ops.c.op_id, ops.c.body, ops.c.lamport, ops.c.node)

@@ -1,4 +1,7 @@
-"""Build issue read models from rows, and the timeline from entries plus the op log.
+"""The issue read models (``Issue``, ``RegisterRow``, ``TimelineEntry``, ``Attachment``)
+built from the projections, and the timeline from entries plus the op log.
+
+Services call these with the transaction they opened; rows never leave storage.
 
 Field edits are not stored twice: a ``set`` op already says who changed
 which field to what and, through ``prev``, from what. The timeline derives
@@ -9,7 +12,8 @@ why), so status ``set`` ops are not repeated here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -19,10 +23,12 @@ from sqlalchemy import Connection, Row
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.issue_rules import describe_field_change
 from golive_desk.domain.issues import (
+    EDITABLE_FIELDS,
     Attachment,
     Category,
     FieldConflict,
     Issue,
+    IssueQuery,
     IssueStatus,
     NotifyChannel,
     RegisterRow,
@@ -32,6 +38,8 @@ from golive_desk.domain.issues import (
 )
 from golive_desk.domain.ops import JsonValue, Op, OpKind
 from golive_desk.storage import issue_queries as q
+from golive_desk.storage.conflicts import conflicts as find_conflicts
+from golive_desk.storage.unit_of_work import versions_of
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -153,3 +161,62 @@ def timeline(conn: Connection, issue_id: str) -> tuple[TimelineEntry, ...]:
 
 def attachments_of(conn: Connection, issue_id: str) -> tuple[Attachment, ...]:
     return tuple(attachment_from_row(r) for r in q.attachment_rows(conn, issue_id))
+
+
+# -- reads for services ----------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class StoredIssue:
+    """An issue, and its editable fields as the projection holds them (JSON values, as
+    the ops wrote them): what an edit compares the new values with."""
+
+    issue: Issue
+    values: Mapping[str, JsonValue]
+
+
+def issue_by_number(conn: Connection, number: str) -> Issue | None:
+    """The issue with this number (a live one wins over a deleted one), without details."""
+    row = q.issue_by_number(conn, number)
+    return None if row is None else issue_from_row(row)
+
+
+def issue_by_id(conn: Connection, issue_id: str) -> Issue | None:
+    row = q.issue_by_id(conn, issue_id)
+    return None if row is None else issue_from_row(row)
+
+
+def stored_issue(conn: Connection, issue_id: str) -> StoredIssue | None:
+    row = q.issue_by_id(conn, issue_id)
+    if row is None:
+        return None
+    return StoredIssue(issue_from_row(row), {f: row._mapping[f] for f in EDITABLE_FIELDS})
+
+
+def with_details(conn: Connection, issue: Issue) -> Issue:
+    """``issue`` with its timeline, attachments, conflicts and field versions."""
+    found = tuple(FieldConflict(c.entity, c.entity_id, c.field, c.values, issue.number, c.kind)
+                  for c in find_conflicts(conn, [issue.id], labelled=False))
+    return replace(issue, timeline=timeline(conn, issue.id),
+                   attachments=attachments_of(conn, issue.id), conflicts=found,
+                   versions=versions_of(conn, "issue", issue.id))
+
+
+def issues_by_ids(conn: Connection, ids: Sequence[str]) -> list[Issue]:
+    """Issues (without details) for ``ids``, in no particular order."""
+    return [issue_from_row(r) for r in q.issues_by_ids(conn, ids)]
+
+
+def register_top(conn: Connection, query: IssueQuery, *, me: str, today: date,
+                 project_id: str | None, limit: int) -> list[RegisterRow]:
+    """The register's first ``limit`` rows: its first screen, one query."""
+    return [register_row_from_row(r) for r in q.register_top(
+        conn, query, me=me, today=today, project_id=project_id, limit=limit)]
+
+
+def register_rows(conn: Connection, ids: Sequence[str]) -> list[RegisterRow]:
+    """Register rows of these issues, in no particular order."""
+    return [register_row_from_row(r) for r in q.register_rows(conn, ids)]
+
+
+def attachment(conn: Connection, attachment_id: str) -> Attachment | None:
+    row = q.attachment_row(conn, attachment_id)
+    return None if row is None else attachment_from_row(row)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from reportlab.graphics.barcode.qr import QrCodeWidget
+import re
+
 from reportlab.platypus import Flowable
 
 from golive_desk.reports.fonts import cjk_font, one_line
+from golive_desk.reports.qr import qr_matrix
+
+_DARK_RUNS = re.compile(rb"\x01+")  # a row's modules as bytes: runs of dark ones
 
 
 class BoldTitle(Flowable):  # type: ignore[misc]  # reportlab is untyped
@@ -43,22 +47,19 @@ class BoldTitle(Flowable):  # type: ignore[misc]  # reportlab is untyped
 class QrCode(Flowable):  # type: ignore[misc]  # reportlab is untyped
     """A QR code drawn as filled rectangles, ``size`` points square, quiet zone included.
 
-    reportlab's QR widget gives the module matrix; drawing it ourselves (one
-    path, runs of dark modules merged) avoids the graphics renderer, which
-    would set a default Times font on the page that is never embedded.
+    reportlab's QR encoder gives the module matrix (see ``qr.py``); drawing
+    it ourselves (one path, runs of dark modules merged) avoids the graphics
+    renderer, which would set a default Times font on the page that is never
+    embedded.
     """
 
     QUIET = 4  # modules of white border that scanners need
 
     def __init__(self, value: str, size: float) -> None:
         super().__init__()
-        widget = QrCodeWidget(value, barLevel="M")
-        code = widget.qr
-        code.make()
-        count = code.getModuleCount()
         self.value = value
         self.size = size
-        self.matrix = [[code.isDark(r, c) for c in range(count)] for r in range(count)]
+        self.matrix = qr_matrix(value, "M")
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self.size, self.size
@@ -70,15 +71,9 @@ class QrCode(Flowable):  # type: ignore[misc]  # reportlab is untyped
         path = self.canv.beginPath()
         for r, row in enumerate(self.matrix):
             y = self.size - origin - (r + 1) * module
-            c = 0
-            while c < count:
-                if not row[c]:
-                    c += 1
-                    continue
-                start = c
-                while c < count and row[c]:
-                    c += 1
-                path.rect(origin + start * module, y, (c - start) * module, module)
+            for run in _DARK_RUNS.finditer(bytes(row)):
+                start = run.start()
+                path.rect(origin + start * module, y, (run.end() - start) * module, module)
         self.canv.saveState()
         self.canv.setFillColorRGB(0, 0, 0)
         self.canv.drawPath(path, stroke=0, fill=1)

@@ -58,6 +58,7 @@ from golive_desk.reports.styles import (
     para,
     styles,
     table_style,
+    wide_cell,
 )
 from golive_desk.reports.texts import Texts
 
@@ -245,7 +246,7 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
         if run and len(run[0]) != columns:
             flush(len(run[0]))
         if len(pair) == 2:
-            value = para(pair[1], s.value)
+            value = wide_cell(pair[1], s.value, span_width - 2 * _PAD_X)
             run.append([cell(texts[pair[0]], s.label, label_width), value])
             # A fixed height would clip longer text: only a text shorter than
             # the box (for writing by hand) gets the box's height.
@@ -253,7 +254,8 @@ def _grid(pairs: Sequence[Pair], texts: Texts,
             # A text of more than 120 characters a line's worth of box cannot
             # fit; only shorter ones are measured (wrapping is not free).
             if wanted and len(pair[1]) < wanted / s.value.leading * 120:
-                needed = value.wrap(span_width - 2 * _PAD_X, 10_000)[1]
+                needed = (s.value.leading if isinstance(value, str)
+                          else value.wrap(span_width - 2 * _PAD_X, 10_000)[1])
                 heights.append(wanted if needed + _PAD_TOP + _PAD_BOTTOM < wanted else None)
             else:
                 heights.append(None)

@@ -94,6 +94,20 @@ def cell(text: str, style: ParagraphStyle, width: float) -> Paragraph | str:
     return Paragraph(markup(text), style)
 
 
+def wide_cell(text: str, style: ParagraphStyle, width: float) -> Paragraph | str:
+    """A cell that must look exactly like ``para(text, style)`` in ``width`` points.
+
+    Plain text when the paragraph would be one line: it fits inside the
+    style's right indent and has no white space the paragraph would fold
+    (runs of spaces, spaces at either end, line breaks, tabs).
+    """
+    clean = printable(text)
+    if (clean and " ".join(clean.split()) == clean
+            and text_width(clean, style.fontSize) <= width - style.rightIndent):
+        return clean
+    return Paragraph(markup(text), style)
+
+
 def table_style(commands: Sequence[tuple[object, ...]], size: float = 8,
                 leading: float = 10.5) -> TableStyle:
     """A table style whose cells use the CJK font (``size`` for plain-text cells).

@@ -120,3 +120,17 @@ class WorkingHoursError(ValidationError):
     def __init__(self, rule: str, message: str, **details: object) -> None:
         super().__init__("working_hours", message, rule=rule, **details)
         self.rule = rule
+
+
+class SlaPolicyError(ValidationError):
+    """An SLA policy that cannot be used; ``field`` names the target, ``rule`` the rule.
+
+    Rules: ``target_syntax``, ``target_not_positive``, ``threshold_range``,
+    ``json``. Bad working hours raise :class:`WorkingHoursError` instead.
+    """
+
+    code = "sla_policy"
+
+    def __init__(self, field: str, rule: str, message: str, **details: object) -> None:
+        super().__init__(field, message, rule=rule, **details)
+        self.rule = rule

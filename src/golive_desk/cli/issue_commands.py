@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from golive_desk.cli.issue_filters import filter_query
+from golive_desk.cli.issue_filters import SLA_CHOICES, filter_query, keep_sla
 from golive_desk.cli.output import Output
 from golive_desk.cli.store_commands import open_services
 from golive_desk.domain import issue_rules as rules
@@ -84,6 +84,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--sort", default="reported_at", choices=SORT_KEYS)
     p.add_argument("--asc", action="store_true")
     p.add_argument("--deleted", action="store_true", help="include deleted issues")
+    p.add_argument("--sla", choices=SLA_CHOICES,
+                   help="only issues whose SLA is breached or at risk")
     p.set_defaults(handler=cmd_list)
 
 
@@ -274,6 +276,8 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
         reported_from=_day("from", args.date_from), reported_to=_day("to", args.date_to))
     with _services(args) as services:
         found = services.issues.list_issues(query)
+        if args.sla:
+            found = keep_sla(services, found, args.sla)
     out.table([issue_json(i, full=False) for i in found],
               ["number", "status", "severity", "module", "title", "assignee", "reported_at"])
     return 0

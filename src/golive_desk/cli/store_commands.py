@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from typing import Any
 
+from golive_desk.cli import overview_commands
 from golive_desk.cli.output import Output
 from golive_desk.domain.models import Person, Project
 from golive_desk.services import store_admin
@@ -34,6 +35,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_project_add)
     p = project.add_parser("list")
     p.set_defaults(handler=cmd_project_list)
+    p = project.add_parser("summary", help="the overview's figures")
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="machine-readable output (as the global --json)")
+    p.set_defaults(handler=overview_commands.cmd_project_summary)
 
     person = sub.add_parser("person", help="people").add_subparsers(dest="sub", required=True)
     p = person.add_parser("add")

@@ -122,6 +122,8 @@ PROJECT = EntitySpec(
         FieldSpec("go_live", FieldType.DATE, required=True), FieldSpec("month_end", FieldType.DATE),
         _id("vendor_pm", "person"), _id("customer_pm", "person"),
         _enum("status", ProjectStatus, required=True), _text("modules", max_len=4_000),
+        # (revision 0007) the project's SLA policy as JSON (domain/sla.py); None: the default
+        _text("sla_policy", max_len=4_000),
     ),
     label="code", project="self",
 )
@@ -173,9 +175,22 @@ ATTACHMENT = EntitySpec(
     append_only=True, label="name", parent="issue_id",
 )
 
+# (revision 0007) One year's statutory holidays and 调休 working days (``YearData`` as
+# JSON), for a year the holiday library does not know: the office sends it to the
+# laptops in a bundle. Belongs to no project; where two records name the same year,
+# the one written last is in force (storage/sla_reads.py).
+HOLIDAY_YEAR = EntitySpec(
+    "holiday_year", "holiday_years", (
+        FieldSpec("year", FieldType.INT, required=True, low=1900, high=2999),
+        _text("data", required=True, max_len=20_000),
+    ),
+    label="year",
+)
+
 # Parents before children: projections are written in this order and emptied in reverse.
 ENTITIES: dict[str, EntitySpec] = {
-    spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT)
+    spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT,
+                                 HOLIDAY_YEAR)
 }
 
 _FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from golive_desk.services.issues import IssueService
+from golive_desk.services.overview import OverviewService
 from golive_desk.services.printing import PrintingService
 from golive_desk.services.projects import ProjectService
+from golive_desk.services.sla import SlaService
 from golive_desk.services.sync import SyncService
 from golive_desk.storage.engine import Store, open_store
 
@@ -21,13 +23,16 @@ class Services:
     issues: IssueService
     sync: SyncService
     printing: PrintingService
+    sla: SlaService
+    overview: OverviewService
 
     @staticmethod
     def over(store: Store) -> Services:
-        projects, issues = ProjectService(store), IssueService(store)
+        projects, issues, sla = ProjectService(store), IssueService(store), SlaService(store)
         return Services(store=store, projects=projects, issues=issues,
                         sync=SyncService(store),
-                        printing=PrintingService(store, issues, projects))
+                        printing=PrintingService(store, issues, projects),
+                        sla=sla, overview=OverviewService(store, sla))
 
     @staticmethod
     def open(path: Path) -> Services:

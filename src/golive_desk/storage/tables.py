@@ -110,6 +110,7 @@ projects = Table(
     Column("customer_pm", String(36)),
     Column("status", String, nullable=False),
     Column("modules", Text),  # one per line (revision 0003); NULL: the default modules
+    Column("sla_policy", Text),  # JSON (revision 0007); NULL: the default policy
     Index("ix_projects_code", "code"),
 )
 
@@ -182,6 +183,15 @@ attachments = Table(
     Column("size", Integer, nullable=False),
     Column("mime", String),
     Index("ix_attachments_issue", "issue_id"),
+)
+
+# (revision 0007) holiday data for years the library does not know
+holiday_years = Table(
+    "holiday_years", metadata,
+    *_entity_columns(),
+    Column("year", Integer, nullable=False),
+    Column("data", Text, nullable=False),
+    Index("ix_holiday_years_year", "year"),
 )
 
 # Search documents: one per issue (its text fields) and one per timeline entry,

@@ -1,0 +1,162 @@
+"""The SLA policy of a project, the office's holiday years, and every issue's clock.
+
+Nothing computed here is stored: the clock is read from the issue's report
+time, its status changes and its first vendor entry each time, so changing the
+policy (or receiving next year's holidays) recomputes everything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from golive_desk.domain.enums import Side
+from golive_desk.domain.errors import NotFoundError
+from golive_desk.domain.ids import uuid7
+from golive_desk.domain.issues import IssueStatus, Severity
+from golive_desk.domain.models import Changes, Project
+from golive_desk.domain.sla import (
+    SlaPolicy,
+    SlaReading,
+    SlaState,
+    StatusChange,
+    policy_from_text,
+    sla_reading,
+)
+from golive_desk.domain.workdays import HolidayCalendar, YearData
+from golive_desk.storage import queries, sla_reads
+from golive_desk.storage.engine import Store, Tx
+from golive_desk.storage.oplog import utc_now
+from golive_desk.storage.unit_of_work import unit_of_work
+
+_SEVERITY = {s.value: s for s in Severity}
+_STATUS = {s.value: s for s in IssueStatus}
+_parse = datetime.fromisoformat
+
+
+@dataclass(frozen=True, slots=True)
+class IssueClock:
+    """One issue's SLA reading, with what the register shows beside it."""
+
+    id: str
+    number: str
+    severity: Severity
+    reading: SlaReading
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectClocks:
+    """Every live issue's clock in one project, and the years counted Monday–Friday."""
+
+    policy: SlaPolicy
+    clocks: tuple[IssueClock, ...]
+    unknown_years: tuple[int, ...]
+
+    def ids_in(self, state: SlaState) -> set[str]:
+        return {c.id for c in self.clocks if c.reading.state is state}
+
+    def count(self, state: SlaState) -> int:
+        return sum(1 for c in self.clocks if c.reading.state is state)
+
+
+class SlaService:
+    """Read and change SLA policies; compute the clocks of a project's issues."""
+
+    def __init__(self, store: Store, *, now: Callable[[], datetime] = datetime.now,
+                 wall: Callable[[], str] = utc_now) -> None:
+        self._store = store
+        self._now = now
+        self._wall = wall
+
+    def _project(self, tx: Tx, code: str) -> Project:
+        project = queries.find_project(tx, code.strip().upper())
+        if project is None:
+            raise NotFoundError(f"no project {code}", code=code)
+        return project
+
+    def policy(self, project_code: str) -> SlaPolicy:
+        with self._store.read() as tx:
+            project = self._project(tx, project_code)
+            return policy_from_text(sla_reads.policy_text(tx, project.id))
+
+    def set_policy(self, project_code: str, policy: SlaPolicy) -> Changes:
+        """Store ``policy`` as the project's (one op: it travels in bundles)."""
+        text = json.dumps(policy.to_json(), ensure_ascii=False, sort_keys=True)
+        with unit_of_work(self._store, self._wall) as uow:
+            project = self._project(uow.conn, project_code)
+            uow.set("project", project.id, "sla_policy", text)
+        return Changes.of("project", project.id)
+
+    def calendar(self) -> HolidayCalendar:
+        with self._store.read() as tx:
+            return self.calendar_in(tx)
+
+    @staticmethod
+    def calendar_in(tx: Tx) -> HolidayCalendar:
+        """The working-day calendar with the office's holiday years, inside a caller's read."""
+        years = []
+        for _year, text in sla_reads.holiday_year_texts(tx):
+            try:
+                years.append(YearData.from_json(json.loads(text)))
+            except ValueError:  # HolidayDataError too: data from another computer
+                continue
+        return HolidayCalendar(tuple(years))
+
+    def set_holiday_year(self, data: YearData) -> Changes:
+        """Record one year's holidays (replacing this store's record of that year)."""
+        text = json.dumps(data.to_json(), ensure_ascii=False, sort_keys=True)
+        with unit_of_work(self._store, self._wall) as uow:
+            existing = sla_reads.holiday_year_id(uow.conn, data.year)
+            if existing is None:
+                existing = uuid7()
+                uow.create("holiday_year", existing, {"year": data.year, "data": text})
+            else:
+                uow.set("holiday_year", existing, "data", text)
+        return Changes.of("holiday_year", existing)
+
+    def clocks(self, project_code: str, now: datetime | None = None) -> ProjectClocks:
+        """Every live issue's SLA reading at ``now`` (default: the local time)."""
+        with self._store.read() as tx:
+            project = self._project(tx, project_code)
+            return self.clocks_in(tx, project, now or self._now())
+
+    def clocks_in(self, tx: Tx, project: Project, now: datetime) -> ProjectClocks:
+        """:meth:`clocks` inside a read the caller holds (the overview reads it all at once)."""
+        policy = policy_from_text(sla_reads.policy_text(tx, project.id))
+        calendar = self.calendar_in(tx)
+        customers = {p.name for p in queries.people_of(tx, project.id)
+                     if p.side is Side.CUSTOMER}
+        rows = sla_reads.issue_clock_rows(tx, project.id)
+        changes = _changes_by_issue(sla_reads.status_changes(tx, project.id))
+        responses = sla_reads.first_responses(tx, project.id, customers)
+        clocks = []
+        unknown: set[int] = set()
+        for issue_id, number, severity, status, reported_at, created_at in rows:
+            reported = _parse(reported_at or created_at[:16])
+            if reported.tzinfo is not None:  # created_at is UTC: the site's wall time
+                reported = reported.astimezone().replace(tzinfo=None)
+            first = responses.get(issue_id)
+            level = _SEVERITY.get(severity or "", Severity.MEDIUM)
+            reading = sla_reading(policy, calendar, level,
+                                  reported, _STATUS.get(status or "", IssueStatus.NEW),
+                                  changes.get(issue_id, ()), _parse(first) if first else None,
+                                  now)
+            if reading.unknown_years:
+                unknown.update(reading.unknown_years)
+            clocks.append(IssueClock(issue_id, number, level, reading))
+        return ProjectClocks(policy, tuple(clocks), tuple(sorted(unknown)))
+
+
+def _changes_by_issue(rows: Iterable[tuple[str, str, str]]) -> dict[str, list[StatusChange]]:
+    by_issue: dict[str, list[StatusChange]] = {}
+    for issue_id, at, to in rows:
+        status = _STATUS.get(to)
+        if status is None:
+            continue
+        changes = by_issue.get(issue_id)
+        if changes is None:
+            changes = by_issue[issue_id] = []
+        changes.append((_parse(at), status))
+    return by_issue

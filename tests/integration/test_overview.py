@@ -1,0 +1,141 @@
+"""The SLA service and the overview's figures on a real store, with hand-counted expectations.
+
+Times are site-local; standard hours 08:30–12:00, 13:00–17:30. Go-live is
+Monday 2026-03-02; "now" is Tuesday 2026-03-03 10:00.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from golive_desk.domain.errors import NotFoundError
+from golive_desk.domain.issues import IssueStatus, Severity
+from golive_desk.domain.sla import SeverityTargets, SlaPolicy, SlaState, TargetUnit, WorkTarget
+from golive_desk.domain.workdays import YearData
+from golive_desk.services.container import Services
+from golive_desk.services.issues import IssueService
+
+NOW = datetime(2026, 3, 3, 10, 0)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.at = datetime(2026, 3, 2, 9, 0)
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def hx(services: Services) -> tuple[Services, dict[str, str]]:
+    services.projects.add_project("HX", "华星电子", "杭州华星电子有限公司", "2026-03-02",
+                                  "2026-03-31")
+    clock = Clock()
+    issues = IssueService(services.store, now=clock)
+
+    def new(title: str, severity: str, reported: str, **more: str) -> str:
+        issue, _ = issues.create("HX", {"title": title, "severity": severity,
+                                        "reported_at": reported, **more})
+        return issue.number
+
+    numbers = {
+        # answered at 09:30, never resolved: 9 h of the urgent day by now → breached
+        "urgent": new("凭证无法审核", "urgent", "2026-03-02T09:00", module="总账"),
+        # reported an hour ago, nobody answered: 1 h of 4 h → ok
+        "high": new("发票打印错位", "high", "2026-03-03T09:00", module="应收"),
+        # fix applied at 09:40 Monday, waiting for the customer: paused, awaiting
+        "medium": new("入库单价为零", "medium", "2026-03-02T09:00", module="存货"),
+        # an operation error, closed the same day
+        "low": new("不会反结账", "low", "2026-03-02T10:00", module="总账",
+                   category="operation_error", reporter="王会计"),
+    }
+    clock.at = datetime(2026, 3, 2, 9, 30)
+    issues.add_entry(numbers["urgent"], "note", "已远程查看")
+    issues.change_status(numbers["medium"], IssueStatus.IN_PROGRESS)
+    clock.at = datetime(2026, 3, 2, 9, 40)
+    for status in (IssueStatus.ESCALATED, IssueStatus.BRANCH_TESTED, IssueStatus.APPLIED_ON_SITE):
+        issues.change_status(numbers["medium"], status, updates={
+            "proposal": "修正入库单价", "cause": "价格表缺失", "resolution": "补录价格"})
+    clock.at = datetime(2026, 3, 2, 11, 0)
+    issues.change_status(numbers["low"], IssueStatus.RESOLVED,
+                         updates={"cause": "操作不熟", "resolution": "已培训"})
+    issues.change_status(numbers["low"], IssueStatus.CLOSED,
+                         updates={"confirmed_by": "王会计", "confirmed_at": "2026-03-02"})
+    return services, numbers
+
+
+def test_clocks_per_issue(hx: tuple[Services, dict[str, str]]) -> None:
+    services, numbers = hx
+    clocks = {c.number: c.reading for c in services.sla.clocks("HX", NOW).clocks}
+    urgent = clocks[numbers["urgent"]]
+    assert (urgent.response.used, urgent.response.stopped) == (1800, True)
+    assert urgent.resolution.used == 9 * 3600
+    assert urgent.state is SlaState.BREACHED
+    assert clocks[numbers["high"]].state is SlaState.OK
+    medium = clocks[numbers["medium"]]
+    assert medium.paused
+    assert medium.resolution.used == 40 * 60
+    low = clocks[numbers["low"]]
+    assert low.resolution.stopped
+    assert low.resolution.used == 3600
+    assert low.state is SlaState.OK
+
+
+def test_policy_change_recomputes_and_travels_as_an_op(
+        hx: tuple[Services, dict[str, str]]) -> None:
+    services, numbers = hx
+    hours = WorkTarget(1, TargetUnit.HOURS)
+    services.sla.set_policy("HX", SlaPolicy({Severity.HIGH: SeverityTargets(
+        hours, WorkTarget(1, TargetUnit.DAYS))}, at_risk_percent=50))
+    assert services.sla.policy("HX").at_risk_percent == 50
+    clocks = {c.number: c.reading for c in services.sla.clocks("HX", NOW).clocks}
+    assert clocks[numbers["high"]].response.state is SlaState.AT_RISK  # 1 h of 1 h: not over
+    assert services.sla.clocks("HX", datetime(2026, 3, 3, 10, 1)).ids_in(SlaState.BREACHED) >= {
+        c.id for c in services.sla.clocks("HX", NOW).clocks if c.number == numbers["high"]}
+
+
+def test_office_holiday_year_makes_a_year_known(services: Services) -> None:
+    services.projects.add_project("NY", "明年", "客户", "2027-02-01")
+    issues = IssueService(services.store, now=lambda: datetime(2027, 2, 1, 9, 0))
+    issues.create("NY", {"title": "春节前", "severity": "low", "reported_at": "2027-02-05T17:00"})
+    later = datetime(2027, 2, 15, 9, 0)
+    assert services.sla.clocks("NY", later).unknown_years == (2027,)
+    data = YearData.build(2027, {date(2027, 2, d): "春节" for d in range(6, 15)})
+    services.sla.set_holiday_year(data)
+    clocks = services.sla.clocks("NY", later)
+    assert clocks.unknown_years == ()
+    # Fri 17:00–17:30 and Mon 15th 08:30–09:00: the festival week is off.
+    assert clocks.clocks[0].reading.resolution.used == 3600
+    # A second notice for the year replaces the first (one record per year).
+    services.sla.set_holiday_year(YearData.build(2027, {date(2027, 2, 8): "春节"}))
+    assert services.sla.calendar().is_workday(date(2027, 2, 9))
+
+
+def test_summary_figures(hx: tuple[Services, dict[str, str]]) -> None:
+    services, _ = hx
+    summary = services.overview.summary("HX", NOW)
+    assert summary.day == 2
+    assert (summary.month_end_close, summary.days_to_month_end) == (date(2026, 3, 31), 28)
+    assert (summary.total, summary.open) == (4, 3)
+    assert dict(summary.open_by_severity) == {Severity.URGENT: 1, Severity.HIGH: 1,
+                                              Severity.MEDIUM: 1, Severity.LOW: 0}
+    assert summary.awaiting_confirmation == 1
+    assert (summary.sla_breached, summary.sla_breached_open, summary.sla_at_risk) == (1, 1, 0)
+    assert summary.operation_errors == 1
+    assert summary.operation_error_reporters == (("王会计", 1),)
+    assert summary.by_module == {"总账": 2, "应收": 1, "存货": 1}
+    assert [(p.day.isoformat(), p.opened, p.closed, p.open) for p in summary.trend] == [
+        ("2026-03-02", 3, 1, 2), ("2026-03-03", 1, 0, 3)]
+    data = summary.to_json()
+    for key in ("project", "day", "open_by_severity", "overdue", "awaiting_confirmation", "sla",
+                "by_category", "by_module", "operation_error_share", "trend"):
+        assert key in data
+    assert data["sla"]["breached"] == 1
+    assert data["trend"][-1] == {"date": "2026-03-03", "opened": 1, "closed": 0, "open": 3}
+
+
+def test_summary_of_an_unknown_project(services: Services) -> None:
+    with pytest.raises(NotFoundError):
+        services.overview.summary("NOPE")

@@ -28,24 +28,37 @@ from hypothesis import strategies as st
 from golive_desk.domain.enums import ProjectStatus
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.issues import IssueQuery
+from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.storage import projector
 from golive_desk.storage.unit_of_work import unit_of_work
+from tests.integration.merge_oracle import expected_conflicts, shown_conflicts
 from tests.integration.sync_support import Node, make_node, send
 
 NAMES = (("周建国", "ZJG", True), ("张力", "ZL", False), ("陈思远", "CSY", False))
-KINDS = ("project", "set_project", "person", "phone", "issue", "issue_set", "issue_delete",
-         "issue_restore", "issue_note", "issue_attach", "open_form", "form_save", "resolve",
-         "export", "deliver", "deliver")
+# Repeated kinds are drawn more often: edits of the shared issues and exchanges
+# between them are what make concurrent histories.
+KINDS = ("project", "set_project", "person", "phone", "issue",
+         "issue_set", "issue_set", "issue_delete", "issue_delete", "issue_restore",
+         "issue_restore", "issue_note", "issue_attach", "open_form", "open_form", "form_save",
+         "form_save", "resolve", "resolve", "export", "deliver", "deliver", "sync", "sync",
+         "sync", "stale_form", "race_delete", "race_restore")
+# The races: one store acts while another store's action, which it has not seen
+# yet, touches the same issue (the exchange in between is part of the race).
+RACES = ("stale_form", "race_delete", "race_restore")
 Action = tuple[str, int, int, int]
 
 
 @pytest.fixture(scope="module")
 def templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
-    """Three stores that know each other's keys and what each other holds."""
+    """Three stores that know each other's keys and share project HX with three issues."""
     folder = tmp_path_factory.mktemp("sync-property")
     nodes = [make_node(folder, name, initials, office=office)
              for name, initials, office in NAMES]
+    nodes[0].services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                           "2026-11-02")
+    for title in ("凭证审核后无法反审核", "入库单价为零", "打印缺页"):
+        nodes[0].services.issues.create("HX", {"title": title})
     for src in nodes:
         for dst in nodes:
             if src is not dst:
@@ -57,8 +70,8 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 
 # What each store's "form" loaded: issue number -> the versions it saw.
 Forms = dict[str, dict[str, tuple[str, ...]]]
+# Few fields and issues, so that two stores often edit the same one concurrently.
 _ISSUE_EDITS = [("title", ("打印缺页", "凭证错误", "无法登录", "报表为空")),
-                ("cause", ("配置", "数据", "操作", "缺陷")),
                 ("severity", ("urgent", "high", "medium", "low"))]
 
 
@@ -82,15 +95,20 @@ def _edit(node: Node, kind: str, pick: int, value: int, forms: Forms) -> None:
     elif kind == "issue" and projects:
         s.issues.create(projects[pick % len(projects)].code, {"title": f"问题{value}"})
     elif kind == "issue_set" and issues:
-        field, values = _ISSUE_EDITS[pick % 3]
+        field, values = _ISSUE_EDITS[pick % 2]
         s.issues.update(issues[pick % len(issues)].number, {field: values[value]})
     elif kind == "open_form" and issues:
         issue = s.issues.get(issues[pick % len(issues)].number)
         forms[issue.number] = dict(issue.versions)
-    elif kind == "form_save" and forms:
+    elif kind in ("form_save", "form_save_of") and forms:
         number = sorted(forms)[pick % len(forms)]
-        field, values = _ISSUE_EDITS[value % 3]
-        s.issues.update(number, {field: values[value]}, seen=forms.pop(number))
+        field, values = _ISSUE_EDITS[value % 2]
+        seen = forms.pop(number)
+        before = _own_seq(node)
+        s.issues.update(number, {field: values[value]}, seen=seen)
+        written = _last_op(node)
+        if written is not None and written.seq > before:  # (an unchanged value writes nothing)
+            assert written.prev == seen[field]  # it supersedes what the form saw, no more
     elif kind == "issue_note" and issues:
         s.issues.add_entry(issues[pick % len(issues)].number, "note", f"备注{value}")
     elif kind == "issue_attach" and issues:
@@ -98,8 +116,15 @@ def _edit(node: Node, kind: str, pick: int, value: int, forms: Forms) -> None:
                               f"screenshot {value}".encode())
     elif kind == "resolve":
         _resolve(node, pick, value)
-    elif kind == "issue_delete" and issues:
-        s.issues.delete(issues[pick % len(issues)].number)
+    elif kind in ("issue_delete", "issue_delete_of") and issues:
+        issue = (issues[pick % len(issues)] if kind == "issue_delete" else
+                 next(i for i in issues if i.number in forms))
+        under = _children(node, issue.id)
+        before = _own_seq(node)
+        s.issues.delete(issue.number)
+        written = _last_op(node)
+        if written is not None and written.seq > before:
+            assert under <= set(written.prev)  # a delete names what it saw hanging under it
     elif kind == "issue_restore" and issues:
         s.issues.restore(issues[pick % len(issues)].number)
 
@@ -118,6 +143,90 @@ def _resolve(node: Node, pick: int, value: int) -> None:
                       chosen if isinstance(chosen, str) else json.dumps(chosen))
 
 
+def _last_op(node: Node) -> Op | None:
+    with node.services.store.read() as conn:
+        body = conn.exec_driver_sql("SELECT body FROM ops WHERE node = (SELECT node_id FROM "
+                                    "local_node) ORDER BY seq DESC LIMIT 1").scalar()
+    return Op.from_body(body) if body is not None else None
+
+
+def _race(kind: str, nodes: list[Node], who: int, pick: int, value: int,
+          folder: Path) -> None:
+    """A race between store ``who`` and the next one, on shared issue ``pick``."""
+    a, b = nodes[who], nodes[(who + 1) % 3]
+    number = _shared_number(a, b, pick)
+    if number is None:
+        return
+    if kind == "stale_form":  # A's form is open while B's edit arrives
+        field, values = _ISSUE_EDITS[value % 2]
+        shown = a.services.issues.get(number)
+        with contextlib.suppress(GoLiveError):
+            b.services.issues.update(number, {field: values[value]})
+        send(b, a, folder)
+        with contextlib.suppress(GoLiveError):  # (the issue may be deleted)
+            _edit(a, "form_save_of", pick, (value + 2) % 4, {number: dict(shown.versions)})
+    elif kind == "race_delete":  # A deletes while B adds a note, a file, or an edit
+        with contextlib.suppress(GoLiveError):
+            _edit(a, "issue_delete_of", 0, 0, {number: {}})
+        with contextlib.suppress(GoLiveError):
+            _edit(b, ("issue_note", "issue_attach", "issue_set")[value % 3], pick, value, {})
+    else:  # both deleted; A restores, B restores and deletes again without seeing A
+        with contextlib.suppress(GoLiveError):
+            a.services.issues.delete(number)
+        send(a, b, folder)
+        for node, steps in ((a, ("restore",)), (b, ("restore", "delete"))):
+            for step in steps:
+                with contextlib.suppress(GoLiveError):
+                    getattr(node.services.issues, step)(number)
+
+
+def _shared_number(a: Node, b: Node, pick: int) -> str | None:
+    """The number of an issue both stores hold, chosen by ``pick``."""
+    numbers = [sorted(i.number for i in n.services.issues.list_issues(
+        IssueQuery(project="HX", include_deleted=True))) for n in (a, b)]
+    shared = sorted(set(numbers[0]) & set(numbers[1]))
+    return shared[pick % len(shared)] if shared else None
+
+
+def _children(node: Node, issue_id: str) -> set[str]:
+    with node.services.store.read() as conn:
+        return {r[0] for r in conn.exec_driver_sql(
+            "SELECT created_op FROM timeline_entries WHERE issue_id = ? UNION "
+            "SELECT created_op FROM attachments WHERE issue_id = ?", (issue_id, issue_id))}
+
+
+def _own_seq(node: Node) -> int:
+    with node.services.store.read() as conn:
+        return int(conn.exec_driver_sql("SELECT last_seq FROM local_node").scalar_one())
+
+
+def _own_ops_after(node: Node, seq: int) -> set[str]:
+    with node.services.store.read() as conn:
+        return {r[0] for r in conn.exec_driver_sql(
+            "SELECT op_id FROM ops WHERE node = (SELECT node_id FROM local_node) AND seq > ?",
+            (seq,))}
+
+
+def _no_plain_edit_settled_a_conflict(node: Node, chosen: set[str]) -> None:
+    """Only a resolution (or a form save, which names what the user saw) may name
+    versions of different values: a plain edit is refused on a field in conflict."""
+    with node.services.store.read() as conn:
+        log = {i: Op.from_body(b) for i, b in conn.exec_driver_sql("SELECT op_id, body FROM ops")}
+    for op_id, op in log.items():
+        if op.kind != "set" or op_id in chosen:
+            continue
+        values = set()
+        for dep in op.prev:
+            named = log[dep]
+            values.add(json.dumps(named.value if named.kind == "set" else
+                                  named.value.get(op.field), sort_keys=True))
+        assert len(values) <= 1, f"{op.entity} {op.field} settled without a choice: {values}"
+
+
+def _shows_what_the_log_says(node: Node) -> None:
+    assert shown_conflicts(node) == expected_conflicts(node)
+
+
 def _rebuild_equals_live(node: Node) -> None:
     live = node.dump()
     with node.services.store.write() as conn:
@@ -133,11 +242,12 @@ def _search_rows(node: Node) -> list[tuple[object, ...]]:
 
 
 # About 0.3 s an example here; SYNC_PROPERTY_EXAMPLES=500 for a longer hunt.
+@pytest.mark.timeout(900)  # a failure is shrunk, which takes minutes
 @settings(max_examples=int(os.environ.get("SYNC_PROPERTY_EXAMPLES", "50")), deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(actions=st.lists(st.tuples(st.sampled_from(KINDS), st.integers(0, 2),
                                   st.integers(0, 40), st.integers(0, 3)),
-                        min_size=4, max_size=28),
+                        min_size=12, max_size=40),
        shuffle=st.randoms(use_true_random=False))
 def test_any_exchange_order_converges(templates: list[Path], actions: list[Action],
                                       shuffle: random.Random) -> None:
@@ -150,6 +260,7 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
             nodes.append(Node(name, initials, path, Services.open(path)))
         mailbox: list[list[Path]] = [[] for _ in nodes]
         forms: list[Forms] = [{} for _ in nodes]
+        chosen: set[str] = set()  # ops of resolutions and form saves
         for kind, who, pick, value in actions:
             node = nodes[who]
             if kind == "export":
@@ -158,14 +269,29 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
                     bundle = folder / f"b{len(list(folder.glob('*.zip')))}.zip"
                     node.sync.export_bundle(bundle, peer=dst.initials)
                     mailbox[pick % 3].append(bundle)
+            elif kind in RACES:
+                before = _own_seq(node)
+                _race(kind, nodes, who, pick, value, folder)
+                if kind == "stale_form":  # its save names what the form showed
+                    chosen |= _own_ops_after(node, before)
+            elif kind == "sync":
+                dst = nodes[pick % 3]
+                if dst is not node:  # a direct exchange, as over a USB stick
+                    send(node, dst, folder)
+                    _rebuild_equals_live(dst)
+                    _shows_what_the_log_says(dst)
             elif kind == "deliver":
                 if mailbox[who]:
                     node.sync.import_bundle(mailbox[who][pick % len(mailbox[who])])
                     _rebuild_equals_live(node)
+                    _shows_what_the_log_says(node)
             else:
                 # A refused edit (a deleted issue, a taken code) is a valid history too.
+                before = _own_seq(node)
                 with contextlib.suppress(GoLiveError):
                     _edit(node, kind, pick, value, forms[who])
+                if kind in ("resolve", "form_save"):
+                    chosen |= _own_ops_after(node, before)
         for index, bundles in enumerate(mailbox):
             order = list(bundles)
             shuffle.shuffle(order)
@@ -185,6 +311,8 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
         assert conflicts[0] == conflicts[1] == conflicts[2]
         for node in nodes:
             _rebuild_equals_live(node)
+            _shows_what_the_log_says(node)
+            _no_plain_edit_settled_a_conflict(node, chosen)
         assert _search_rows(nodes[1]) == searches[0]
     finally:
         for node in nodes:

@@ -243,15 +243,6 @@ class SyncService:
         with self._store.read() as tx:
             return [_peer_view(r) for r in sync_state.all_peers(tx)]
 
-    def find_peer(self, text: str) -> PeerView:
-        """A peer by user name, initials, or node id (a unique prefix is enough).
-
-        Raises:
-            NotFoundError: no peer, or several, match.
-        """
-        with self._store.read() as tx:
-            return self._find_peer(tx, text)
-
     @staticmethod
     def _find_peer(tx: Tx, text: str) -> PeerView:
         wanted = text.strip()

@@ -11,7 +11,6 @@ the ops they name in ``prev``.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,6 +163,3 @@ def _blob_files(bodies: list[str], blobs: BlobStore) -> dict[str, Path]:
                 files[sha] = path
     return files
 
-
-def vector_json(vector: dict[str, int]) -> str:
-    return json.dumps(vector, sort_keys=True)

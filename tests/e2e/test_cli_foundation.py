@@ -32,9 +32,22 @@ def test_init_project_person_list_doctor(cli: Any, tmp_path: Path) -> None:
     assert [p["code"] for p in listing.json()] == ["HX"]
     text = cli(db, "project", "list")
     assert "华星电子 ERP 上线支持" in text.stdout
+    # The same name on a second project: one person, two memberships (CLI.md).
+    cli(db, "project", "add", "DF", "--name", "东方机械 ERP", "--customer", "东方机械",
+        "--go-live", "2026-12-01")
+    again = cli(db, "person", "add", "--project", "DF", "--name", "刘芳", "--role", "end_user",
+                json_out=True)
+    assert again.returncode == 0, again.stderr
+    assert again.json()["id"] == person.json()["id"]
+    assert again.json()["role"] == "end_user"
+    everyone = cli(db, "person", "list", json_out=True).json()
+    assert [(p["name"], p["projects"]) for p in everyone] == [("刘芳", ["DF", "HX"])]
+    assert [p["role"] for p in cli(db, "person", "list", "--project", "HX",
+                                   json_out=True).json()] == ["key_user"]
     doctor = cli(db, "doctor", "--rebuild", json_out=True)
     assert doctor.returncode == 0
-    assert doctor.json() == {"ops": 2, "ok": True, "problems": [], "rebuilt": True}
+    # project, person, membership, project, membership
+    assert doctor.json() == {"ops": 5, "ok": True, "problems": [], "rebuilt": True}
 
 
 def test_user_errors_exit_1_with_one_line_and_no_traceback(cli: Any, tmp_path: Path) -> None:

@@ -24,21 +24,23 @@ def _ops(path: Path) -> list[dict[str, object]]:
 def test_each_write_appends_chained_signed_ops(services: Services, project_code: str) -> None:
     services.projects.add_person(project_code, "周建国", "vendor_pm")
     ops = _ops(services.store.path)
-    # create project, create person, set project.vendor_pm
+    # create project, create person, their membership, set project.vendor_pm
     assert [(o["entity"], o["kind"], o["field"]) for o in ops] == [
-        ("project", "create", None), ("person", "create", None), ("project", "set", "vendor_pm")]
-    assert [o["seq"] for o in ops] == [1, 2, 3]
+        ("project", "create", None), ("person", "create", None), ("membership", "create", None),
+        ("project", "set", "vendor_pm")]
+    assert [o["seq"] for o in ops] == [1, 2, 3, 4]
     assert ops[0]["chain"] is None
     assert all(o["author"] == "张力" for o in ops)
     lamports = [int(o["lamport"]) for o in ops]  # type: ignore[call-overload]
     assert lamports == sorted(lamports)
-    assert len(set(lamports)) == 3
-    # the person's creation depends on the project's creation
+    assert len(set(lamports)) == 4
+    # the membership's creation depends on the project's and the person's creation
     conn = sqlite3.connect(services.store.path)
     project_op = conn.execute("SELECT op_id FROM ops WHERE seq = 1").fetchone()[0]
     second_op = conn.execute("SELECT op_id FROM ops WHERE seq = 2").fetchone()[0]
     conn.close()
-    assert ops[1]["prev"] == [project_op]
+    assert ops[1]["prev"] == []
+    assert sorted(ops[2]["prev"]) == sorted([project_op, second_op])  # type: ignore[call-overload]
     assert ops[2]["chain"] == second_op
 
 
@@ -101,4 +103,4 @@ def test_rename_keeps_past_authors(services: Services, project_code: str) -> Non
     store_admin.rename_local_user(services.store, "张力（杭州）")
     services.projects.add_person(project_code, "刘芳", "key_user")
     authors = [o["author"] for o in _ops(services.store.path)]
-    assert authors == ["张力", "张力（杭州）"]
+    assert authors == ["张力", "张力（杭州）", "张力（杭州）"]  # person, membership

@@ -50,7 +50,7 @@ def test_importing_the_same_bundle_twice_is_a_reported_no_op(
     first = office.sync.import_bundle(bundle)
     before = office.dump()
     second = office.sync.import_bundle(bundle)
-    assert first.applied == 1
+    assert first.applied == 2  # the person and their membership
     assert (second.applied, second.pending, second.already_had) == (0, 0, first.applied
                                                                     + first.already_had)
     assert second.already_imported_at is not None
@@ -65,7 +65,7 @@ def test_ops_arriving_directly_and_through_the_office_apply_once(
     relayed_to_office = send(a, office, tmp_path)
     relayed = send(office, b, tmp_path)
     assert direct.applied >= 1
-    assert relayed_to_office.applied == 1
+    assert relayed_to_office.applied == 2
     assert relayed.applied == 0
     assert relayed.already_had >= 1
     assert b.dump() == a.dump() == office.dump()
@@ -228,11 +228,11 @@ def test_ops_whose_prerequisites_are_missing_wait_and_apply_later(
     fresh = make_node(tmp_path, "林晓", "LX")
     try:
         late = fresh.sync.import_bundle(second, trust_new=True)
-        assert (late.applied, late.pending) == (0, 1)
+        assert (late.applied, late.pending) == (0, 2)
         still = fresh.sync.import_bundle(first)
-        assert (still.applied, still.pending) == (0, 1)
+        assert (still.applied, still.pending) == (0, 2)
         caught_up = send(office, fresh, tmp_path)
-        assert (caught_up.applied, caught_up.pending) == (3, 0)
+        assert (caught_up.applied, caught_up.pending) == (5, 0)
         names = sorted(p.name for p in fresh.services.projects.people("HX"))
         assert names == ["刘芳", "孙丽华"]
         assert fresh.dump() == a.dump()
@@ -273,7 +273,7 @@ def test_the_office_roster_enrolls_laptops_on_other_laptops(
     b.services.projects.add_person("HX", "马超", "end_user")
     send(b, office, tmp_path)
     report = send(office, a, tmp_path, trust_new=False)
-    assert report.applied == 1
+    assert report.applied == 2
 
 
 def test_export_needs_a_known_peer_or_full(tmp_path: Path,
@@ -315,7 +315,7 @@ def test_passphrase_bundles_round_trip_and_refuse_a_wrong_passphrase(
         with pytest.raises(BundleError) as refused:
             office.sync.import_bundle(bundle, passphrase=wrong)
         assert refused.value.check == "passphrase"
-    assert office.sync.import_bundle(bundle, passphrase="华星 2026!").applied == 1
+    assert office.sync.import_bundle(bundle, passphrase="华星 2026!").applied == 2
 
 
 def test_batch_import_equals_a_rebuild_from_the_op_log(
@@ -362,7 +362,7 @@ def test_a_laptop_restored_from_a_backup_continues_after_its_own_ops(
     restored = Node(a.name, a.initials, a.path, Services.open(a.path))
     try:
         back = send(office, restored, tmp_path, full=True)
-        assert back.applied == 1
+        assert back.applied == 2
         restored.services.projects.add_person("HX", "赵磊", "key_user")  # no seq reused
         send(restored, office, tmp_path)
         assert sorted(p.name for p in office.services.projects.people("HX")) == ["刘芳", "赵磊"]

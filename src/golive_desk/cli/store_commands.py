@@ -51,6 +51,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--email", default="")
     p.add_argument("--department", default="")
     p.set_defaults(handler=cmd_person_add)
+    p = person.add_parser("list", help="everyone, once, with their projects (or one project's)")
+    p.add_argument("--project")
+    p.set_defaults(handler=cmd_person_list)
 
     p = sub.add_parser("doctor", help="check the store; rebuild projections from the op log")
     p.add_argument("--rebuild", action="store_true")
@@ -132,7 +135,28 @@ def cmd_person_add(args: argparse.Namespace, out: Output) -> int:
             email=args.email, department=args.department)
     finally:
         services.close()
-    out.data(person_json(person), f"added {person.name} ({person.role.value})")
+    code = args.project.strip().upper()
+    out.data(person_json(person), f"added {person.name} to {code} ({person.role.value})")
+    return 0
+
+
+def cmd_person_list(args: argparse.Namespace, out: Output) -> int:
+    services = open_services(args)
+    try:
+        if args.project:
+            rows = [person_json(p) for p in services.projects.people(args.project)]
+            columns = ["name", "initials", "role", "side", "phone", "email"]
+        else:
+            rows = [{**asdict(p), "side": p.side.value, "projects": list(p.projects)}
+                    for p in services.projects.all_people()]
+            columns = ["name", "initials", "side", "projects", "phone", "email"]
+    finally:
+        services.close()
+    if not out.json_mode:
+        for row in rows:
+            if isinstance(row.get("projects"), list):
+                row["projects"] = " ".join(row["projects"])
+    out.table(rows, columns)
     return 0
 
 

@@ -23,6 +23,12 @@ class Project:
 
 @dataclass(frozen=True, slots=True)
 class Person:
+    """A person as a member of one project (``project_id``), with their role there.
+
+    ``membership_id`` is the membership record; None for a person written before
+    memberships existed, whose own record names the project and role.
+    """
+
     id: str
     project_id: str
     name: str
@@ -32,6 +38,21 @@ class Person:
     phone: str = ""
     email: str = ""
     department: str = ""
+    membership_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """One person, whatever projects they work on (``projects``: the codes)."""
+
+    id: str
+    name: str
+    initials: str
+    side: Side
+    phone: str = ""
+    email: str = ""
+    department: str = ""
+    projects: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,6 +76,8 @@ class EntitySpec:
             delete of that record names this one's creation in ``prev``, so one
             added concurrently with the delete is an "edited after delete".
         search: the fields the search index reads (kept by SQL triggers).
+        carries: ID fields whose record a project-only bundle carries along with
+            this one (a membership names its person, who belongs to no project).
     """
 
     name: str
@@ -86,6 +88,7 @@ class EntitySpec:
     project: str | None = None
     parent: str | None = None
     search: tuple[str, ...] = ()
+    carries: tuple[str, ...] = ()
 
     @property
     def field_names(self) -> tuple[str, ...]:
@@ -127,14 +130,27 @@ PROJECT = EntitySpec(
     ),
     label="code", project="self",
 )
+# One person, however many projects they work on (their memberships). ``project_id``
+# and ``role`` are what versions before revision 0006 wrote: such a person is a
+# member of that project in that role (the read queries derive it; old ops are
+# never rewritten). New people carry neither.
 PERSON = EntitySpec(
     "person", "people", (
-        _id("project_id", "project", required=True), _text("name", required=True, max_len=200),
-        _text("initials", max_len=4), _enum("role", Role, required=True),
+        _id("project_id", "project"), _text("name", required=True, max_len=200),
+        _text("initials", max_len=4), _enum("role", Role),
         _enum("side", Side, required=True), _text("phone"), _text("email"),
         _text("department"),
     ),
     label="name", project="project_id",
+)
+
+# A person's place in one project. A project-only bundle carries the person too.
+MEMBERSHIP = EntitySpec(
+    "membership", "memberships", (
+        _id("project_id", "project", required=True), _id("person_id", "person", required=True),
+        _enum("role", Role, required=True),
+    ),
+    label="role", project="project_id", carries=("person_id",),
 )
 
 _ISSUE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
@@ -145,9 +161,14 @@ _ISSUE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("expected_by", FieldType.DATE), FieldSpec("confirmed_at", FieldType.DATE),
     FieldSpec("maintenance_note", FieldType.BOOL),
 )}
+# ``assignee``/``reporter`` hold the name shown and printed (a free name for a
+# reporter who is nobody's person); ``assignee_id``/``reporter_id`` the person,
+# when there is one (revision 0006; written with the name by the issue writer).
+ISSUE_PERSON_FIELDS: dict[str, str] = {"assignee": "assignee_id", "reporter": "reporter_id"}
 ISSUE = EntitySpec(
-    "issue", "issues", tuple(_ISSUE_TYPES.get(n, _text(n)) for n in ISSUE_FIELDS),
-    label="number", project="project_id",
+    "issue", "issues", (*(_ISSUE_TYPES.get(n, _text(n)) for n in ISSUE_FIELDS),
+                        *(_id(f, "person") for f in ISSUE_PERSON_FIELDS.values())),
+    label="number", project="project_id", carries=tuple(ISSUE_PERSON_FIELDS.values()),
     search=("number", "title", "description", "module", "function", "reporter",
             "reporter_dept", "assignee", "cause", "proposal", "resolution", "result"),
 )
@@ -190,7 +211,7 @@ HOLIDAY_YEAR = EntitySpec(
 # Parents before children: projections are written in this order and emptied in reverse.
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT,
-                                 HOLIDAY_YEAR)
+                                 MEMBERSHIP, HOLIDAY_YEAR)
 }
 
 _FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {

@@ -7,12 +7,14 @@ from datetime import date, datetime, time, timedelta
 
 from golive_desk.domain.errors import DuplicateError
 from golive_desk.domain.models import Changes
+from golive_desk.services import store_admin
 from golive_desk.services.container import Services
 from golive_desk.services.demo_issues import add_demo_issues, fixed_wall, utc_wall
 from golive_desk.services.projects import ProjectService
 from golive_desk.storage import oplog
 
 DEMO_CODE = "HX"
+DEMO_CONSULTANT = "张力"  # the local user's person when they are none of the demo's people
 
 MODULES = ("总账", "应收", "应付", "存货", "采购", "销售", "成本")
 
@@ -66,14 +68,32 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = No
     setup_projects = ProjectService(services.store, wall=fixed_wall(utc_wall(setup)))
     project, changes = setup_projects.add_project(
         DEMO_CODE, "华星电子 ERP 上线支持", "杭州华星电子有限公司", go_live, month_end)
+    made_people: dict[str, tuple[str, str]] = {}  # id -> (name, initials)
     for name, role, initials, phone, email, dept in DEMO_PEOPLE:
-        _, moved = setup_projects.add_person(project.code, name, role, initials=initials,
-                                             phone=phone, email=email, department=dept)
+        person, moved = setup_projects.add_person(project.code, name, role, initials=initials,
+                                                  phone=phone, email=email, department=dept)
+        made_people[person.id] = (name, initials)
         changes = changes | moved
+    _link_local_user(services, made_people)
     made = add_demo_issues(services.issues, project.code, issues, project.go_live,
                            not_before=setup, not_after=now)
     changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
     return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)
+
+
+def _link_local_user(services: Services, made: dict[str, tuple[str, str]]) -> None:
+    """The local user is the demo person of their name or initials, else the consultant 张力
+    (unless they already have a person)."""
+    projects = services.projects
+    if projects.me() is not None:
+        return
+    user = store_admin.local_user(services.store)
+    by_user = [pid for pid, (name, initials) in made.items()
+               if name == user.name or initials == user.initials]
+    consultant = [pid for pid, (name, _) in made.items() if name == DEMO_CONSULTANT]
+    chosen = (by_user or consultant)[:1]
+    if chosen:
+        projects.link_me(chosen[0])
 
 
 def _latest_local_op(services: Services) -> datetime | None:

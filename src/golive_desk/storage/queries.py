@@ -7,9 +7,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
-from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role
-from golive_desk.domain.models import Person, Project
-from golive_desk.storage.tables import people, projects
+from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role, Side
+from golive_desk.domain.models import Person, PersonRecord, Project
+from golive_desk.storage.tables import local_node, memberships, people, projects
+
+_ROLE_ORDER = {role.value: i for i, role in enumerate(Role)}
 
 
 def project_from_row(row: Row[Any]) -> Project:
@@ -21,12 +23,21 @@ def project_from_row(row: Row[Any]) -> Project:
     )
 
 
-def person_from_row(row: Row[Any]) -> Person:
+def person_from_row(row: Row[Any], project_id: str, role: str,
+                    membership_id: str | None = None) -> Person:
+    """``row`` (a ``people`` row) as a member of ``project_id`` in ``role``."""
     return Person(
-        id=row.id, project_id=row.project_id, name=row.name, initials=row.initials or "",
-        role=Role(row.role), side=ROLE_SIDE[Role(row.role)], phone=row.phone or "",
-        email=row.email or "", department=row.department or "",
+        id=row.id, project_id=project_id, name=row.name, initials=row.initials or "",
+        role=Role(role), side=ROLE_SIDE[Role(role)], phone=row.phone or "",
+        email=row.email or "", department=row.department or "", membership_id=membership_id,
     )
+
+
+def record_from_row(row: Row[Any], codes: tuple[str, ...] = ()) -> PersonRecord:
+    side = Side(row.side) if row.side in Side._value2member_map_ else Side.VENDOR
+    return PersonRecord(id=row.id, name=row.name, initials=row.initials or "", side=side,
+                        phone=row.phone or "", email=row.email or "",
+                        department=row.department or "", projects=codes)
 
 
 # -- read models ----------------------------------------------------------------
@@ -49,8 +60,88 @@ def project_id(conn: Connection, code: str) -> str | None:
 
 
 def people_of(conn: Connection, project_id: str) -> list[Person]:
-    """The project's live people, by name."""
-    return [person_from_row(r) for r in people_rows(conn, project_id)]
+    """The project's live members with their role there, by name.
+
+    A member is a live person with a live membership of the project, or a person
+    written before memberships existed whose own record names the project (and
+    has no live membership of it: a membership speaks for the pair).
+    Two memberships of one pair (added on two computers) give one member, in the
+    first role of ``Role``'s order — the same on every store.
+    """
+    chosen: dict[str, tuple[Row[Any], str, str | None]] = {}
+    for row in conn.execute(_member_query().where(memberships.c.project_id == project_id)):
+        held = chosen.get(row.id)
+        if held is None or (_ROLE_ORDER[row.member_role], row.membership_id) < (
+                _ROLE_ORDER[held[1]], held[2] or ""):
+            chosen[row.id] = (row, row.member_role, row.membership_id)
+    legacy = select(people).where(people.c.project_id == project_id, people.c.role.is_not(None),
+                                  people.c.deleted.is_(False))
+    for row in conn.execute(legacy):
+        if row.id not in chosen and row.role in _ROLE_ORDER:
+            chosen[row.id] = (row, row.role, None)
+    found = [person_from_row(row, project_id, role, mid) for row, role, mid in chosen.values()]
+    return sorted(found, key=lambda p: (p.name, p.id))
+
+
+def member(conn: Connection, project_id: str, person_id: str) -> Person | None:
+    """``person_id`` as a member of the project, or None when they are not one."""
+    return next((p for p in people_of(conn, project_id) if p.id == person_id), None)
+
+
+def memberships_of(conn: Connection, project_id: str, person_id: str) -> list[str]:
+    """The ids of the live membership records of one person in one project."""
+    return [str(v) for v in conn.execute(select(memberships.c.id).where(
+        memberships.c.project_id == project_id, memberships.c.person_id == person_id,
+        memberships.c.deleted.is_(False)).order_by(memberships.c.id)).scalars()]
+
+
+def all_people(conn: Connection) -> list[PersonRecord]:
+    """Every live person, by name, with the codes of the projects they are a member of."""
+    codes: dict[str, set[str]] = {}
+    for project in list_projects(conn):
+        for person in people_of(conn, project.id):
+            codes.setdefault(person.id, set()).add(project.code)
+    rows = conn.execute(select(people).where(people.c.deleted.is_(False))
+                        .order_by(people.c.name, people.c.id))
+    return [record_from_row(r, tuple(sorted(codes.get(r.id, ())))) for r in rows]
+
+
+def person_record(conn: Connection, person_id: str) -> PersonRecord | None:
+    """The live person with this id."""
+    row = conn.execute(select(people).where(people.c.id == person_id,
+                                            people.c.deleted.is_(False))).first()
+    return None if row is None else record_from_row(row)
+
+
+def people_named(conn: Connection, name: str, initials: str = "") -> list[str]:
+    """Ids of the live people called ``name`` (with these initials, when given), oldest first."""
+    query = select(people.c.id).where(people.c.name == name, people.c.deleted.is_(False))
+    if initials:
+        query = query.where(func.upper(func.coalesce(people.c.initials, "")) == initials.upper())
+    return [str(v) for v in conn.execute(query.order_by(people.c.id)).scalars()]
+
+
+def legacy_project(conn: Connection, person_id: str) -> str | None:
+    """The project a person's own record names (written before memberships existed)."""
+    value = conn.execute(select(people.c.project_id).where(people.c.id == person_id)).scalar()
+    return None if value is None else str(value)
+
+
+def my_person_id(conn: Connection) -> str | None:
+    """The local user's person, when linked (``local_node.person_id``)."""
+    value = conn.execute(select(local_node.c.person_id)).scalar()
+    return None if value is None else str(value)
+
+
+def link_my_person(conn: Connection, person_id: str | None) -> None:
+    conn.execute(local_node.update().values(person_id=person_id))
+
+
+def _member_query() -> Any:
+    return (select(people, memberships.c.role.label("member_role"),
+                   memberships.c.id.label("membership_id"))
+            .join(people, people.c.id == memberships.c.person_id)
+            .where(memberships.c.deleted.is_(False), people.c.deleted.is_(False)))
 
 
 def projects_sharing_a_code(conn: Connection) -> dict[str, set[str]]:
@@ -75,10 +166,4 @@ def project_by_code(conn: Connection, code: str) -> Row[tuple[object, ...]] | No
                                                projects.c.deleted.is_(False))).first()
 
 
-def project_by_id(conn: Connection, project_id: str) -> Row[tuple[object, ...]] | None:
-    return conn.execute(select(projects).where(projects.c.id == project_id)).first()
 
-
-def people_rows(conn: Connection, project_id: str) -> list[Row[tuple[object, ...]]]:
-    return list(conn.execute(select(people).where(
-        people.c.project_id == project_id, people.c.deleted.is_(False)).order_by(people.c.name)))

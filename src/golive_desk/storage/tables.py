@@ -45,6 +45,8 @@ local_node = Table(
     Column("last_op", String(64)),
     Column("lamport", Integer, nullable=False, default=0),
     Column("created_at", String, nullable=False),
+    # (revision 0006) the local user's person; local like the rest of this row
+    Column("person_id", String(36)),
 )
 
 counters = Table(
@@ -117,15 +119,28 @@ projects = Table(
 people = Table(
     "people", metadata,
     *_entity_columns(),
-    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    # Before revision 0006 a person belonged to one project in one role; rows
+    # written then keep both (a membership the read queries derive), new ones neither.
+    Column("project_id", String(36), ForeignKey("projects.id")),
     Column("name", Text, nullable=False),
     Column("initials", String),
-    Column("role", String, nullable=False),
+    Column("role", String),
     Column("side", String, nullable=False),
     Column("phone", Text),
     Column("email", Text),
     Column("department", Text),
     Index("ix_people_project", "project_id"),
+)
+
+# (revision 0006) a person's place in a project
+memberships = Table(
+    "memberships", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("person_id", String(36), ForeignKey("people.id"), nullable=False),
+    Column("role", String, nullable=False),
+    Index("ix_memberships_project", "project_id"),
+    Index("ix_memberships_person", "person_id"),
 )
 
 # -- issue records (revision 0003) -----------------------------------------------
@@ -154,6 +169,8 @@ issues = Table(
     Column("confirmed_by", Text),
     Column("confirmed_at", String),
     Column("maintenance_note", Boolean),
+    Column("assignee_id", String(36)),  # (revision 0006) no foreign key: a name may
+    Column("reporter_id", String(36)),  # outlive its person in a partial bundle
     Index("ix_issues_project_status", "project_id", "status"),
     Index("ix_issues_number", "number"),
     Index("ix_issues_reported_at", "reported_at"),

@@ -7,8 +7,8 @@ from PySide6.QtCore import QObject
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import PageEntry
+from golive_desk.ui.overview.page import OverviewPage
 from golive_desk.ui.pages.coming_page import ComingPage
-from golive_desk.ui.pages.overview_page import OverviewPage
 from golive_desk.ui.sync.sync_page import SyncPage
 
 

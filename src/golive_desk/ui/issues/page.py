@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import GoLiveError
-from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus
+from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus, Severity
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues import text as issue_text
@@ -206,6 +206,25 @@ class IssuesPage(Page):
         if previous is not None:
             base = replace(base, sort=previous.sort, descending=previous.descending)
         return self.filters.apply(base)
+
+    def show_filtered(self, *, severity: Severity | None = None, open_only: bool = False,
+                      overdue: bool = False) -> None:
+        """Show the register with just these filters (the overview's tiles lead here)."""
+        self._leave_form_then(lambda: self._apply_filter(severity, open_only, overdue))
+
+    def _apply_filter(self, severity: Severity | None, open_only: bool, overdue: bool) -> None:
+        widgets = (self.filters, self.status_list)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.filters.reset()
+        box = self.filters.severity
+        box.setCurrentIndex(next((i for i in range(box.count())
+                                  if severity is not None and box.itemData(i) == severity), 0))
+        self.filters.overdue.setChecked(overdue)
+        self.status_list.choose(StatusList.OPEN if open_only else StatusList.ALL)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
 
     def reload(self) -> None:
         """The filters changed: new rows and new counts."""

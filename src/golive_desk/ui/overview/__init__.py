@@ -1,0 +1,1 @@
+"""The Overview page: the project's hypercare dashboard and its people."""

@@ -1,0 +1,351 @@
+"""The Overview page: the project's hypercare dashboard, and its people in a second tab.
+
+Every figure comes from one ``OverviewService.summary`` call on the task runner.
+A severity tile (and the overdue tile) opens the register filtered that way.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain.issues import Category, Severity
+from golive_desk.domain.models import Changes, Person, Project
+from golive_desk.services.overview import ProjectSummary
+from golive_desk.ui import labels
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.dialogs.person_dialog import PersonDialog
+from golive_desk.ui.overview.charts import BarList, TrendChart
+from golive_desk.ui.pages.base import Page
+from golive_desk.ui.people_model import PeopleModel
+
+_SEVERITY_ACCENT = {Severity.URGENT: "#c62828", Severity.HIGH: "#e07b00",
+                    Severity.MEDIUM: "#1f5fd1", Severity.LOW: "#66748c"}
+
+
+class Tile(QFrame):
+    """A figure with a caption; clickable when it leads somewhere."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, accent: str, clickable: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashTile")
+        self.setStyleSheet(
+            "QFrame#dashTile { background: #ffffff; border: 1px solid #dde3ee; "
+            f"border-left: 5px solid {accent}; border-radius: 8px; }}"
+            "QFrame#dashTile:hover { border-color: #b8c4d9; "
+            f"border-left: 5px solid {accent}; }}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 12, 10)
+        layout.setSpacing(2)
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #66748c; font-size: 13px; border: none;")
+        self.value = QLabel("–")
+        self.value.setStyleSheet(f"color: {accent}; font-size: 30px; font-weight: 700; "
+                                 "border: none;")
+        self.note = QLabel("")
+        self.note.setStyleSheet("color: #66748c; font-size: 12px; border: none;")
+        for label in (self.caption, self.value, self.note):
+            layout.addWidget(label)
+        self._clickable = clickable
+        if clickable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setToolTip(self.tr("Show these issues in the register"))
+
+    def set(self, value: str, note: str = "") -> None:
+        self.value.setText(value)
+        self.note.setText(note)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+def _panel(title: str, body: QWidget, extra: QWidget | None = None) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 12)
+    head = QHBoxLayout()
+    heading = QLabel(title)
+    heading.setObjectName("sectionHeading")
+    head.addWidget(heading)
+    head.addStretch(1)
+    if extra is not None:
+        head.addWidget(extra)
+    layout.addLayout(head)
+    layout.addWidget(body, 1)
+    return frame
+
+
+class Dashboard(QWidget):
+    """The figures of one :class:`ProjectSummary`."""
+
+    severity_chosen = Signal(object)  # Severity
+    overdue_chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(12)
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff4d6; color: #8a5a00; border: 1px solid "
+                                  "#f0d48a; border-radius: 6px; padding: 6px 10px;")
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(10)
+        self.severity_tiles: dict[Severity, Tile] = {}
+        for column, severity in enumerate(Severity):
+            tile = Tile(self.tr("Open · %1").replace("%1", labels.severity(severity)),
+                        _SEVERITY_ACCENT[severity], clickable=True)
+            tile.clicked.connect(lambda s=severity: self.severity_chosen.emit(s))
+            tiles.addWidget(tile, 0, column)
+            self.severity_tiles[severity] = tile
+        self.overdue = Tile(self.tr("Overdue"), "#c62828", clickable=True)
+        self.overdue.clicked.connect(self.overdue_chosen)
+        self.awaiting = Tile(self.tr("Awaiting confirmation"), "#0b3d91")
+        self.breached = Tile(self.tr("SLA breached"), "#b3261e")
+        self.at_risk = Tile(self.tr("SLA at risk"), "#e07b00")
+        for column, tile in enumerate((self.overdue, self.awaiting, self.breached, self.at_risk)):
+            tiles.addWidget(tile, 1, column)
+        layout.addLayout(tiles)
+
+        self.trend = TrendChart()
+        self.key_users = BarList(QColor("#8e44ad"))
+        self.share = QLabel("–")
+        self.share.setStyleSheet("color: #8e44ad; font-size: 30px; font-weight: 700;")
+        self.share_note = QLabel()
+        self.share_note.setObjectName("muted")
+        self.share_note.setWordWrap(True)
+        errors = QWidget()
+        errors_layout = QVBoxLayout(errors)
+        errors_layout.setContentsMargins(0, 0, 0, 0)
+        errors_layout.addWidget(self.share)
+        errors_layout.addWidget(self.share_note)
+        errors_layout.addWidget(self.key_users, 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        middle.addWidget(_panel(self.tr("Issues per day since go-live"), self.trend), 3)
+        middle.addWidget(_panel(self.tr("Operation errors: whom to train"), errors), 1)
+        layout.addLayout(middle, 3)
+
+        self.categories = BarList()
+        self.modules = BarList(QColor("#0b3d91"))
+        bottom = QHBoxLayout()
+        bottom.setSpacing(12)
+        bottom.addWidget(_panel(self.tr("By category"), self.categories), 1)
+        bottom.addWidget(_panel(self.tr("By module"), self.modules), 1)
+        layout.addLayout(bottom, 2)
+
+    def show_summary(self, s: ProjectSummary) -> None:
+        for severity, tile in self.severity_tiles.items():
+            tile.set(str(s.open_by_severity.get(severity, 0)))
+        self.severity_tiles[Severity.URGENT].note.setText(
+            self.tr("%1 open in all").replace("%1", str(s.open)))
+        self.overdue.set(str(s.overdue), self.tr("past the expected date"))
+        self.awaiting.set(str(s.awaiting_confirmation), self.tr("waiting for the customer"))
+        self.breached.set(str(s.sla_breached), self.tr("%1 still open")
+                          .replace("%1", str(s.sla_breached_open)))
+        self.at_risk.set(str(s.sla_at_risk), self.tr("over %1 % of the target used")
+                         .replace("%1", str(self._threshold)))
+        self.trend.set_points(s.trend)
+        self.share.setText(f"{s.operation_error_share:.0%}")
+        self.share_note.setText(self.tr("%1 of %2 issues were operation errors. Key users who "
+                                        "reported them:").replace("%1", str(s.operation_errors))
+                                .replace("%2", str(s.total)))
+        self.key_users.set_items(list(s.operation_error_reporters))
+        self.categories.set_items(
+            [(labels.category(c), n) for c, n in sorted(s.by_category.items(),
+                                                        key=lambda item: -item[1]) if n],
+            highlight=labels.category(Category.OPERATION_ERROR))
+        self.modules.set_items(list(s.by_module.items())[:10])
+        if s.unknown_years:
+            years = "、".join(str(y) for y in s.unknown_years)
+            self.notice.setText(self.tr(
+                "The holiday calendar does not know %1: SLA times in that year count "
+                "Monday to Friday only. Import that year's holidays (an ICS from the office, "
+                "or a bundle).").replace("%1", years))
+        self.notice.setVisible(bool(s.unknown_years))
+
+    _threshold = 75
+
+    def set_threshold(self, percent: int) -> None:
+        self._threshold = percent
+
+
+class OverviewPage(Page):
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._project: Project | None = None
+        self._people: list[Person] = []
+        self.summary: ProjectSummary | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 16)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        self._title = QLabel()
+        self._title.setObjectName("pageHeading")
+        self._subtitle = QLabel()
+        self._subtitle.setObjectName("muted")
+        titles.addWidget(self._title)
+        titles.addWidget(self._subtitle)
+        header.addLayout(titles, 1)
+        self._day = QLabel()
+        self._day.setStyleSheet("font-size: 22px; font-weight: 700; color: #1f5fd1;")
+        self._close = QLabel()
+        self._close.setObjectName("muted")
+        days = QVBoxLayout()
+        days.addWidget(self._day, 0, Qt.AlignmentFlag.AlignRight)
+        days.addWidget(self._close, 0, Qt.AlignmentFlag.AlignRight)
+        header.addLayout(days)
+        layout.addLayout(header)
+
+        self.tabs = QTabWidget()
+        self.dashboard = Dashboard()
+        self.dashboard.severity_chosen.connect(self._open_severity)
+        self.dashboard.overdue_chosen.connect(self._open_overdue)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.dashboard)
+        self.tabs.addTab(scroll, self.tr("Dashboard"))
+        self.tabs.addTab(self._build_people(), self.tr("People"))
+        layout.addWidget(self.tabs, 1)
+
+    def _build_people(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QHBoxLayout()
+        self._pms = QLabel()
+        self._pms.setObjectName("muted")
+        bar.addWidget(self._pms)
+        bar.addStretch(1)
+        self._add_person = QPushButton(self.tr("Add person…"))
+        self._add_person.clicked.connect(self._on_add_person)
+        bar.addWidget(self._add_person)
+        layout.addLayout(bar)
+        self._model = PeopleModel()
+        self._table = QTableView()
+        self._table.setModel(self._model)
+        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self._table.setAlternatingRowColors(True)
+        self._table.verticalHeader().hide()
+        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self._table, 1)
+        return page
+
+    # -- Page ----------------------------------------------------------------------
+    def set_project(self, project: Project | None) -> None:
+        self._project = project
+        self._add_person.setEnabled(project is not None)
+        if project is None:
+            self._title.setText(self.tr("No project yet"))
+            self._subtitle.setText(self.tr("Create a project with File ▸ New project…"))
+            self._day.clear()
+            self._close.clear()
+            self._model.set_people([])
+            return
+        self._title.setText(project.name)
+        self._subtitle.setText(f"{project.customer} · {project.code} · " + self.tr(
+            "go-live %1").replace("%1", project.go_live.isoformat()) + " · "
+            + labels.project_status(project.status))
+        self._refresh()
+
+    def apply_changes(self, changes: Changes) -> None:
+        if self._project is not None and any(changes.touches(e) for e in (
+                "person", "project", "issue", "timeline_entry", "holiday_year", "membership")):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        project = self._project
+        if project is None:
+            return
+        services = self._ctx.services
+
+        def read() -> tuple[ProjectSummary, list[Person], int]:
+            return (services.overview.summary(project.code), services.projects.people(
+                project.code), services.sla.policy(project.code).at_risk_percent)
+
+        self._ctx.runner.run(read, self._show)
+
+    def _show(self, result: tuple[ProjectSummary, list[Person], int]) -> None:
+        summary, people, threshold = result
+        if self._project is None or summary.project.id != self._project.id:
+            return
+        self.summary = summary
+        self._people = people
+        self._model.set_people(people)
+        self.dashboard.set_threshold(threshold)
+        self.dashboard.show_summary(summary)
+        if summary.day >= 1:
+            self._day.setText(self.tr("Day %1 since go-live").replace("%1", str(summary.day)))
+        else:
+            self._day.setText(self.tr("Go-live in %1 days").replace("%1", str(1 - summary.day)))
+        if summary.month_end_close is not None:
+            self._close.setText(self.tr("Month-end close %1 · in %2 days")
+                                .replace("%1", summary.month_end_close.isoformat())
+                                .replace("%2", str(summary.days_to_month_end)))
+        by_id = {p.id: p.name for p in people}
+        project = summary.project
+        self._pms.setText(self.tr("Vendor: %1 · Customer: %2")
+                          .replace("%1", by_id.get(project.vendor_pm or "", "–"))
+                          .replace("%2", by_id.get(project.customer_pm or "", "–")))
+
+    # -- into the register ------------------------------------------------------------
+    def _register(self) -> Any:
+        window: Any = self.window()
+        if not hasattr(window, "show_page"):
+            return None
+        window.show_page("issues")
+        return window.page("issues")
+
+    def _open_severity(self, severity: Severity) -> None:
+        page = self._register()
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(severity=severity, open_only=True)
+
+    def _open_overdue(self) -> None:
+        page = self._register()
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(overdue=True, open_only=True)
+
+    def _on_add_person(self) -> None:
+        project = self._project
+        if project is None:
+            return
+        dialog = PersonDialog(self)
+        answer = dialog.ask()
+        if answer is None:
+            return
+        self._ctx.runner.run(lambda: self._ctx.services.projects.add_person(
+            project.code, answer.name, answer.role, initials=answer.initials,
+            phone=answer.phone, email=answer.email, department=answer.department))
+
+    @property
+    def people_model(self) -> PeopleModel:
+        return self._model

@@ -1,0 +1,63 @@
+"""The Overview dashboard: figures from the demo, and tiles that lead into the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from golive_desk.app import DesktopApp
+from golive_desk.domain.issues import OPEN_STATUSES, IssueQuery, Severity
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.ui.issues.page import IssuesPage
+from golive_desk.ui.overview.page import OverviewPage
+from tests.gui.conftest import settle
+
+
+def test_a_severity_tile_opens_the_register_filtered(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    services = Services.open(store_path)
+    fill_demo(services, issues=120)
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    window.resize(1400, 900)
+    settle(qtbot, desktop)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    summary = overview.summary
+    assert summary is not None
+    dashboard = overview.dashboard
+    urgent = summary.open_by_severity[Severity.URGENT]
+    assert dashboard.severity_tiles[Severity.URGENT].value.text() == str(urgent)
+    assert dashboard.breached.value.text() == str(summary.sla_breached)
+    assert len(dashboard.trend.points()) == summary.day
+    assert dashboard.categories.items()
+    assert overview.people_model.rowCount() > 0
+
+    tile = dashboard.severity_tiles[Severity.URGENT]
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    settle(qtbot, desktop)
+    assert window.stack.currentIndex() == 1
+    register = window.page("issues")
+    assert isinstance(register, IssuesPage)
+    query = register.current_query()
+    assert query is not None
+    assert query.severities == frozenset({Severity.URGENT})
+    assert query.statuses == frozenset(OPEN_STATUSES)
+    assert register.model.rowCount() == urgent
+    expected = desktop.services.issues.list_ids(IssueQuery(  # type: ignore[union-attr]
+        project="HX", severities=frozenset({Severity.URGENT}),
+        statuses=frozenset(OPEN_STATUSES)))
+    assert len(expected) == urgent
+
+    window.show_page("overview")
+    qtbot.mouseClick(dashboard.overdue, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    settle(qtbot, desktop)
+    query = register.current_query()
+    assert query is not None
+    assert query.overdue
+    assert query.severities == frozenset()
+    assert register.model.rowCount() == summary.overdue

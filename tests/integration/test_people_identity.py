@@ -192,3 +192,28 @@ def test_the_demo_makes_its_people_once_and_links_the_local_user(
         assert me.name == expected
     finally:
         services.close()
+
+
+def test_a_project_bundle_carries_its_members_and_their_people(tmp_path: Path) -> None:
+    from tests.integration.sync_support import make_node
+
+    laptop = make_node(tmp_path, "张力", "ZL")
+    office = make_node(tmp_path, "周建国", "ZJG", office=True)
+    try:
+        projects = laptop.services.projects
+        for code in ("HX", "DF"):
+            projects.add_project(code, f"{code} ERP", f"{code} 客户", "2026-11-02")
+        person, _ = projects.add_person("DF", "陈思远", "consultant", initials="CSY")
+        projects.add_person("HX", "陈思远", "consultant", initials="CSY")
+        # Contact details changed later travel too.
+        with unit_of_work(laptop.services.store) as uow:
+            uow.set("person", person.id, "phone", "137 5810 4412")
+        projects.add_person("DF", "马超", "end_user")  # after HX's last op: not carried
+        bundle = laptop.sync.export_bundle(tmp_path / "hx.zip", project="HX", full=True).file
+        office.sync.import_bundle(bundle, trust_new=True)
+        assert [(p.name, p.role, p.phone) for p in office.services.projects.people("HX")] == [
+            ("陈思远", Role.CONSULTANT, "137 5810 4412")]
+        assert [p.name for p in office.services.projects.all_people()] == ["陈思远"]
+    finally:
+        laptop.close()
+        office.close()

@@ -4,8 +4,10 @@ For a peer, a node's run starts after the seq the peer acknowledged; for
 ``--full`` at seq 1. It ends at the highest seq this store holds without a gap
 (applied ops, then verified ops still pending) for which it has that node's
 signed head statement; this store's own head is signed on the spot. A
-project-only bundle carries the ops of the project's records plus what they
-need in order to apply on the receiver: earlier ops of the same chains and
+project-only bundle carries the ops of the project's records, of the records
+they name in a field the registry marks as carried (a membership's person, an
+issue's assignee and reporter), plus what they need in order to apply on the
+receiver: earlier ops of the same chains and
 the ops they name in ``prev``.
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from golive_desk.domain.ops import Op, OpKind
+from golive_desk.domain.schema import spec_for
 from golive_desk.storage import sync_state
 from golive_desk.storage.blobs import BlobStore
 from golive_desk.storage.engine import Tx
@@ -109,11 +112,14 @@ def _project_tops(tx: Tx, project_id: str, acknowledged: dict[str, int]
     member_creates: set[str] = set()
     members = {project_id}
     for r in rows:
-        if r.kind != OpKind.CREATE:
-            continue
-        if r.entity_id == project_id or member_creates.intersection(Op.from_body(r.body).prev):
-            member_creates.add(r.op_id)
-            members.add(r.entity_id)
+        if r.kind == OpKind.CREATE:
+            op = Op.from_body(r.body)
+            if r.entity_id == project_id or member_creates.intersection(op.prev):
+                member_creates.add(r.op_id)
+                members.add(r.entity_id)
+                members.update(_carried(op))
+        elif r.kind == OpKind.SET and r.entity_id in members and _CARRIED_FIELD in r.body:
+            members.update(_carried(Op.from_body(r.body)))
     where = {r.op_id: (r.node, r.seq) for r in rows}
     by_node: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for r in rows:
@@ -139,6 +145,25 @@ def _project_tops(tx: Tx, project_id: str, acknowledged: dict[str, int]
                             changed = True
             scanned[node] = max(scanned.get(node, 0), top)
     return tops
+
+
+# Whether an op's body may name a carried field at all (most do not: skip parsing them).
+_CARRIED_FIELD = '_id"'
+
+
+def _carried(op: Op) -> set[str]:
+    """Records a member's op names that a project bundle carries along (the registry's
+    ``carries``: a membership's person, an issue's assignee and reporter)."""
+    spec = spec_for(op.entity)
+    if spec is None or not spec.carries:
+        return set()
+    if op.kind == OpKind.CREATE and isinstance(op.value, dict):
+        values = [op.value.get(name) for name in spec.carries]
+    elif op.field in spec.carries:
+        values = [op.value]
+    else:
+        return set()
+    return {v for v in values if isinstance(v, str)}
 
 
 def blob_refs(body: str) -> set[str]:

@@ -177,6 +177,73 @@
     </message>
   </context>
   <context>
+    <name>Dashboard</name>
+    <message>
+      <source>Open · %1</source>
+      <translation>未关闭 · %1</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>已逾期</translation>
+    </message>
+    <message>
+      <source>Awaiting confirmation</source>
+      <translation>待客户确认</translation>
+    </message>
+    <message>
+      <source>SLA breached</source>
+      <translation>SLA 已超时</translation>
+    </message>
+    <message>
+      <source>SLA at risk</source>
+      <translation>SLA 临近超时</translation>
+    </message>
+    <message>
+      <source>Issues per day since go-live</source>
+      <translation>上线以来每日问题</translation>
+    </message>
+    <message>
+      <source>Operation errors: whom to train</source>
+      <translation>操作错误：需要培训的关键用户</translation>
+    </message>
+    <message>
+      <source>By category</source>
+      <translation>按问题类别</translation>
+    </message>
+    <message>
+      <source>By module</source>
+      <translation>按模块</translation>
+    </message>
+    <message>
+      <source>%1 open in all</source>
+      <translation>共 %1 个未关闭</translation>
+    </message>
+    <message>
+      <source>past the expected date</source>
+      <translation>已过期望解决日期</translation>
+    </message>
+    <message>
+      <source>waiting for the customer</source>
+      <translation>等待客户确认</translation>
+    </message>
+    <message>
+      <source>%1 still open</source>
+      <translation>其中 %1 个仍未关闭</translation>
+    </message>
+    <message>
+      <source>over %1 % of the target used</source>
+      <translation>已用时超过目标的 %1%</translation>
+    </message>
+    <message>
+      <source>%1 of %2 issues were operation errors. Key users who reported them:</source>
+      <translation>%2 个问题中有 %1 个属于操作错误。提出这些问题的关键用户：</translation>
+    </message>
+    <message>
+      <source>The holiday calendar does not know %1: SLA times in that year count Monday to Friday only. Import that year's holidays (an ICS from the office, or a bundle).</source>
+      <translation>节假日日历中没有 %1 年的数据：该年的 SLA 时间只按周一至周五计算。请导入该年的节假日安排（分公司提供的 ICS 文件或同步包）。</translation>
+    </message>
+  </context>
+  <context>
     <name>DateField</name>
     <message>
       <source>Choose a date</source>
@@ -1378,20 +1445,8 @@
   <context>
     <name>OverviewPage</name>
     <message>
-      <source>Go-live</source>
-      <translation>上线日期</translation>
-    </message>
-    <message>
-      <source>First month-end close</source>
-      <translation>月底首次结账</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>状态</translation>
-    </message>
-    <message>
-      <source>Project managers</source>
-      <translation>项目经理</translation>
+      <source>Dashboard</source>
+      <translation>仪表盘</translation>
     </message>
     <message>
       <source>People</source>
@@ -1410,28 +1465,28 @@
       <translation>请通过“文件 ▸ 新建项目…”创建项目</translation>
     </message>
     <message>
+      <source>go-live %1</source>
+      <translation>上线 %1</translation>
+    </message>
+    <message>
+      <source>Day %1 since go-live</source>
+      <translation>上线第 %1 天</translation>
+    </message>
+    <message>
+      <source>Go-live in %1 days</source>
+      <translation>距上线还有 %1 天</translation>
+    </message>
+    <message>
+      <source>Month-end close today (%1)</source>
+      <translation>今天月结（%1）</translation>
+    </message>
+    <message>
+      <source>Month-end close %1 · in %2 days</source>
+      <translation>月结 %1 · 还有 %2 天</translation>
+    </message>
+    <message>
       <source>Vendor: %1 · Customer: %2</source>
       <translation>厂商：%1 · 客户：%2</translation>
-    </message>
-    <message>
-      <source>today</source>
-      <translation>今天</translation>
-    </message>
-    <message>
-      <source>tomorrow</source>
-      <translation>明天</translation>
-    </message>
-    <message>
-      <source>yesterday</source>
-      <translation>昨天</translation>
-    </message>
-    <message>
-      <source>in %1 days</source>
-      <translation>%1 天后</translation>
-    </message>
-    <message>
-      <source>%1 days ago</source>
-      <translation>%1 天前</translation>
     </message>
   </context>
   <context>
@@ -2093,6 +2148,13 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     </message>
   </context>
   <context>
+    <name>Tile</name>
+    <message>
+      <source>Show these issues in the register</source>
+      <translation>在问题记录中查看这些问题</translation>
+    </message>
+  </context>
+  <context>
     <name>TimelineView</name>
     <message>
       <source>Timeline (处理过程跟踪)</source>
@@ -2113,6 +2175,25 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <message>
       <source>Add to timeline</source>
       <translation>记入处理过程</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendChart</name>
+    <message>
+      <source>No issues yet</source>
+      <translation>暂无问题</translation>
+    </message>
+    <message>
+      <source>Opened</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已关闭</translation>
+    </message>
+    <message>
+      <source>Open backlog</source>
+      <translation>未关闭存量</translation>
     </message>
   </context>
   <context>

@@ -306,7 +306,10 @@ class OverviewPage(Page):
             self._day.setText(self.tr("Day %1 since go-live").replace("%1", str(summary.day)))
         else:
             self._day.setText(self.tr("Go-live in %1 days").replace("%1", str(1 - summary.day)))
-        if summary.month_end_close is not None:
+        if summary.days_to_month_end == 0:
+            self._close.setText(self.tr("Month-end close today (%1)")
+                                .replace("%1", str(summary.month_end_close)))
+        elif summary.month_end_close is not None:
             self._close.setText(self.tr("Month-end close %1 · in %2 days")
                                 .replace("%1", summary.month_end_close.isoformat())
                                 .replace("%2", str(summary.days_to_month_end)))

@@ -217,3 +217,28 @@ def test_a_project_bundle_carries_its_members_and_their_people(tmp_path: Path) -
     finally:
         laptop.close()
         office.close()
+
+
+def test_an_issue_names_its_assignee_and_reporter_as_people(tmp_path: Path) -> None:
+    services = _open(tmp_path / "s.db")
+    try:
+        consultant, _ = services.projects.add_person("HX", "陈思远", "consultant")
+        key_user, _ = services.projects.add_person("HX", "刘芳", "key_user")
+        services.projects.add_person("DF", "林晓", "consultant")  # not a member of HX
+        issue, _ = services.issues.create("HX", {"title": "凭证打印", "assignee": "陈思远",
+                                                 "reporter": "刘芳"})
+        shown = services.issues.get(issue.number)
+        assert (shown.assignee_id, shown.reporter_id) == (consultant.id, key_user.id)
+        services.issues.update(issue.number, {"assignee": "林晓", "reporter": "门卫老王"})
+        shown = services.issues.get(issue.number)
+        assert (shown.assignee, shown.assignee_id) == ("林晓", None)
+        assert (shown.reporter, shown.reporter_id) == ("门卫老王", None)  # a free name
+        services.issues.update(issue.number, {"assignee": "陈思远"})
+        shown = services.issues.get(issue.number)
+        assert shown.assignee_id == consultant.id
+        # The timeline tells the name's changes only.
+        fields = [e.field for e in shown.timeline if e.field]
+        assert "assignee_id" not in fields
+        assert fields.count("assignee") == 2
+    finally:
+        services.close()

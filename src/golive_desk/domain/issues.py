@@ -194,6 +194,10 @@ class Issue:
     # Per field, the op ids of the versions this read saw: a save passes them on, so
     # it supersedes only what the user saw (a value imported meanwhile stays in conflict).
     versions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # The people ``assignee`` and ``reporter`` name, when they are members of the
+    # project (None: a free name, or an issue written before people had ids).
+    assignee_id: str | None = None
+    reporter_id: str | None = None
 
     @property
     def is_open(self) -> bool:

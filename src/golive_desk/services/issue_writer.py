@@ -10,12 +10,14 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from golive_desk.domain import issue_rules as rules
+from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
 from golive_desk.domain.merge import distinct_values
-from golive_desk.domain.models import Project
+from golive_desk.domain.models import Person, Project
 from golive_desk.domain.ops import JsonValue
+from golive_desk.domain.schema import ISSUE_PERSON_FIELDS
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
 from golive_desk.storage import local_node, queries
@@ -40,6 +42,7 @@ class IssueWriter:
         self.now = now
         self._tx = uow.conn  # handed to storage functions only
         self._initials: str | None = None
+        self._members: dict[str, list[Person]] = {}
 
     # -- reading inside the transaction ------------------------------------
     def issue(self, issue_id: str) -> Issue:
@@ -76,6 +79,27 @@ class IssueWriter:
     def modules(self, project_id: str) -> tuple[str, ...]:
         return q.project_modules(self._tx, project_id)
 
+    def person_ids(self, project_id: str, names: Mapping[str, JsonValue]
+                   ) -> dict[str, JsonValue]:
+        """For each of ``assignee``/``reporter`` in ``names``, the id field and the person
+        of that name among the project's members (None: a free name).
+
+        The assignee is looked for on the vendor side first, the reporter on the
+        customer side first; of two namesakes the older person wins.
+        """
+        found: dict[str, JsonValue] = {}
+        for name_field, id_field in ISSUE_PERSON_FIELDS.items():
+            if name_field not in names:
+                continue
+            name = names[name_field]
+            side = Side.VENDOR if name_field == "assignee" else Side.CUSTOMER
+            if project_id not in self._members:
+                self._members[project_id] = queries.people_of(self._tx, project_id)
+            matches = sorted((p.side != side, p.id) for p in self._members[project_id]
+                             if name and p.name == name)
+            found[id_field] = matches[0][1] if matches else None
+        return found
+
     def initials(self) -> str:
         if self._initials is None:
             self._initials = local_node.user_initials(self._tx)
@@ -85,6 +109,7 @@ class IssueWriter:
     def create(self, project: Project, values: Mapping[str, object]) -> str:
         """Create an issue in ``project``; returns its id. The number is given here, once."""
         clean = rules.new_issue_values(values, self.modules(project.id), self.now())
+        clean.update(self.person_ids(project.id, clean))
         while True:  # skip numbers taken by issues imported from a namesake's store
             counter = q.next_counter(self._tx, f"issue:{project.id}")
             number = rules.issue_number(project.code, self.initials(), counter)
@@ -108,6 +133,7 @@ class IssueWriter:
         stored = self._live(issue)
         issue_id, held = stored.issue.id, stored.values
         clean = rules.normalize_fields(changes, self.modules(stored.issue.project_id))
+        clean.update(self.person_ids(stored.issue.project_id, clean))
         merged: dict[str, JsonValue] = {f: held[f] for f in
                                         ("reported_at", "expected_by", "confirmed_at")}
         merged.update({f: v for f, v in clean.items() if f in merged})
@@ -211,9 +237,17 @@ class IssueWriter:
             clean: JsonValue = rules.parse_status(value).value
         elif field in EDITABLE_FIELDS:
             clean = rules.normalize_field(field, value, self.modules(current.project_id))
+        elif field in ISSUE_PERSON_FIELDS.values():  # (settled with its name, as a rule)
+            clean = str(value) if value else None
         else:
             raise ValidationError(field, f"{field} cannot be resolved here", rule="read_only")
         self.uow.resolve("issue", current.id, field, clean)
+        names = {field: clean} if field in ISSUE_PERSON_FIELDS else {}
+        for id_field, person in self.person_ids(current.project_id, names).items():
+            if distinct_values(v.value for v in heads(self._tx, current.id, id_field)) > 1:
+                self.uow.resolve("issue", current.id, id_field, person)
+            elif getattr(current, id_field) != person:
+                self.uow.set("issue", current.id, id_field, person)
         if field == "status":
             self._status_entry(current, current.status, IssueStatus(str(clean)),
                                "conflict resolved")

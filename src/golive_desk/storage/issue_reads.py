@@ -37,6 +37,7 @@ from golive_desk.domain.issues import (
     TimelineKind,
 )
 from golive_desk.domain.ops import JsonValue, Op, OpKind
+from golive_desk.domain.schema import ISSUE_PERSON_FIELDS
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage.conflicts import conflicts as find_conflicts
 from golive_desk.storage.unit_of_work import versions_of
@@ -86,7 +87,7 @@ def issue_from_row(row: Row[Any], *, timeline: tuple[TimelineEntry, ...] = (),
         maintenance_note=bool(row.maintenance_note), created_at=row.created_at,
         created_by=row.created_by, updated_at=row.updated_at, deleted=bool(row.deleted),
         timeline=timeline, attachments=attachments, conflicts=conflicts,
-        versions=versions or {},
+        versions=versions or {}, assignee_id=row.assignee_id, reporter_id=row.reporter_id,
     )
 
 
@@ -128,12 +129,16 @@ def _field_value(op: Op, field: str) -> JsonValue:
     return None
 
 
+_PERSON_IDS = frozenset(ISSUE_PERSON_FIELDS.values())
+
+
 def field_changes(op_rows: Iterable[Row[Any]]) -> list[tuple[int, str, TimelineEntry]]:
     """Timeline lines for the field edits, deletes and restores of one issue."""
     history = {r.op_id: (Op.from_body(r.body), r.lamport, r.node) for r in op_rows}
     lines: list[tuple[int, str, TimelineEntry]] = []
     for op_id, (op, lamport, node) in history.items():
-        if op.kind == OpKind.SET and op.field and op.field != "status":
+        if op.kind == OpKind.SET and op.field and op.field != "status" \
+                and op.field not in _PERSON_IDS:  # (the name's own line says it)
             field, new = op.field, op.value
             olds = [_field_value(history[p][0], field) for p in op.prev if p in history]
             distinct = list(dict.fromkeys(str(v) for v in olds if v not in (None, "")))
@@ -188,7 +193,8 @@ def stored_issue(conn: Connection, issue_id: str) -> StoredIssue | None:
     row = q.issue_by_id(conn, issue_id)
     if row is None:
         return None
-    return StoredIssue(issue_from_row(row), {f: row._mapping[f] for f in EDITABLE_FIELDS})
+    fields = (*EDITABLE_FIELDS, *ISSUE_PERSON_FIELDS.values())
+    return StoredIssue(issue_from_row(row), {f: row._mapping[f] for f in fields})
 
 
 def with_details(conn: Connection, issue: Issue) -> Issue:

@@ -68,8 +68,10 @@ def test_a_plain_set_on_a_field_in_conflict_is_refused_naming_both_values(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     _severity_conflict(tmp_path, office, a, b)
+    shown = a.services.issues.get(NUMBER).severity.value
+    a.services.issues.update(NUMBER, {"severity": shown})  # no change: the conflict stays
     with pytest.raises(WorkflowError) as refused:
-        a.services.issues.update(NUMBER, {"severity": "urgent"})
+        a.services.issues.update(NUMBER, {"severity": "high"})
     assert refused.value.details["reason"] == "conflict"
     assert set(refused.value.details["values"]) == {"urgent", "low"}  # type: ignore[arg-type]
     assert "'urgent'" in str(refused.value)

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from golive_desk.domain.ops import Op, OpKind
 from golive_desk.domain.schema import EntitySpec, FieldSpec, FieldType, spec_for
 
 _HEX64 = re.compile(r"[0-9a-f]{64}")
+_HEX64S = re.compile(r"[0-9a-f]{64}(?: [0-9a-f]{64})*")
 _NODE = re.compile(r"[0-9a-f]{32}")
 _ENTITY_ID = re.compile(r"[0-9A-Za-z-]{1,64}")
 _KINDS = frozenset(k.value for k in OpKind)
+_SET, _CREATE = OpKind.SET.value, OpKind.CREATE.value
 # Far beyond any real history, far below where arithmetic or storage would overflow.
 CLOCK_MAX = 2**53
 TEXT_MAX_AUTHOR = 200
@@ -36,32 +39,57 @@ class MalformedOpError(ValueError):
 
 def check_op(op: Op) -> None:
     """Raise :class:`MalformedOpError` unless ``op`` fits the registry (see module text)."""
-    _check_envelope(op)
+    # An import checks every op it carries: the usual op passes with a few C-level
+    # calls and no more Python calls than it must (the same node and record recur,
+    # so their answers are cached); only a failing op is looked at closely.
+    if not (_is_node(op.node) and 0 < op.seq <= CLOCK_MAX and 0 < op.lamport <= CLOCK_MAX
+            and len(op.author) <= TEXT_MAX_AUTHOR and _is_entity_id(op.entity_id)
+            and _is_wall(op.wall)):
+        _explain_envelope(op)
+    deps = op.prev if op.chain is None else (*op.prev, op.chain)
+    if deps and _HEX64S.fullmatch(" ".join(deps)) is None:
+        raise MalformedOpError(op, "prev", "names something that is not an op id")
     spec = spec_for(op.entity)
     if spec is None:
         return
-    if op.kind == OpKind.CREATE:
-        _check_create(op, spec)
-    elif op.kind == OpKind.SET:
+    if op.kind == _SET:
         _check_set(op, spec)
+    elif op.kind == _CREATE:
+        _check_create(op, spec)
     elif op.kind not in _KINDS:
         raise MalformedOpError(op, "kind", f"'{op.kind}' is not an op kind of {spec.name}")
 
 
-def _check_envelope(op: Op) -> None:
-    if not _NODE.fullmatch(op.node):
+def _explain_envelope(op: Op) -> None:
+    if not _is_node(op.node):
         raise MalformedOpError(op, "node", "is not a node id")
-    if not 1 <= op.seq <= CLOCK_MAX or not 1 <= op.lamport <= CLOCK_MAX:
+    if not (0 < op.seq <= CLOCK_MAX and 0 < op.lamport <= CLOCK_MAX):
         raise MalformedOpError(op, "seq/lamport", "is out of range")
-    if _datetime(op.wall) is None:
+    if not _is_wall(op.wall):
         raise MalformedOpError(op, "wall", "is not a date and time")
     if len(op.author) > TEXT_MAX_AUTHOR:
         raise MalformedOpError(op, "author", "is too long")
-    if not _ENTITY_ID.fullmatch(op.entity_id):
-        raise MalformedOpError(op, "entity_id", "is not a record id")
-    for dep in (*op.prev, op.chain) if op.chain is not None else op.prev:
-        if not _HEX64.fullmatch(dep):
-            raise MalformedOpError(op, "prev", "names something that is not an op id")
+    raise MalformedOpError(op, "entity_id", "is not a record id")
+
+
+@lru_cache(maxsize=1024)
+def _is_node(text: str) -> bool:
+    return _NODE.fullmatch(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _is_entity_id(text: str) -> bool:
+    return _ENTITY_ID.fullmatch(text) is not None
+
+
+def _is_wall(text: str) -> bool:
+    if len(text) > 40:
+        return False
+    try:
+        datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_create(op: Op, spec: EntitySpec) -> None:
@@ -115,7 +143,7 @@ def _text_problem(field: FieldSpec, value: str) -> str | None:
     if kind == FieldType.DATE:
         return None if _date(value) else "is not a date (YYYY-MM-DD)"
     if kind == FieldType.DATETIME:
-        return None if _datetime(value) is not None else "is not a date and time"
+        return None if _is_wall(value) else "is not a date and time"
     if kind == FieldType.ID:
         return None if _ENTITY_ID.fullmatch(value) else "is not a record id"
     if kind == FieldType.HASH:
@@ -129,12 +157,3 @@ def _date(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 10
-
-
-def _datetime(text: str) -> datetime | None:
-    if len(text) > 40:
-        return None
-    try:
-        return datetime.fromisoformat(text)
-    except ValueError:
-        return None

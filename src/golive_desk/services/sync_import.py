@@ -160,12 +160,17 @@ def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
             op_id, body, op = carried
             seq, top_id = chain[op.node]
             if op.seq == seq + 1 and op.chain == top_id:
-                for dep in op.prev:
-                    if dep not in known:
+                lamport = op.lamport
+                for dep in op.prev:  # (the clock check rides on this loop: it runs per op)
+                    clock = known.get(dep)
+                    if clock is None:
                         break
+                    if clock >= lamport:
+                        raise _stale_clock(carried, dep, clock)
                 else:
-                    _check_clock(carried, known)
-                    known[op_id] = op.lamport
+                    if top_id is not None and known.get(top_id, 0) >= lamport:
+                        raise _stale_clock(carried, top_id, known[top_id])
+                    known[op_id] = lamport
                     chain[op.node] = (op.seq, op_id)
                     rows.append((op_id, op, body))
                     continue
@@ -177,14 +182,10 @@ def _schedule(order: list[CarriedOp], chain: dict[str, tuple[int, str | None]],
     return set(known), rows
 
 
-def _check_clock(carried: CarriedOp, known: dict[str, int]) -> None:
+def _stale_clock(carried: CarriedOp, dep: str, clock: int) -> BundleError:
     op = carried.op
-    for dep in (*op.prev, op.chain) if op.chain is not None else op.prev:
-        clock = known.get(dep)
-        if clock is not None and clock >= op.lamport:
-            raise BundleError("lamport", f"node {op.node[:8]}: op {op.seq} has a clock "
-                              f"({op.lamport}) not above op {dep[:12]} ({clock}) that it "
-                              f"builds on", op=carried.op_id)
+    return BundleError("lamport", f"node {op.node[:8]}: op {op.seq} has a clock ({op.lamport}) "
+                       f"not above op {dep[:12]} ({clock}) that it builds on", op=carried.op_id)
 
 
 def _follow_own_chain(tx: Tx, chain: dict[str, tuple[int, str | None]],

@@ -242,3 +242,47 @@ def test_an_issue_names_its_assignee_and_reporter_as_people(tmp_path: Path) -> N
         assert fields.count("assignee") == 2
     finally:
         services.close()
+
+
+def test_three_stores_exchanging_people_and_memberships_converge(tmp_path: Path) -> None:
+    from tests.integration.sync_support import make_node, send
+
+    office = make_node(tmp_path, "周建国", "ZJG", office=True)
+    a = make_node(tmp_path, "张力", "ZL")
+    b = make_node(tmp_path, "林晓", "LX")
+    nodes = (office, a, b)
+    try:
+        for code in ("HX", "DF"):
+            a.services.projects.add_project(code, f"{code} ERP", f"{code} 客户", "2026-11-02")
+        person, _ = a.services.projects.add_person("HX", "陈思远", "consultant", initials="CSY")
+        for _ in range(2):
+            for src, dst in ((a, office), (office, b), (b, office), (office, a)):
+                send(src, dst, tmp_path)
+        # Offline: a gives the member another role, b gives another; b adds them to DF;
+        # a adds a key user whom b, meanwhile, also adds to DF (a second person).
+        a.services.projects.add_member("HX", person.id, "vendor_pm")
+        b.services.projects.add_member("HX", person.id, "consultant")  # no change: no op
+        b.services.projects.add_member("DF", person.id, "consultant")
+        membership = b.services.projects.people("HX")[0].membership_id
+        assert membership is not None
+        with unit_of_work(b.services.store) as uow:
+            uow.set("membership", membership, "role", "key_user")
+        a.services.projects.add_person("HX", "刘芳", "key_user")
+        b.services.projects.add_person("DF", "刘芳", "key_user")
+        for _ in range(2):
+            for src, dst in ((a, office), (b, office), (office, a), (office, b)):
+                send(src, dst, tmp_path)
+        dumps = [n.dump() for n in nodes]
+        assert dumps[0] == dumps[1] == dumps[2]
+        conflicts = [sorted((c.entity, c.field) for c in n.sync.conflicts()) for n in nodes]
+        assert conflicts[0] == conflicts[1] == conflicts[2] == [("membership", "role")]
+        for node in nodes:
+            # Two people added offline under one name stay two (ids differ); say so.
+            assert sorted((p.name, p.projects) for p in node.services.projects.all_people()) == [
+                ("刘芳", ("DF",)), ("刘芳", ("HX",)), ("陈思远", ("DF", "HX"))]
+            before = node.dump()
+            store_admin.doctor(node.services.store, rebuild=True)
+            assert node.dump() == before
+    finally:
+        for node in nodes:
+            node.close()

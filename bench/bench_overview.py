@@ -12,8 +12,7 @@ from datetime import datetime
 from functools import partial
 from pathlib import Path
 
-from bench.bench_issues import LARGE, _median_ms, make_large_store
-from bench.fixtures import Row
+from bench.bench_issues import LARGE, Row, _median_ms, make_large_store
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.domain.working_time import STANDARD_HOURS, working_seconds_between
 

@@ -68,7 +68,15 @@ def test_laptops_exchange_through_the_office_and_settle_a_conflict(
     listed = cli(office, "conflicts", "list", json_out=True).json()
     assert [(c["number"], c["field"]) for c in listed] == [(number, "title")]
     assert {v["value"] for v in listed[0]["values"]} == {"总账凭证打印缺页", "凭证第二页空白"}
-    resolved = cli(office, "conflicts", "resolve", number, "title", "凭证打印缺页(已确认)")
+    # A plain edit never settles the conflict silently: it is refused, naming both values.
+    plain = cli(office, "issue", "set", number, "title=凭证打印问题")
+    assert plain.returncode == 1
+    assert "总账凭证打印缺页" in plain.stderr
+    assert "凭证第二页空白" in plain.stderr
+    assert "--resolve" in plain.stderr
+    assert "Traceback" not in plain.stderr
+    assert len(cli(office, "conflicts", "list", json_out=True).json()) == 1
+    resolved = cli(office, "issue", "set", number, "title=凭证打印缺页(已确认)", "--resolve")
     assert resolved.returncode == 0, resolved.stderr
     assert cli(office, "conflicts", "list", json_out=True).json() == []
 

@@ -556,6 +556,18 @@
       <source>Attachments</source>
       <translation>附件</translation>
     </message>
+    <message>
+      <source>Assignee (person)</source>
+      <translation>负责人（人员）</translation>
+    </message>
+    <message>
+      <source>Reporter (person)</source>
+      <translation>提出人（人员）</translation>
+    </message>
+    <message>
+      <source>Project members</source>
+      <translation>项目成员</translation>
+    </message>
   </context>
   <context>
     <name>FilterBar</name>

@@ -79,6 +79,9 @@ def field_label(name: str) -> str:
         "deleted": QCoreApplication.translate("Fields", "Deleted"),
         "timeline_entry": QCoreApplication.translate("Fields", "Timeline entries"),
         "attachment": QCoreApplication.translate("Fields", "Attachments"),
+        "assignee_id": QCoreApplication.translate("Fields", "Assignee (person)"),
+        "reporter_id": QCoreApplication.translate("Fields", "Reporter (person)"),
+        "membership": QCoreApplication.translate("Fields", "Project members"),
     }
     return names.get(name, name)
 

@@ -95,3 +95,23 @@ def append_with_wall(node: Node, entity: str, entity_id: str, field: str, value:
         projector.project(conn, [(op_id, op)])
         oplog.save_cursor(conn, cursor)
     return op_id
+
+
+def make_trio(folder: Path) -> tuple[Node, Node, Node]:
+    """The office and two laptops: the office has enrolled both, both know the office,
+    and laptop A's project HX has reached everyone."""
+    office = make_node(folder, "周建国", "ZJG", office=True)
+    a = make_node(folder, "张力", "ZL")
+    b = make_node(folder, "陈思远", "CSY")
+    a.services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                    "2026-11-02")
+    exchange(folder, office, a, b)
+    return office, a, b
+
+
+def exchange(folder: Path, office: Node, *laptops: Node) -> None:
+    """Everyone to the office, then the office back to everyone."""
+    for laptop in laptops:
+        send(laptop, office, folder)
+    for laptop in laptops:
+        send(office, laptop, folder)

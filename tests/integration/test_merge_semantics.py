@@ -19,35 +19,21 @@ from golive_desk.domain.errors import BundleError, WorkflowError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.ops import canonical_json
 from golive_desk.storage import oplog, projector
-from tests.integration.sync_support import Node, file_state, make_node, send
+from tests.integration.sync_support import Node, exchange, file_state, make_trio, send
 
 
 @pytest.fixture
 def trio(tmp_path: Path) -> Iterator[tuple[Node, Node, Node]]:
     """The office and two laptops that share project HX and issue HX-ZL-0001."""
-    office = make_node(tmp_path, "周建国", "ZJG", office=True)
-    a = make_node(tmp_path, "张力", "ZL")
-    b = make_node(tmp_path, "陈思远", "CSY")
-    a.services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
-                                    "2026-11-02")
+    office, a, b = make_trio(tmp_path)
     a.services.issues.create("HX", {"title": "凭证审核后无法反审核", "severity": "medium"})
-    send(a, office, tmp_path)
-    send(b, office, tmp_path)
-    send(office, a, tmp_path)
-    send(office, b, tmp_path)
+    exchange(tmp_path, office, a, b)
     yield office, a, b
     for node in (office, a, b):
         node.close()
 
 
 NUMBER = "HX-ZL-0001"
-
-
-def _everyone(tmp_path: Path, office: Node, *laptops: Node) -> None:
-    for laptop in laptops:
-        send(laptop, office, tmp_path)
-    for laptop in laptops:
-        send(office, laptop, tmp_path)
 
 
 def _conflicts(node: Node) -> list[tuple[str, str, ConflictKind, tuple[object, ...]]]:
@@ -58,8 +44,8 @@ def _conflicts(node: Node) -> list[tuple[str, str, ConflictKind, tuple[object, .
 def _severity_conflict(tmp_path: Path, office: Node, a: Node, b: Node) -> None:
     a.services.issues.update(NUMBER, {"severity": "urgent"})
     b.services.issues.update(NUMBER, {"severity": "low"})
-    _everyone(tmp_path, office, a, b)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
 
 
 # -- an edit supersedes only what its author saw ---------------------------------------
@@ -77,7 +63,7 @@ def test_a_plain_set_on_a_field_in_conflict_is_refused_naming_both_values(
     assert "'urgent'" in str(refused.value)
     assert "'low'" in str(refused.value)
     # Still in conflict on every store: nothing was cleared.
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert [c[1] for c in _conflicts(node)] == ["severity"]
 
@@ -88,7 +74,7 @@ def test_set_with_resolve_settles_the_conflict_everywhere(
     _severity_conflict(tmp_path, office, a, b)
     issue, _ = b.services.issues.update(NUMBER, {"severity": "high"}, resolve=True)
     assert issue.severity.value == "high"
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert _conflicts(node) == []
         assert node.services.issues.get(NUMBER).severity.value == "high"
@@ -99,13 +85,13 @@ def test_a_save_after_an_import_changed_the_field_joins_the_conflict(
     office, a, b = trio
     shown = a.services.issues.get(NUMBER)  # the form opens on laptop A
     b.services.issues.update(NUMBER, {"severity": "urgent"})
-    _everyone(tmp_path, office, b)
+    exchange(tmp_path, office, b)
     send(office, a, tmp_path)  # the import arrives while the form is open
     assert a.services.issues.get(NUMBER).severity.value == "urgent"
     saved, _ = a.services.issues.update(NUMBER, {"severity": "low"}, seen=shown.versions)
     # The value A never saw is not superseded: both stay, on every store.
     assert {v.value for c in saved.conflicts for v in c.values} == {"urgent", "low"}
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     expected = _conflicts(office)
     assert [c[1] for c in expected] == ["severity"]
     assert _conflicts(a) == _conflicts(b) == expected
@@ -115,10 +101,10 @@ def test_a_save_that_saw_the_current_value_supersedes_it(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     b.services.issues.update(NUMBER, {"severity": "urgent"})
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     shown = a.services.issues.get(NUMBER)
     a.services.issues.update(NUMBER, {"severity": "low"}, seen=shown.versions)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert _conflicts(node) == []
         assert node.services.issues.get(NUMBER).severity.value == "low"
@@ -130,19 +116,19 @@ def test_a_restore_concurrent_with_a_delete_is_a_conflict_on_every_store(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     a.services.issues.delete(NUMBER)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     b.services.issues.restore(NUMBER)   # B restores…
     a.services.issues.restore(NUMBER)   # …A restores and deletes again, not seeing B
     a.services.issues.delete(NUMBER)
-    _everyone(tmp_path, office, a, b)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     states = {node.services.issues.get(NUMBER).deleted for node in (office, a, b)}
     assert len(states) == 1  # the same provisional state everywhere
     found = [_conflicts(node) for node in (office, a, b)]
     assert found[0] == found[1] == found[2]
     assert [(c[1], c[2]) for c in found[0]] == [("deleted", ConflictKind.DELETE_RESTORE)]
     office.sync.resolve(NUMBER, "deleted", "restore")
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert _conflicts(node) == []
         assert not node.services.issues.get(NUMBER).deleted
@@ -154,8 +140,8 @@ def test_a_note_added_while_the_issue_was_deleted_elsewhere_is_a_conflict_and_st
     a.services.issues.delete(NUMBER)
     b.services.issues.add_entry(NUMBER, "note", "客户已补录凭证，请复核")
     b.services.issues.attach_bytes(NUMBER, "截图.png", b"\x89PNG fake screenshot")
-    _everyone(tmp_path, office, a, b)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         issue = node.services.issues.get(NUMBER)
         assert issue.deleted
@@ -165,7 +151,7 @@ def test_a_note_added_while_the_issue_was_deleted_elsewhere_is_a_conflict_and_st
         assert kinds == {("timeline_entry", ConflictKind.EDITED_AFTER_DELETE),
                          ("attachment", ConflictKind.EDITED_AFTER_DELETE)}
     a.sync.resolve(NUMBER, "deleted", "restore")
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert _conflicts(node) == []
         assert not node.services.issues.get(NUMBER).deleted
@@ -176,10 +162,10 @@ def test_deleting_again_having_seen_the_note_settles_it(
     office, a, b = trio
     a.services.issues.delete(NUMBER)
     b.services.issues.add_entry(NUMBER, "note", "已电话通知刘芳")
-    _everyone(tmp_path, office, a, b)
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     b.sync.resolve(NUMBER, "timeline_entry", "delete")
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert _conflicts(node) == []
         assert node.services.issues.get(NUMBER).deleted
@@ -242,7 +228,7 @@ def test_an_enrolled_peers_bad_op_refuses_the_bundle_and_changes_nothing(
         says: str) -> None:
     office, a, _ = trio
     a.services.issues.add_entry(NUMBER, "note", "先记一条")
-    _everyone(tmp_path, office, a)
+    exchange(tmp_path, office, a)
     a.services.issues.add_entry(NUMBER, "note", "再记一条")  # a good op before the bad one
     issue = _issue(a)
     _append_raw(a, make(issue, issue.versions["title"][0]))
@@ -264,7 +250,7 @@ def test_an_op_whose_clock_is_not_above_a_stored_dependency_is_refused(
     office.services.issues.update(NUMBER, {"title": "凭证审核后无法反审核(总部)"})
     ahead = office.services.issues.get(NUMBER).versions["title"][0]
     a.services.issues.add_entry(NUMBER, "note", "先记一条")
-    _everyone(tmp_path, office)  # nothing sent to A: its clock stays low
+    exchange(tmp_path, office)  # nothing sent to A: its clock stays low
     _append_raw(a, {"entity": "issue", "entity_id": _issue(a).id, "field": "title",
                     "value": "x", "prev": [ahead]})
     bundle = a.sync.export_bundle(tmp_path / "stale.zip", peer="ZJG").file
@@ -286,7 +272,7 @@ def test_rebuild_equals_live_after_edits_imports_and_resolutions(
     _severity_conflict(tmp_path, office, a, b)
     a.services.issues.delete(NUMBER)
     b.services.issues.add_entry(NUMBER, "note", "补充说明")
-    _everyone(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     live = office.dump()
     with office.services.store.write() as conn:
         projector.rebuild(conn)

@@ -14,32 +14,24 @@ from golive_desk.domain.errors import BundleError, NotFoundError, ValidationErro
 from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
 from golive_desk.services.container import Services
 from golive_desk.storage import projector
-from tests.integration.sync_support import Node, append_with_wall, file_state, make_node, send
+from tests.integration.sync_support import (
+    Node,
+    append_with_wall,
+    exchange,
+    file_state,
+    make_node,
+    make_trio,
+    send,
+)
 
 
 @pytest.fixture
 def trio(tmp_path: Path) -> Iterator[tuple[Node, Node, Node]]:
     """The office and two laptops; the office has enrolled both, both know the office."""
-    office = make_node(tmp_path, "周建国", "ZJG", office=True)
-    a = make_node(tmp_path, "张力", "ZL")
-    b = make_node(tmp_path, "陈思远", "CSY")
-    a.services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
-                                    "2026-11-02")
-    send(a, office, tmp_path)
-    send(b, office, tmp_path)
-    send(office, a, tmp_path)
-    send(office, b, tmp_path)
-    yield office, a, b
-    for node in (office, a, b):
+    nodes = make_trio(tmp_path)
+    yield nodes
+    for node in nodes:
         node.close()
-
-
-def _round(tmp_path: Path, office: Node, *laptops: Node) -> None:
-    """Everyone to the office, then the office back to everyone."""
-    for laptop in laptops:
-        send(laptop, office, tmp_path)
-    for laptop in laptops:
-        send(office, laptop, tmp_path)
 
 
 def test_importing_the_same_bundle_twice_is_a_reported_no_op(
@@ -77,7 +69,7 @@ def test_same_field_set_offline_on_two_laptops_conflicts_identically_everywhere(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     issue, _ = a.services.issues.create("HX", {"title": "凭证打印缺页"})
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     a.services.issues.update(issue.number, {"title": "总账凭证打印缺页"})
     b.services.issues.update(issue.number, {"title": "凭证打印第二页空白"})
     report_a = send(a, office, tmp_path)
@@ -95,7 +87,7 @@ def test_same_field_set_offline_on_two_laptops_conflicts_identically_everywhere(
     assert {n.services.issues.get(issue.number).title for n in (office, a, b)} == {winner}
     # One resolution, on one laptop, clears it everywhere.
     b.sync.resolve(issue.number, "title", "凭证打印缺页(已确认)")
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert node.sync.conflicts() == []
         assert node.services.issues.get(issue.number).title == "凭证打印缺页(已确认)"
@@ -106,10 +98,10 @@ def test_different_fields_of_one_issue_merge_without_conflict(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     issue, _ = a.services.issues.create("HX", {"title": "入库单无法审核"})
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     a.services.issues.update(issue.number, {"cause": "审核流程未配置"})
     b.services.issues.update(issue.number, {"severity": "high"})
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         merged = node.services.issues.get(issue.number)
         assert (merged.cause, merged.severity.value) == ("审核流程未配置", "high")
@@ -121,18 +113,18 @@ def test_edit_concurrent_with_delete_stays_deleted_with_a_restore_conflict(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio
     issue, _ = a.services.issues.create("HX", {"title": "采购订单价格错误"})
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     a.services.issues.update(issue.number, {"cause": "价格表未生效"})
     b.services.issues.delete(issue.number)
-    _round(tmp_path, office, a, b)
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert node.services.issues.get(issue.number).deleted  # no silent resurrection
         found = node.sync.conflicts()
         assert [(c.kind, c.field) for c in found] == [
             (ConflictKind.EDITED_AFTER_DELETE, "cause")]
     a.sync.resolve(issue.number, "deleted", "restore")
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         restored = node.services.issues.get(issue.number)
         assert not restored.deleted
@@ -152,7 +144,7 @@ def test_a_laptop_clock_far_off_changes_nothing_but_a_warning(
     send(b, office, tmp_path)
     report = send(a, office, tmp_path)
     assert any(w.is_clock and w.params["author"] == "张力" for w in report.warnings)
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     for node in (office, a, b):
         assert node.services.projects.get("HX").customer == "华星电子(集团)"
         assert [p.name for p in node.services.projects.people("HX")] == ["赵磊"]
@@ -212,7 +204,7 @@ def test_an_absurd_lamport_jump_is_reported_and_merges_as_usual(
     report = send(a, office, tmp_path)
     assert any(w.code == WarningCode.LAMPORT_JUMP for w in report.warnings)
     b.services.projects.set_status("HX", ProjectStatus.HANDOVER)  # b's clock follows later
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     assert office.dump() == a.dump() == b.dump()
 
 
@@ -324,7 +316,7 @@ def test_batch_import_equals_a_rebuild_from_the_op_log(
     issue, _ = a.services.issues.create("HX", {"title": "成本计算报错"})
     a.services.issues.add_entry(issue.number, "note", "已联系客户")
     b.services.projects.add_person("HX", "孙丽华", "key_user")
-    _round(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
     before = office.dump()
     with office.services.store.write() as conn:
         projector.rebuild(conn)

@@ -96,6 +96,10 @@
       <translation>%1 在一台电脑上被删除，同时在另一台电脑上被恢复，双方都不知道对方的操作。恢复它，还是保持删除？</translation>
     </message>
     <message>
+      <source>%1 was deleted on one computer while another added %2 to it. It stays deleted until you decide; what was added stays with it.</source>
+      <translation>%1 在一台电脑上被删除，同时另一台电脑为它添加了%2。在您决定之前，它保持删除状态；添加的内容随它保留。</translation>
+    </message>
+    <message>
       <source>%1 was deleted on one laptop while another changed %2. It stays deleted until you decide.</source>
       <translation>%1 在一台电脑上被删除，同时另一台电脑修改了%2。在您决定之前，它保持删除状态。</translation>
     </message>

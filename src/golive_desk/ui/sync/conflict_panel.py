@@ -59,6 +59,7 @@ class ConflictPanel(QFrame):
             item = self._values.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: the deletion waits for the event loop
                 widget.deleteLater()
         self._edit_box.setVisible(conflict is not None and conflict.kind == ConflictKind.FIELD)
         if conflict is None:
@@ -89,6 +90,11 @@ class ConflictPanel(QFrame):
             self._heading.setText(self.tr(
                 "%1 was deleted on one computer and restored on another, neither seeing the "
                 "other. Restore it, or keep it deleted?").replace("%1", conflict.label))
+        elif conflict.field in CHILD_KINDS:
+            self._heading.setText(self.tr(
+                "%1 was deleted on one computer while another added %2 to it. It stays "
+                "deleted until you decide; what was added stays with it.")
+                .replace("%1", conflict.label).replace("%2", field_label(conflict.field)))
         else:
             self._heading.setText(self.tr(
                 "%1 was deleted on one laptop while another changed %2. It stays deleted "

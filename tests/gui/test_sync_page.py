@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -124,3 +125,35 @@ def test_a_conflict_shows_in_the_inbox_with_a_badge_and_one_click_resolves_it(
     assert page.badge() == 0
     assert desktop.services is not None
     assert desktop.services.issues.get(number).severity.value == "urgent"
+
+
+def test_a_note_added_under_a_delete_shows_in_the_inbox_and_restore_brings_both_back(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path, tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    office = Services.open(store_path)
+    office.sync.import_bundle(_export(laptop, tmp_path / "1.golive", full=True), trust_new=True)
+    office.issues.delete(number)
+    office.close()
+    other = Services.open(laptop)
+    other.issues.add_entry(number, "note", "供应商价格表已更新，请复核")
+    other.close()
+    page = _open_page(qtbot, desktop, store_path)
+    page.import_bundle(_export(laptop, tmp_path / "2.golive", full=True))
+    settle(qtbot, desktop)
+    assert page.conflicts_model.rowCount() == 1
+    assert "Timeline entries" in page.conflicts_model.index(0, 1).data()
+    assert "供应商价格表已更新" in page.conflicts_model.index(0, 2).data()
+    page.conflicts_view.selectRow(0)
+    settle(qtbot, desktop)
+    heading = page.conflict_panel._heading.text()
+    assert number in heading
+    assert "added" in heading
+    restore = next(b for b in page.conflict_panel.findChildren(QPushButton)
+                   if b.text() == "Restore the record" and b.isVisibleTo(page.conflict_panel))
+    restore.click()
+    settle(qtbot, desktop)
+    assert page.conflicts_model.rowCount() == 0
+    assert desktop.services is not None
+    issue = desktop.services.issues.get(number)
+    assert not issue.deleted
+    assert "供应商价格表已更新，请复核" in [e.text for e in issue.timeline]

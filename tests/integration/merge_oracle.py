@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Any
 
 from golive_desk.domain.ops import Op
-from golive_desk.domain.schema import ENTITIES, children_of
+from golive_desk.domain.schema import ENTITIES, children_of, listed_in_conflicts
 from tests.integration.sync_support import Node
 
 Expected = set[tuple[str, str, str]]  # (entity id, field, conflict kind)
@@ -62,7 +62,8 @@ def expected_conflicts(node: Node) -> Expected:
     expected: Expected = set()
     for (entity_id, field), heads in versions.items():
         distinct = {_canonical(v) for v in heads.values()}
-        if field != "_deleted" and len(distinct) > 1:
+        if (field != "_deleted" and len(distinct) > 1
+                and listed_in_conflicts(log_entity(log, entity_id), field)):
             expected.add((entity_id, field, "field"))
     for (entity_id, field), heads in versions.items():
         if field != "_deleted" or not heads:
@@ -81,18 +82,22 @@ def _after_delete(log: dict[str, Op], versions: dict[tuple[str, str], dict[str, 
     seen = {dep for op_id in deletes for dep in log[op_id].prev}
     found: Expected = set()
     for (other, field), heads in versions.items():
-        if other == entity_id and field != "_deleted" and set(heads) - seen:
+        if (other == entity_id and field != "_deleted" and set(heads) - seen
+                and listed_in_conflicts(log_entity(log, entity_id), field)):
             # The create op is a version only while the field was never set; a create
             # is always seen by the delete (it names it).
             found.add((entity_id, field, "edited_after_delete"))
-    entity = next(op.entity for op in log.values() if op.entity_id == entity_id)
-    for child in children_of(entity):
+    for child in children_of(log_entity(log, entity_id)):
         for op_id, op in log.items():
             if (op.entity == child.name and op.kind == "create" and op_id not in seen
                     and isinstance(op.value, dict) and op.value.get(child.parent or "") ==
                     entity_id and not _removed(versions, op.entity_id)):
                 found.add((entity_id, child.name, "edited_after_delete"))
     return found
+
+
+def log_entity(log: dict[str, Op], entity_id: str) -> str:
+    return next(op.entity for op in log.values() if op.entity_id == entity_id)
 
 
 def _removed(versions: dict[tuple[str, str], dict[str, Any]], entity_id: str) -> bool:

@@ -277,3 +277,26 @@ def test_rebuild_equals_live_after_edits_imports_and_resolutions(
     with office.services.store.write() as conn:
         projector.rebuild(conn)
     assert office.dump() == live
+
+
+def test_an_assignee_edited_on_two_laptops_is_one_conflict_and_one_choice_settles_it(
+        tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
+    office, a, b = trio
+    for name in ("林晓", "王磊"):
+        a.services.projects.add_person("HX", name, "consultant")
+    exchange(tmp_path, office, a, b)
+    a.services.issues.update(NUMBER, {"assignee": "林晓"})
+    b.services.issues.update(NUMBER, {"assignee": "王磊"})
+    exchange(tmp_path, office, a, b)
+    exchange(tmp_path, office, a, b)
+    # The person's id follows the name: the inbox lists the name's conflict alone.
+    listed = _conflicts(office)
+    assert [c[1] for c in listed] == ["assignee"]
+    assert set(listed[0][3]) == {"林晓", "王磊"}
+    office.sync.resolve(NUMBER, "assignee", "王磊")
+    exchange(tmp_path, office, a, b)
+    wang = next(p for p in office.services.projects.people("HX") if p.name == "王磊")
+    for node in (office, a, b):
+        assert _conflicts(node) == []
+        issue = node.services.issues.get(NUMBER)
+        assert (issue.assignee, issue.assignee_id) == ("王磊", wang.id)

@@ -57,6 +57,9 @@ class FieldSpec:
     max_len: int = 20_000
     low: int = 0
     high: int = 2**53
+    # The field this one is written and settled with (a person's id follows the
+    # name shown): its conflicts are the other's, so they are not listed apart.
+    follows: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +170,8 @@ _ISSUE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
 ISSUE_PERSON_FIELDS: dict[str, str] = {"assignee": "assignee_id", "reporter": "reporter_id"}
 ISSUE = EntitySpec(
     "issue", "issues", (*(_ISSUE_TYPES.get(n, _text(n)) for n in ISSUE_FIELDS),
-                        *(_id(f, "person") for f in ISSUE_PERSON_FIELDS.values())),
+                        *(FieldSpec(i, FieldType.ID, ref="person", follows=n)
+                          for n, i in ISSUE_PERSON_FIELDS.items())),
     label="number", project="project_id", carries=tuple(ISSUE_PERSON_FIELDS.values()),
     search=("number", "title", "description", "module", "function", "reporter",
             "reporter_dept", "assignee", "cause", "proposal", "resolution", "result"),
@@ -222,6 +226,13 @@ _FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {
 def spec_for(entity: str) -> EntitySpec | None:
     """The spec of ``entity``, or None for a kind this version does not know."""
     return ENTITIES.get(entity)
+
+
+def listed_in_conflicts(entity: str, field: str) -> bool:
+    """False for a field that follows another (see ``FieldSpec.follows``)."""
+    spec = ENTITIES.get(entity)
+    declared = spec.field(field) if spec is not None else None
+    return declared is None or declared.follows is None
 
 
 def children_of(entity: str) -> tuple[EntitySpec, ...]:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, and_, func, select
 from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
 from golive_desk.domain.merge import FieldVersion, distinct_values, is_conflict, rank
 from golive_desk.domain.ops import DELETED_FIELD, Op, OpKind
-from golive_desk.domain.schema import children_of, spec_for
+from golive_desk.domain.schema import children_of, listed_in_conflicts, spec_for
 from golive_desk.storage.projector import heads
 from golive_desk.storage.tables import ENTITY_TABLES, field_heads, ops
 
@@ -49,6 +49,8 @@ def field_conflicts(conn: Connection,
     """Registers with two or more current versions of different values."""
     found: list[FieldConflict] = []
     for entity, entity_id, field in _conflicted_registers(conn, entity_ids, False):
+        if not listed_in_conflicts(entity, field):
+            continue
         versions = heads(conn, entity_id, field)
         if is_conflict(versions):
             found.append(FieldConflict(entity, entity_id, field, _values(versions)))
@@ -95,7 +97,8 @@ def _unseen_fields(conn: Connection, entity: str, entity_id: str,
     rows = conn.execute(select(field_heads.c.field, field_heads.c.op_id).where(and_(
         field_heads.c.entity_id == entity_id, field_heads.c.field != DELETED_FIELD))).all()
     found = []
-    for field in sorted({r.field for r in rows if r.op_id not in seen}):
+    for field in sorted({r.field for r in rows if r.op_id not in seen
+                         and listed_in_conflicts(entity, r.field)}):
         unseen = [v for v in heads(conn, entity_id, field) if v.op_id not in seen]
         found.append(FieldConflict(entity, entity_id, field, _values(unseen),
                                    kind=ConflictKind.EDITED_AFTER_DELETE))

@@ -71,8 +71,40 @@ def test_a_store_from_a_newer_version_is_refused_unchanged(store_path: Path) -> 
     conn.commit()
     conn.close()
     before = _digest(store_path)
-    with pytest.raises(StoreTooNewError, match=r"written by GoLive Desk 7\.0\.0; upgrade"):
+    with pytest.raises(StoreTooNewError, match=r"written by a newer GoLive Desk "
+                       r"\(7\.0\.0, schema 9999_future\); upgrade"):
         open_store(store_path)
+    assert _digest(store_path) == before
+
+
+def test_a_newer_schema_never_claims_this_programs_version(store_path: Path) -> None:
+    from golive_desk import __version__
+
+    conn = sqlite3.connect(store_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreTooNewError) as caught:
+        open_store(store_path)
+    message = caught.value.message
+    assert "written by a newer GoLive Desk (schema 9999); upgrade" in message
+    assert f"GoLive Desk {__version__};" not in message
+
+
+def test_a_store_written_by_a_newer_version_opens_read_only(store_path: Path) -> None:
+    conn = sqlite3.connect(store_path)
+    conn.execute("UPDATE store_meta SET value = '99.0.0' WHERE key = 'written_with'")
+    conn.commit()
+    conn.close()
+    before = _digest(store_path)
+    store = open_store(store_path)
+    try:
+        assert store_admin.local_user(store).name == "张力"
+        with pytest.raises(StoreTooNewError, match=r"newer GoLive Desk \(99\.0\.0\); upgrade"), \
+                store.write():
+            pass
+    finally:
+        store.close()
     assert _digest(store_path) == before
 
 

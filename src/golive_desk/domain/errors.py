@@ -41,6 +41,21 @@ class StoreLockedError(StoreError):
     code = "store_locked"
 
 
+class StoreBusyError(StoreLockedError):
+    """Another program (not a GoLive Desk window) holds SQLite's lock on the file."""
+
+    code = "store_busy"
+
+
+class StoreDamagedError(StoreError):
+    """SQLite's check found the file damaged; ``details["problem"]`` says what it saw.
+
+    Writes are refused; ``doctor --recover`` copies what can be read into a new store.
+    """
+
+    code = "store_damaged"
+
+
 class StoreReadOnlyError(StoreError):
     code = "store_read_only"
 

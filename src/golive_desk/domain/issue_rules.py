@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from golive_desk.domain import validation
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import ValidationError, WorkflowError
 from golive_desk.domain.issues import (
@@ -137,7 +138,7 @@ def parse_status(raw: object) -> IssueStatus:
 
 
 def clean_text(field: str, raw: object, limit: int, *, required: bool = False) -> str:
-    text = "" if raw is None else str(raw).strip()
+    text = "" if raw is None else validation.encodable(field, str(raw)).strip()
     if required and not text:
         raise ValidationError(field, f"{field} must not be empty", rule="required")
     if len(text) > limit:

@@ -10,6 +10,7 @@ from golive_desk.domain.errors import ValidationError
 _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,9}$")
 _INITIALS = re.compile(r"^[A-Z]{1,4}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def parse_date(field: str, text: str) -> date:
@@ -39,8 +40,35 @@ def initials(text: str) -> str:
     return value
 
 
+def has_invalid_bytes(text: str) -> bool:
+    """True when ``text`` holds lone surrogates: bytes that were not UTF-8 (argv, file names)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def readable(text: str) -> str:
+    """``text`` with each byte that was not UTF-8 (a lone surrogate) shown as U+FFFD."""
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    except UnicodeError:
+        return _SURROGATE.sub("\ufffd", text)
+
+
+def encodable(field: str, text: str) -> str:
+    """``text`` unchanged, or a ValidationError when it holds bytes that are not UTF-8."""
+    if has_invalid_bytes(text):
+        shown = readable(text)
+        raise ValidationError(
+            field, f"{field} contains bytes that are not valid UTF-8 text ('{shown}'); "
+            "retype it", rule="encoding", value=shown)
+    return text
+
+
 def required(field: str, text: str, max_len: int = 200) -> str:
-    value = text.strip()
+    value = encodable(field, text).strip()
     if not value:
         raise ValidationError(field, f"{field} must not be empty")
     if len(value) > max_len:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from golive_desk.domain import issue_rules as rules
+from golive_desk.domain import validation
 from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.issues import (
     Attachment,
@@ -29,7 +30,7 @@ from golive_desk.services.issue_writer import IssueWriter, local_now
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
 from golive_desk.storage import local_node, queries
-from golive_desk.storage.blobs import BlobInfo, BlobStore
+from golive_desk.storage.blobs import BlobInfo, BlobStore, Staging
 from golive_desk.storage.engine import Store, Tx
 from golive_desk.storage.unit_of_work import unit_of_work
 
@@ -148,22 +149,27 @@ class IssueService:
             FileTooLargeError: 50 MB or more. FileUnreadableError: missing or unreadable.
         """
         issue = self.get(number, full=False)
-        blob = self.blobs.put_file(Path(path))
-        mime = mimetypes.guess_type(Path(path).name)[0] or "application/octet-stream"
-        return self._attach(issue, Path(path).name, blob, mime)
+        # A name that is not UTF-8 (bytes from another system's disk) is kept
+        # readable: each such byte becomes U+FFFD.
+        name = validation.readable(Path(path).name)
+        mime = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        return self._attach(issue, name, mime, lambda staged: staged.put_file(Path(path)))
 
     def attach_bytes(self, number: str, name: str, data: bytes,
                      mime: str = "image/png") -> tuple[Attachment, Changes]:
         """Attach bytes, such as a screenshot pasted from the clipboard."""
         issue = self.get(number, full=False)
-        return self._attach(issue, name, self.blobs.put_bytes(data, name), mime)
+        return self._attach(issue, validation.readable(name), mime,
+                            lambda staged: staged.put_bytes(data, name))
 
-    def _attach(self, issue: Issue, name: str, blob: BlobInfo,
-                mime: str) -> tuple[Attachment, Changes]:
-        # The blob is written before the op: a failed op leaves an unreferenced
-        # file (harmless, content-addressed), never an op without its file.
-        with self.batch() as writer:
-            attachment_id = writer.attach(issue, name, blob, mime)
+    def _attach(self, issue: Issue, name: str, mime: str,
+                put: Callable[[Staging], BlobInfo]) -> tuple[Attachment, Changes]:
+        # The file is staged, then the op written; the file moves into place only
+        # when the op committed, so a refused op leaves no file behind.
+        with self.blobs.staging() as staged:
+            blob = put(staged)
+            with self.batch() as writer:
+                attachment_id = writer.attach(issue, name, blob, mime)
         with self._store.read() as tx:
             attachment = reads.attachment(tx, attachment_id)
         assert attachment is not None

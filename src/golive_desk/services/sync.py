@@ -9,11 +9,10 @@ whose ``check`` names what failed.
 from __future__ import annotations
 
 import gc
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 from golive_desk.domain.conflicts import FieldConflict
@@ -32,7 +31,7 @@ from golive_desk.services.sync_models import (
 from golive_desk.services.sync_rules import DEFAULT_RULES
 from golive_desk.services.sync_trust import Trust
 from golive_desk.storage import local_node, queries, sync_state
-from golive_desk.storage.blobs import BlobStore
+from golive_desk.storage.blobs import BlobStore, Staging
 from golive_desk.storage.conflicts import conflicts as find_conflicts
 from golive_desk.storage.engine import Store, Tx
 from golive_desk.sync import keys
@@ -146,9 +145,12 @@ class SyncService:
                 runs = check_chains(bundle.manifest, bundle.ops, trust.key_for)
                 check_ops(bundle.ops)
                 check_against_store(tx, runs, bundle.ops)  # refuse forks before any write
-            self._write_blobs(bundle)
-            with self._store.write() as tx:
-                return self._apply(tx, bundle, runs, trust)
+            # Blobs are staged and move into place only once the transaction commits;
+            # a refused or failed import removes them (a killed one: the next open).
+            with BlobStore(self._store.blob_dir).staging() as staged:
+                self._write_blobs(bundle, staged)
+                with self._store.write() as tx:
+                    return self._apply(tx, bundle, runs, trust)
 
     def _apply(self, tx: Tx, bundle: BundleContents, runs: dict[str, NodeRun],
                trust: Trust) -> ImportReport:
@@ -185,24 +187,11 @@ class SyncService:
             conflicts=found, warnings=tuple(warnings), already_imported_at=earlier,
             enrolled=tuple(enrolled), changes=changes | Changes.of("peer", manifest.sender.node))
 
-    def _write_blobs(self, bundle: BundleContents) -> None:
-        """Attachments go in before the transaction: named by hash, an orphan is harmless."""
-        blobs = BlobStore(self._store.blob_dir)
+    @staticmethod
+    def _write_blobs(bundle: BundleContents, staged: Staging) -> None:
+        """Stage the bundle's attachments (each hash checked again while copied)."""
         for sha in sorted(bundle.blobs):
-            target = blobs.path_for(sha)
-            if target.is_file():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=target.parent)
-            tmp = Path(tmp_name)
-            try:
-                with os.fdopen(fd, "wb") as out:
-                    bundle.copy_blob(sha, out)
-                    out.flush()
-                    os.fsync(out.fileno())
-                os.replace(tmp, target)
-            finally:
-                tmp.unlink(missing_ok=True)
+            staged.put_stream(sha, partial(bundle.copy_blob, sha))
 
     # -- verify ---------------------------------------------------------------
     def verify_bundle(self, path: Path, *, passphrase: str | None = None) -> VerifyReport:

@@ -8,6 +8,8 @@ deferred transactions and see a consistent snapshot thanks to WAL.
 from __future__ import annotations
 
 import logging
+import os
+import secrets
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -22,12 +24,14 @@ from sqlalchemy.pool import NullPool
 
 from golive_desk.domain.errors import (
     NotAStoreError,
+    StoreBusyError,
+    StoreDamagedError,
     StoreError,
     StoreMissingError,
     StoreReadOnlyError,
     StoreTooNewError,
 )
-from golive_desk.storage import migrate
+from golive_desk.storage import health, migrate
 from golive_desk.storage.errors import translated
 from golive_desk.storage.tables import store_meta
 
@@ -48,6 +52,9 @@ class Store:
 
     path: Path
     engine: Engine
+    # Set when the store may be read but not written: damaged, or written by a
+    # newer program. ``write()`` raises a copy of it.
+    refusal: StoreError | None = None
 
     @property
     def blob_dir(self) -> Path:
@@ -55,7 +62,13 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
-        """A ``BEGIN IMMEDIATE`` transaction, committed when the block ends cleanly."""
+        """A ``BEGIN IMMEDIATE`` transaction, committed when the block ends cleanly.
+
+        Raises:
+            StoreDamagedError, StoreTooNewError: the store may not be written (``refusal``).
+        """
+        if self.refusal is not None:
+            raise type(self.refusal)(self.refusal.message, **self.refusal.details)
         with translated(self.path), self.engine.connect() as conn:
             conn = conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
@@ -107,8 +120,12 @@ def _check_location(path: Path, create: bool) -> None:
     if path.exists():
         if path.is_dir():
             raise NotAStoreError(f"{path} is a folder, not a GoLive Desk store", path=str(path))
-        with path.open("rb") as fh:
-            header = fh.read(16)
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(16)
+        except OSError as exc:
+            raise StoreError(f"cannot read {path}: {exc.strerror or exc}",
+                             path=str(path)) from exc
         if header != _SQLITE_HEADER:
             raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
     elif not create:
@@ -119,9 +136,12 @@ def _check_location(path: Path, create: bool) -> None:
 
 def _probe_writable(path: Path) -> None:
     """Fail early and clearly when the folder cannot take a file (read-only media)."""
-    probe = path.with_name(f".{path.name}.probe")
+    # A name of our own: two processes opening the same store at once must not
+    # delete each other's probe.
+    probe = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.probe")
     try:
-        probe.write_bytes(b"")
+        with probe.open("xb"):
+            pass
         probe.unlink()
     except OSError as exc:
         raise StoreReadOnlyError(
@@ -132,10 +152,15 @@ def _probe_writable(path: Path) -> None:
 def open_store(path: Path, *, create: bool = False) -> Store:
     """Open (or with ``create`` make) the store at ``path``, migrating it if older.
 
+    A damaged store (SQLite's quick check, run when cheap, after an unclean
+    shutdown or weekly: ``storage.health``) and one a newer program wrote
+    open for reading only: their ``write()`` raises.
+
     Raises:
         StoreMissingError: no file and ``create`` is false.
         NotAStoreError: the file is not a GoLive Desk store.
-        StoreTooNewError: a newer GoLive Desk wrote it.
+        StoreTooNewError: a newer GoLive Desk wrote its schema.
+        StoreBusyError: another program holds the file's lock.
         StoreReadOnlyError: the file or folder cannot be written.
     """
     path = Path(path).absolute()
@@ -149,7 +174,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             if is_new:
                 _create(store)
             else:
-                _verify_and_upgrade(store)
+                store = _verify_and_upgrade(store)
     except BaseException:
         engine.dispose()
         if is_new:
@@ -171,53 +196,110 @@ def _create(store: Store) -> None:
         ])
 
 
-def _inspect(path: Path) -> tuple[str | None, str | None, str | None]:
+@dataclass(frozen=True)
+class _Inspection:
+    magic: str | None = None
+    revision: str | None = None
+    written_with: str | None = None
+    problem: str | None = None  # what SQLite's quick check reported, if it ran and failed
+    checked: bool = False
+
+
+# How long the header read waits for another program's lock before saying so.
+_INSPECT_WAIT_S = 2.0
+
+
+def _inspect(path: Path) -> _Inspection:
     """Read magic, schema revision and writer version without changing the file.
 
     A read-only connection, so a foreign SQLite file is never switched to WAL
-    or otherwise touched.
+    or otherwise touched. Runs the health check when it is due.
     """
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_INSPECT_WAIT_S)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}", path=str(path)) from exc
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "store_meta" not in names:
-            return None, None, None
+            return _Inspection()
         meta = dict(conn.execute("SELECT key, value FROM store_meta").fetchall())
         revision = None
         if "alembic_version" in names:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        return meta.get("magic"), revision, meta.get("written_with")
+        problem, checked = None, False
+        if meta.get("magic") == STORE_MAGIC and health.check_due(path, meta.get("checked_at")):
+            problem, checked = health.quick_check(conn), True
+        return _Inspection(meta.get("magic"), revision, meta.get("written_with"), problem,
+                           checked)
+    except sqlite3.OperationalError as exc:
+        if health.is_busy(exc):
+            raise StoreBusyError(
+                f"{path} is locked by another program; close it (or wait for it to "
+                "finish) and try again", path=str(path)) from exc
+        raise _damaged(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
-        raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path)) from exc
+        if "not a database" in str(exc):
+            raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path)) from exc
+        raise _damaged(path, str(exc)) from exc
     finally:
         conn.close()
 
 
-def _verify_and_upgrade(store: Store) -> None:
-    magic, current, written_with = _inspect(store.path)
-    if magic != STORE_MAGIC:
+def _damaged(path: Path, problem: str) -> StoreDamagedError:
+    return StoreDamagedError(
+        f"{path} is damaged ({problem}); nothing can be saved to it. Run "
+        "'golive-desk doctor --recover' to copy what can be read into a new store beside it "
+        "(or 'doctor --backups' to see the automatic backups)",
+        path=str(path), problem=problem)
+
+
+def _too_new(path: Path, revision: str | None, written_with: str | None) -> StoreTooNewError:
+    from golive_desk import __version__
+
+    about = []
+    if written_with and health.newer_version(written_with, __version__):
+        about.append(written_with)
+    schema_new = not migrate.is_known(revision)
+    if schema_new:
+        about.append(f"schema {revision}")
+    by = "a newer GoLive Desk" + (f" ({', '.join(about)})" if about else "")
+    then = "open it" if schema_new else "write to it (it can still be read)"
+    return StoreTooNewError(
+        f"{path} was written by {by}; upgrade this program (GoLive Desk {__version__}) "
+        f"to {then}", path=str(path), written_with=written_with, revision=revision)
+
+
+def _verify_and_upgrade(store: Store) -> Store:
+    from golive_desk import __version__
+
+    found = _inspect(store.path)
+    if found.magic != STORE_MAGIC:
         raise NotAStoreError(
             f"{store.path} is an SQLite database but not a GoLive Desk store",
             path=str(store.path))
-    if not migrate.is_known(current):
-        raise StoreTooNewError(
-            f"{store.path} was written by GoLive Desk {written_with or 'of a newer version'}; "
-            f"upgrade this program to open it",
-            path=str(store.path), written_with=written_with)
-    if current != migrate.head():
-        backup = backup_copy(store, f"rev{current}")
+    if not migrate.is_known(found.revision):
+        raise _too_new(store.path, found.revision, found.written_with)
+    if found.problem is not None:
+        log.warning("%s failed its quick check: %s", store.path, found.problem)
+        return Store(store.path, store.engine, _damaged(store.path, found.problem))
+    if found.written_with and health.newer_version(found.written_with, __version__):
+        return Store(store.path, store.engine,
+                     _too_new(store.path, found.revision, found.written_with))
+    if found.revision != migrate.head():
+        backup = backup_copy(store, f"rev{found.revision}")
         log.info("upgrading %s from %s to %s (backup %s)",
-                 store.path, current, migrate.head(), backup)
+                 store.path, found.revision, migrate.head(), backup)
         with store.write() as conn:
             migrate.upgrade(conn)
-            from golive_desk import __version__
-
             conn.execute(store_meta.update().where(store_meta.c.key == "written_with")
                          .values(value=__version__))
+    if found.checked and store.path.stat().st_size > health.QUICK_CHECK_MAX_BYTES:
+        with store.write() as conn:
+            health.record_check(conn, store.path.stat().st_size)
+    health.sweep_blobs(store)
+    return store
 
 
 def backup_copy(store: Store, label: str) -> Path:

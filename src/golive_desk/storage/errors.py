@@ -11,6 +11,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from golive_desk.domain.errors import (
     DiskFullError,
     NotAStoreError,
+    StoreDamagedError,
     StoreError,
     StoreLockedError,
     StoreReadOnlyError,
@@ -28,8 +29,13 @@ def translate(exc: DatabaseError, path: Path) -> StoreError:
                              "nothing was saved", path=str(path))
     if "readonly" in text or "read-only" in text:
         return StoreReadOnlyError(f"{path} is read-only; nothing was saved", path=str(path))
-    if "not a database" in text or "malformed" in text:
+    if "not a database" in text:
         return NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
+    if "malformed" in text or "could not decode" in text:
+        return StoreDamagedError(
+            f"{path} is damaged ({text}); nothing can be saved to it. Run 'golive-desk doctor "
+            "--recover' to copy what can be read into a new store beside it",
+            path=str(path), problem=text)
     if "locked" in text or "busy" in text:
         return StoreLockedError(f"{path} is busy in another program; try again", path=str(path))
     if "unable to open" in text:

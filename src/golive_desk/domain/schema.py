@@ -30,6 +30,7 @@ from golive_desk.domain.issues import (
     Severity,
     TimelineKind,
 )
+from golive_desk.domain.support_calendar import Half, MilestoneKind
 
 
 class FieldType(StrEnum):
@@ -130,6 +131,8 @@ PROJECT = EntitySpec(
         _enum("status", ProjectStatus, required=True), _text("modules", max_len=4_000),
         # (revision 0007) the project's SLA policy as JSON (domain/sla.py); None: the default
         _text("sla_policy", max_len=4_000),
+        # (revision 0008) working days after go-live that must be covered on site; None: 5
+        FieldSpec("onsite_days", FieldType.INT, low=0, high=60),
     ),
     label="code", project="self",
 )
@@ -212,10 +215,35 @@ HOLIDAY_YEAR = EntitySpec(
     label="year",
 )
 
+# (revision 0008) The on-site support schedule (domain/support_calendar.py): a person's
+# support for a project on a day or a range of days. Moving one sets ``start_day``
+# (and ``end_day``): two moves made offline on two computers are a field conflict.
+SUPPORT_SLOT = EntitySpec(
+    "support_slot", "support_slots", (
+        _id("project_id", "project", required=True), _id("person_id", "person", required=True),
+        FieldSpec("start_day", FieldType.DATE, required=True),
+        FieldSpec("end_day", FieldType.DATE, required=True),
+        _enum("half", Half, required=True), _enum("mode", SupportMode, required=True),
+        _text("note", max_len=2_000),
+    ),
+    label="start_day", project="project_id", carries=("person_id",),
+)
+
+# (revision 0008) A project's dated events shown on the calendar: month-end closes,
+# the planned consultant exit, acceptance. Go-live and the first close are the
+# project's own fields.
+MILESTONE = EntitySpec(
+    "milestone", "milestones", (
+        _id("project_id", "project", required=True), _enum("kind", MilestoneKind, required=True),
+        FieldSpec("day", FieldType.DATE, required=True), _text("note", max_len=2_000),
+    ),
+    label="kind", project="project_id",
+)
+
 # Parents before children: projections are written in this order and emptied in reverse.
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT,
-                                 MEMBERSHIP, HOLIDAY_YEAR)
+                                 MEMBERSHIP, HOLIDAY_YEAR, SUPPORT_SLOT, MILESTONE)
 }
 
 _FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from golive_desk.services.calendar import CalendarService
 from golive_desk.services.issues import IssueService
 from golive_desk.services.overview import OverviewService
 from golive_desk.services.printing import PrintingService
@@ -25,6 +26,7 @@ class Services:
     printing: PrintingService
     sla: SlaService
     overview: OverviewService
+    calendar: CalendarService
 
     @staticmethod
     def over(store: Store) -> Services:
@@ -32,7 +34,8 @@ class Services:
         return Services(store=store, projects=projects, issues=issues,
                         sync=SyncService(store),
                         printing=PrintingService(store, issues, projects),
-                        sla=sla, overview=OverviewService(store, sla))
+                        sla=sla, overview=OverviewService(store, sla),
+                        calendar=CalendarService(store))
 
     @staticmethod
     def open(path: Path) -> Services:

@@ -113,6 +113,7 @@ projects = Table(
     Column("status", String, nullable=False),
     Column("modules", Text),  # one per line (revision 0003); NULL: the default modules
     Column("sla_policy", Text),  # JSON (revision 0007); NULL: the default policy
+    Column("onsite_days", Integer),  # (revision 0008) NULL: 5 working days
     Index("ix_projects_code", "code"),
 )
 
@@ -209,6 +210,32 @@ holiday_years = Table(
     Column("year", Integer, nullable=False),
     Column("data", Text, nullable=False),
     Index("ix_holiday_years_year", "year"),
+)
+
+# (revision 0008) the on-site support schedule and the projects' milestones
+support_slots = Table(
+    "support_slots", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("person_id", String(36), ForeignKey("people.id"), nullable=False),
+    Column("start_day", String, nullable=False),
+    Column("end_day", String, nullable=False),
+    Column("half", String, nullable=False),
+    Column("mode", String, nullable=False),
+    Column("note", Text),
+    Index("ix_support_slots_days", "start_day", "end_day"),
+    Index("ix_support_slots_project", "project_id", "start_day"),
+    Index("ix_support_slots_person", "person_id", "start_day"),
+)
+
+milestones = Table(
+    "milestones", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("kind", String, nullable=False),
+    Column("day", String, nullable=False),
+    Column("note", Text),
+    Index("ix_milestones_project", "project_id", "day"),
 )
 
 # Search documents: one per issue (its text fields) and one per timeline entry,

@@ -13,12 +13,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from golive_desk import __version__
-from golive_desk.cli import issue_commands, print_commands, store_commands, sync_commands
+from golive_desk.cli import (
+    calendar_commands,
+    issue_commands,
+    print_commands,
+    store_commands,
+    sync_commands,
+)
 from golive_desk.cli.output import Output
+from golive_desk.domain import validation
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.paths import AppDirs
 
-COMMAND_MODULES = (store_commands, issue_commands, sync_commands, print_commands)
+COMMAND_MODULES = (store_commands, issue_commands, sync_commands, print_commands,
+                   calendar_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +50,17 @@ def store_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else AppDirs.for_user().default_store
 
 
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    """Refuse text arguments holding bytes that are not UTF-8 (surrogate-escaped argv).
+
+    File arguments are paths (``Path``), which may hold any bytes the disk does.
+    """
+    for name, value in vars(args).items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                validation.encodable(name.replace('_', '-'), text)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run one command; returns the exit status."""
     parser = build_parser()
@@ -51,6 +70,7 @@ def run(argv: Sequence[str]) -> int:
         return 2
     out = Output(json_mode=bool(args.json))
     try:
+        _check_text_arguments(args)
         result: int = args.handler(args, out)
     except GoLiveError as exc:
         print(f"golive-desk: {exc.message}", file=sys.stderr)

@@ -47,7 +47,8 @@ def test_init_project_person_list_doctor(cli: Any, tmp_path: Path) -> None:
     doctor = cli(db, "doctor", "--rebuild", json_out=True)
     assert doctor.returncode == 0
     # project, person, membership, project, membership
-    assert doctor.json() == {"ops": 5, "ok": True, "problems": [], "rebuilt": True}
+    assert doctor.json() == {"ops": 5, "ok": True, "problems": [], "rebuilt": True,
+                             "blobs_removed": 0, "leftovers_removed": 0}
 
 
 def test_user_errors_exit_1_with_one_line_and_no_traceback(cli: Any, tmp_path: Path) -> None:

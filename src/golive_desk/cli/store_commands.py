@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 from golive_desk.cli import overview_commands
@@ -55,8 +56,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--project")
     p.set_defaults(handler=cmd_person_list)
 
-    p = sub.add_parser("doctor", help="check the store; rebuild projections from the op log")
-    p.add_argument("--rebuild", action="store_true")
+    p = sub.add_parser("doctor", help="check the store; rebuild, recover or restore it")
+    what = p.add_mutually_exclusive_group()
+    what.add_argument("--rebuild", action="store_true",
+                      help="rebuild the projections from the op log")
+    what.add_argument("--recover", action="store_true",
+                      help="copy what can be read of a damaged store into a new store beside it")
+    what.add_argument("--backups", action="store_true",
+                      help="list the automatic backups made before upgrades")
+    what.add_argument("--restore", type=Path, metavar="FILE",
+                      help="put a backup in place of the store (the current one is kept aside)")
     p.set_defaults(handler=cmd_doctor)
 
 
@@ -161,15 +170,55 @@ def cmd_person_list(args: argparse.Namespace, out: Output) -> int:
 
 
 def cmd_doctor(args: argparse.Namespace, out: Output) -> int:
+    from golive_desk.cli import store_path
+
+    # These work on the file itself: a damaged store need not open.
+    if args.recover:
+        return _recover(store_path(args), out)
+    if args.backups:
+        found = store_admin.backups(store_path(args))
+        out.table([{"file": str(b.path), "size": b.size,
+                    "made_at": b.made_at.isoformat(timespec="seconds")} for b in found],
+                  ["file", "size", "made_at"])
+        return 0
+    if args.restore is not None:
+        path = store_path(args)
+        aside = store_admin.restore(path, args.restore)
+        out.data({"store": str(path), "restored_from": str(args.restore), "kept_aside": str(aside)},
+                 f"restored {path} from {args.restore}; the store it replaced is kept as {aside}")
+        return 0
     services = open_services(args)
     try:
         report = store_admin.doctor(services.store, rebuild=args.rebuild)
     finally:
         services.close()
+    if report.damaged is not None:
+        out.data({"ops": 0, "ok": False, "problems": list(report.problems), "rebuilt": False,
+                  "damaged": report.damaged}, f"DAMAGED: {report.problems[0]}")
+        return 1
     text = f"{report.ops} ops checked; " + ("chain ok" if report.chain_ok else "PROBLEMS:\n  "
                                             + "\n  ".join(report.problems))
+    if report.blobs_removed or report.leftovers_removed:
+        text += (f"; removed {report.blobs_removed} files no op refers to and "
+                 f"{report.leftovers_removed} left by interrupted writes")
     if report.rebuilt:
         text += "; projections rebuilt from the op log"
     out.data({"ops": report.ops, "ok": report.chain_ok, "problems": list(report.problems),
-              "rebuilt": report.rebuilt}, text)
+              "rebuilt": report.rebuilt, "blobs_removed": report.blobs_removed,
+              "leftovers_removed": report.leftovers_removed}, text)
     return 0 if report.chain_ok else 1
+
+
+def _recover(path: Path, out: Output) -> int:
+    report = store_admin.recover(path)
+    text = (f"recovered {report.ops_saved} ops ({report.ops_lost} unreadable), "
+            f"{report.blobs} files into {report.target}; "
+            f"{path} was not changed. Check it with 'golive-desk --db {report.target} doctor', "
+            f"then move it in place of the damaged store")
+    if report.problems:
+        text += "\nPROBLEMS:\n  " + "\n  ".join(report.problems)
+    out.data({"source": str(report.source), "target": str(report.target),
+              "ops_saved": report.ops_saved, "ops_lost": report.ops_lost,
+              "rows_saved": report.rows_saved, "blobs": report.blobs,
+              "problems": list(report.problems)}, text)
+    return 0

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from golive_desk.domain import validation
-from golive_desk.domain.errors import DuplicateError
+from golive_desk.domain.errors import DuplicateError, StoreDamagedError
 from golive_desk.domain.ids import new_node_id
 from golive_desk.domain.models import LocalUser
 from golive_desk.domain.ops import Op
-from golive_desk.storage import admin, local_node, oplog, projector
+from golive_desk.storage import admin, health, local_node, oplog, projector, recovery
 from golive_desk.storage.engine import Store, Tx, open_store
 from golive_desk.sync import keys
 
@@ -60,17 +60,44 @@ class DoctorReport:
     chain_ok: bool
     problems: tuple[str, ...]
     rebuilt: bool
+    damaged: str | None = None  # SQLite's complaint: recover with ``recover``
+    blobs_removed: int = 0  # files no op names
+    leftovers_removed: int = 0  # temp files and staging folders of killed processes
 
 
 def doctor(store: Store, *, rebuild: bool = False) -> DoctorReport:
-    """Check every op's hash and each node's chain; optionally rebuild projections."""
+    """Check the file, every op's hash and each node's chain; tidy the blob folder;
+    optionally rebuild projections.
+
+    A damaged store is only reported (``damaged``): nothing is removed or rebuilt.
+    """
+    if isinstance(store.refusal, StoreDamagedError):
+        return DoctorReport(0, False, (store.refusal.message,), False,
+                            damaged=str(store.refusal.details.get("problem", "")))
     problems: list[str] = []
     with store.read() as tx:
         count = _check_ops(tx, problems)
+    removed, leftovers = health.collect_garbage(store)
     if rebuild:
         with store.write() as tx:
             projector.rebuild(tx)
-    return DoctorReport(count, not problems, tuple(problems), rebuild)
+    return DoctorReport(count, not problems, tuple(problems), rebuild,
+                        blobs_removed=removed, leftovers_removed=leftovers)
+
+
+def recover(path: Path) -> recovery.RecoveryReport:
+    """Copy what can be read of a (damaged) store into a new store beside it."""
+    return recovery.recover(Path(path))
+
+
+def backups(path: Path) -> list[recovery.Backup]:
+    """The automatic backups made before upgrades, newest first."""
+    return recovery.backups(Path(path))
+
+
+def restore(path: Path, backup: Path) -> Path:
+    """Restore ``backup`` over the store at ``path``; returns where the current one went."""
+    return recovery.restore(Path(path), Path(backup))
 
 
 def _check_ops(tx: Tx, problems: list[str]) -> int:

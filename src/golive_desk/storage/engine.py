@@ -247,6 +247,24 @@ def _inspect(path: Path) -> _Inspection:
         conn.close()
 
 
+def inspect_file(path: Path) -> None:
+    """Check, without writing it, that ``path`` is a GoLive Desk store this program reads.
+
+    Raises:
+        NotAStoreError, StoreMissingError, StoreTooNewError, StoreBusyError,
+        StoreDamagedError: as :func:`open_store` would.
+    """
+    path = Path(path).absolute()
+    _check_location(path, create=False)
+    found = _inspect(path)
+    if found.magic != STORE_MAGIC:
+        raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
+    if not migrate.is_known(found.revision):
+        raise _too_new(path, found.revision, found.written_with)
+    if found.problem is not None:
+        raise _damaged(path, found.problem)
+
+
 def _damaged(path: Path, problem: str) -> StoreDamagedError:
     return StoreDamagedError(
         f"{path} is damaged ({problem}); nothing can be saved to it. Run "

@@ -109,3 +109,23 @@ def sweep_blobs(store: Store) -> int:
     handled = blobs.settle(leftovers, named)
     log.info("blob folder of %s: %d files left by killed processes handled", store.path, handled)
     return handled
+
+
+def collect_garbage(store: Store) -> tuple[int, int]:
+    """Remove blobs no op names and what killed processes left; (blobs, leftovers) removed.
+
+    Staged files move into place only after their transaction commits, so a
+    blob in place that no op names is never another process's work in flight.
+    """
+    from golive_desk.storage.admin import referenced_blobs
+
+    blobs = BlobStore(store.blob_dir)
+    with store.read() as tx:
+        named = referenced_blobs(tx)
+    leftovers = blobs.settle(blobs.abandoned(), named)
+    removed = 0
+    for sha, path in blobs.all_blobs().items():
+        if sha not in named:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed, leftovers

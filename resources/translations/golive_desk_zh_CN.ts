@@ -7,6 +7,14 @@
       <source>GoLive Desk</source>
       <translation>GoLive Desk 上线支持台</translation>
     </message>
+    <message>
+      <source>Recover it now?</source>
+      <translation>现在恢复吗？</translation>
+    </message>
+    <message>
+      <source>%1 operations and %2 files were recovered into %3, which is open now; %4 operations could not be read. The damaged store was not changed.</source>
+      <translation>已将 %1 条操作记录和 %2 个文件恢复到 %3，现已打开该数据库；有 %4 条操作记录无法读取。损坏的数据库未作任何改动。</translation>
+    </message>
   </context>
   <context>
     <name>AttachmentPanel</name>
@@ -231,6 +239,10 @@
       <translation>等待客户确认</translation>
     </message>
     <message>
+      <source>counting working time…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>%1 still open</source>
       <translation>其中 %1 个仍未关闭</translation>
     </message>
@@ -290,6 +302,14 @@
     <message>
       <source>%1 was written by a newer GoLive Desk. Please upgrade this program to open it; the file was not changed.</source>
       <translation>%1 由更新版本的 GoLive Desk 写入。请升级本程序后再打开；文件未作任何改动。</translation>
+    </message>
+    <message>
+      <source>%1 is locked by another program. Close that program (or wait for it to finish) and try again.</source>
+      <translation>%1 已被另一个程序锁定。请关闭该程序（或等它完成）后重试。</translation>
+    </message>
+    <message>
+      <source>%1 is damaged, so nothing can be saved to it. GoLive Desk can copy everything it can still read into a new store beside it (the damaged file is not changed); on the command line: golive-desk doctor --recover.</source>
+      <translation>%1 已损坏，无法再保存任何内容。GoLive Desk 可以把仍能读取的全部内容复制到旁边的一个新数据库中（损坏的文件不会被改动）；命令行：golive-desk doctor --recover。</translation>
     </message>
     <message>
       <source>This store is already open in another GoLive Desk window.</source>
@@ -1388,6 +1408,21 @@
     </message>
   </context>
   <context>
+    <name>Legend</name>
+    <message>
+      <source>Holiday (Off)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adjusted working day (Work)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Double booked</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>GoLive Desk</source>
@@ -1456,6 +1491,13 @@
     <message>
       <source>&lt;h3&gt;GoLive Desk %1&lt;/h3&gt;&lt;p&gt;The go-live support desk for ERP implementation consultants: issue records, support calendar, handover and offline sync.&lt;/p&gt;&lt;p&gt;Store: %2&lt;br&gt;Log: %3&lt;/p&gt;&lt;p&gt;Chinese font: WenQuanYi Micro Hei (Apache-2.0).&lt;/p&gt;</source>
       <translation>&lt;h3&gt;GoLive Desk %1&lt;/h3&gt;&lt;p&gt;ERP 实施顾问的上线支持工具：问题记录、现场支持时间表、交接和离线同步。&lt;/p&gt;&lt;p&gt;数据库：%2&lt;br&gt;日志：%3&lt;/p&gt;&lt;p&gt;中文字体：文泉驿微米黑（Apache-2.0）。&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>MonthGrid</name>
+    <message>
+      <source>+%1 more</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1658,6 +1700,21 @@
     </message>
   </context>
   <context>
+    <name>PlanDialog</name>
+    <message>
+      <source>Support plan for %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On site on go-live day and the first working days, then tapering to phone and remote support until the planned exit; on site again for each month-end close. Untick what you do not want, change a mode by double-clicking it, then apply.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Apply</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>PrintPreviewDialog</name>
     <message>
       <source>Preparing the document…</source>
@@ -1843,6 +1900,33 @@
     </message>
   </context>
   <context>
+    <name>ProposalModel</name>
+    <message>
+      <source>Use</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -1966,6 +2050,60 @@
     <message>
       <source>Confirmed on</source>
       <translation>确认日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>SlotCanvas</name>
+    <message>
+      <source>%1 issues reported</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SlotDialog</name>
+    <message>
+      <source>Edit support slot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New support slot</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. month-end close with the finance team</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From</source>
+      <translation>来自</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
+      <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+      <source>The project has no one to schedule.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The last day is before the first.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2164,6 +2302,29 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     </message>
   </context>
   <context>
+    <name>TeamGrid</name>
+    <message>
+      <source>Person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>现场</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Work</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 d</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Tile</name>
     <message>
       <source>Show these issues in the register</source>
@@ -2210,6 +2371,32 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <message>
       <source>Open backlog</source>
       <translation>未关闭存量</translation>
+    </message>
+  </context>
+  <context>
+    <name>WarningsPanel</name>
+    <message>
+      <source>Coverage</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every rule is met this month.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 warnings, %2 notices</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WeekGrid</name>
+    <message>
+      <source>Morning</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Afternoon</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from golive_desk import __version__
 from golive_desk import settings as settings_file
-from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.errors import GoLiveError, StoreDamagedError
 from golive_desk.logging_setup import configure as configure_logging
 from golive_desk.paths import AppDirs, resource
 from golive_desk.services import store_admin
@@ -76,8 +76,36 @@ class DesktopApp:
             lock.release()
             self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), describe(err))
             return False
+        refusal = services.store.refusal
+        if isinstance(refusal, StoreDamagedError):
+            services.close()
+            lock.release()
+            return self._offer_recovery(path, refusal)
+        if refusal is not None:  # written by a newer program: read it, never write it
+            self.prompter.error(None, QApplication.translate("App", "GoLive Desk"),
+                                describe(refusal))
         self.lock, self.services = lock, services
         return True
+
+    def _offer_recovery(self, path: Path, damage: StoreDamagedError) -> bool:
+        """A damaged store: offer to copy what can be read beside it, then open the copy."""
+        title = QApplication.translate("App", "GoLive Desk")
+        question = describe(damage) + "\n\n" + QApplication.translate(
+            "App", "Recover it now?")
+        if not self.prompter.confirm(None, title, question):
+            return False
+        try:
+            report = store_admin.recover(path)
+        except GoLiveError as err:
+            self.prompter.error(None, title, describe(err))
+            return False
+        self.prompter.info(None, title, QApplication.translate(
+            "App", "%1 operations and %2 files were recovered into %3, which is open now; "
+            "%4 operations could not be read. The damaged store was not changed.")
+            .replace("%1", str(report.ops_saved)).replace("%2", str(report.blobs))
+            .replace("%3", str(report.target)).replace("%4", str(report.ops_lost)))
+        self.save_settings(self.settings().with_(store_path=str(report.target)))
+        return self.open_store(report.target)
 
     def first_start(self, path: Path, answer: FirstStartAnswer) -> bool:
         try:

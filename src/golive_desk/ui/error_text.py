@@ -17,6 +17,13 @@ def describe(err: GoLiveError) -> str:
             "ErrorText",
             "%1 was written by a newer GoLive Desk. Please upgrade this program to open it; "
             "the file was not changed."),
+        "store_busy": QCoreApplication.translate(
+            "ErrorText", "%1 is locked by another program. Close that program (or wait for it "
+            "to finish) and try again."),
+        "store_damaged": QCoreApplication.translate(
+            "ErrorText", "%1 is damaged, so nothing can be saved to it. GoLive Desk can copy "
+            "everything it can still read into a new store beside it (the damaged file is not "
+            "changed); on the command line: golive-desk doctor --recover."),
         "store_locked": QCoreApplication.translate(
             "ErrorText", "This store is already open in another GoLive Desk window."),
         "store_read_only": QCoreApplication.translate(

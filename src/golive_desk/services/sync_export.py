@@ -114,7 +114,7 @@ def _project_tops(tx: Tx, project_id: str, acknowledged: dict[str, int]
     for r in rows:
         if r.kind == OpKind.CREATE:
             op = Op.from_body(r.body)
-            if r.entity_id == project_id or member_creates.intersection(op.prev):
+            if _belongs(op, project_id, members, member_creates):
                 member_creates.add(r.op_id)
                 members.add(r.entity_id)
                 members.update(_carried(op))
@@ -149,6 +149,22 @@ def _project_tops(tx: Tx, project_id: str, acknowledged: dict[str, int]
 
 # Whether an op's body may name a carried field at all (most do not: skip parsing them).
 _CARRIED_FIELD = '_id"'
+
+
+def _belongs(op: Op, project_id: str, members: set[str], member_creates: set[str]) -> bool:
+    """Whether a create op makes a record of the project, as the registry says: the
+    project itself, a record naming it (``EntitySpec.project``), or one hanging under a
+    record of it (``parent``; creates come in Lamport order, parents first). A kind
+    this version does not know belongs when it builds on a record of the project."""
+    spec = spec_for(op.entity)
+    if spec is None:
+        return bool(member_creates.intersection(op.prev))
+    if spec.project == "self":
+        return op.entity_id == project_id
+    values = op.value if isinstance(op.value, dict) else {}
+    if spec.project is not None:
+        return values.get(spec.project) == project_id
+    return spec.parent is not None and values.get(spec.parent) in members
 
 
 def _carried(op: Op) -> set[str]:

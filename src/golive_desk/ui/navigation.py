@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from golive_desk.ui.calendar.page import CalendarPage
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import PageEntry
@@ -19,11 +20,7 @@ class PageCatalog(QObject):
         return [
             PageEntry("overview", "overview", self.tr("Overview"), OverviewPage(ctx)),
             PageEntry("issues", "issues", self.tr("Issues"), IssuesPage(ctx)),
-            PageEntry("calendar", "calendar", self.tr("Calendar"), ComingPage(
-                "calendar", self.tr("Support calendar"),
-                self.tr("Plan who supports the customer when: on site, by phone or remotely. "
-                        "The first days after go-live and the first month-end close are covered "
-                        "on site."))),
+            PageEntry("calendar", "calendar", self.tr("Calendar"), CalendarPage(ctx)),
             PageEntry("handover", "handover", self.tr("Handover"), ComingPage(
                 "handover", self.tr("Handover"),
                 self.tr("Hand follow-up maintenance to the customer's internal support and the "

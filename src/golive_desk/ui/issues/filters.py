@@ -136,6 +136,13 @@ class FilterBar(QWidget):
             widget.blockSignals(False)
         self._combo_changed(0)
 
+    def set_reported_range(self, start: date, end: date) -> None:
+        """Choose "Date range…" from ``start`` to ``end``."""
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
+        self.date_to.setDate(QDate(end.year, end.month, end.day))
+        self.dates.setCurrentIndex(self.dates.findData("custom"))
+        self._combo_changed(0)
+
     def apply(self, query: IssueQuery) -> IssueQuery:
         """``query`` with this bar's filters (status and project are left as they are)."""
         reported_from, reported_to = self._range()

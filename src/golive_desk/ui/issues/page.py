@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -222,6 +223,22 @@ class IssuesPage(Page):
                                   if severity is not None and box.itemData(i) == severity), 0))
         self.filters.overdue.setChecked(overdue)
         self.status_list.choose(StatusList.OPEN if open_only else StatusList.ALL)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.reload()
+
+    def show_reported_between(self, start: date, end: date) -> None:
+        """Show the register of every issue reported from ``start`` to ``end`` (the
+        calendar's day badges lead here)."""
+        self._leave_form_then(lambda: self._apply_reported(start, end))
+
+    def _apply_reported(self, start: date, end: date) -> None:
+        widgets = (self.filters, self.status_list)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.filters.reset()
+        self.filters.set_reported_range(start, end)
+        self.status_list.choose(StatusList.ALL)
         for widget in widgets:
             widget.blockSignals(False)
         self.reload()

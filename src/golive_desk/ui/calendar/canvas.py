@@ -1,0 +1,312 @@
+"""What the month and week grids share: bars, selection and the mouse.
+
+Press on a bar and drag: move it; press on its right edge: lengthen or shorten
+it; press on empty days and drag: a new slot over them. Double-click edits a bar
+(or creates a slot on an empty day); Delete removes the selected bar. The
+canvas only asks (signals); the page writes through the runner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from golive_desk.domain.support_calendar import Half, Slot
+from golive_desk.domain.workdays import DayKind
+from golive_desk.ui.calendar import texts
+from golive_desk.ui.calendar.data import CalendarData
+from golive_desk.ui.calendar.layout import Drag, DragKind, days_of
+
+EDGE = 7  # pixels at a bar's right end that resize instead of move
+
+
+@dataclass(frozen=True)
+class Bar:
+    """Where one piece of a slot is drawn; ``tail`` holds the slot's last day."""
+
+    rect: QRectF
+    slot: Slot
+    tail: bool
+
+
+class SlotCanvas(QWidget):
+    create_requested = Signal(object, object, object)  # start, end, Half
+    move_requested = Signal(object, object, object)  # Slot, start, end
+    edit_requested = Signal(object)  # Slot
+    delete_requested = Signal(object)  # Slot
+    day_selected = Signal(object)  # date
+    issues_requested = Signal(object)  # date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = CalendarData(date.today(), date.today())
+        self.today = date.today()
+        self.selected_slot_id: str | None = None
+        self.selected_day: date | None = None
+        self._bars: list[Bar] = []
+        self._drag: Drag | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(560, 420)
+
+    # -- what subclasses answer -------------------------------------------------------
+    def day_at(self, pos: QPointF) -> date | None:
+        raise NotImplementedError
+
+    def day_rect(self, day: date) -> QRectF | None:
+        """The rectangle of ``day``'s cell (None when not shown)."""
+        raise NotImplementedError
+
+    def half_at(self, pos: QPointF) -> Half:
+        return Half.DAY
+
+    def badge_rect(self, day: date) -> QRectF | None:
+        """Where the day's issue count is drawn (None: no badge)."""
+        return None
+
+    def layout_bars(self) -> list[Bar]:
+        raise NotImplementedError
+
+    # -- data ----------------------------------------------------------------------------
+    def set_data(self, data: CalendarData) -> None:
+        self.data = data
+        if self.selected_slot_id and data.slot(self.selected_slot_id) is None:
+            self.selected_slot_id = None
+        self._relayout()
+
+    def select_day(self, day: date | None) -> None:
+        self.selected_day = day
+        self.update()
+
+    def selected_slot(self) -> Slot | None:
+        return self.data.slot(self.selected_slot_id) if self.selected_slot_id else None
+
+    def bars_of(self, slot_id: str) -> list[QRectF]:
+        """The rectangles a slot is drawn in (tests drag these)."""
+        return [bar.rect for bar in self._bars if bar.slot.id == slot_id]
+
+    def bar_at(self, pos: QPointF) -> Bar | None:
+        return next((bar for bar in reversed(self._bars) if bar.rect.contains(pos)), None)
+
+    def _relayout(self) -> None:
+        self._bars = self.layout_bars()
+        self.update()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._relayout()
+
+    # -- mouse and keys -----------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.setFocus()
+        pos = event.position()
+        for shown in self._shown_days():
+            badge = self.badge_rect(shown)
+            if badge is not None and badge.contains(pos):
+                self.issues_requested.emit(shown)
+                return
+        bar = self.bar_at(pos)
+        day = self.day_at(pos)
+        if bar is not None:
+            self.selected_slot_id = bar.slot.id
+            resize = bar.tail and pos.x() >= bar.rect.right() - EDGE
+            origin = day or bar.slot.start
+            self._drag = Drag(DragKind.RESIZE if resize else DragKind.MOVE, origin, origin,
+                              bar.slot)
+        elif day is not None:
+            self.selected_slot_id = None
+            self._drag = Drag(DragKind.CREATE, day, day, extra={"half": self.half_at(pos)})
+        if day is not None:
+            self.selected_day = day
+            self.day_selected.emit(day)
+        self.update()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position()
+        drag = self._drag
+        if drag is None:
+            bar = self.bar_at(pos)
+            edge = bar is not None and bar.tail and pos.x() >= bar.rect.right() - EDGE
+            self.setCursor(Qt.CursorShape.SizeHorCursor if edge else
+                           Qt.CursorShape.OpenHandCursor if bar else Qt.CursorShape.ArrowCursor)
+            return
+        day = self.day_at(pos)
+        if day is not None and day != drag.current:
+            drag.current = day
+            drag.moved = True
+            self.update()
+        if drag.kind is DragKind.CREATE and self.half_at(pos) != drag.extra.get("half"):
+            drag.extra["half"] = Half.DAY
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.update()
+        if not drag.moved:
+            return
+        start, end = drag.span()
+        if drag.kind is DragKind.CREATE:
+            half = drag.extra.get("half", Half.DAY)
+            self.create_requested.emit(start, end, half if start == end else Half.DAY)
+        elif drag.slot is not None and (start, end) != (drag.slot.start, drag.slot.end):
+            self.move_requested.emit(drag.slot, start, end)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self._drag = None
+        pos = event.position()
+        bar = self.bar_at(pos)
+        if bar is not None:
+            self.edit_requested.emit(bar.slot)
+            return
+        day = self.day_at(pos)
+        if day is not None:
+            self.create_requested.emit(day, day, self.half_at(pos))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        slot = self.selected_slot()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and slot is not None:
+            self.delete_requested.emit(slot)
+            return
+        if event.key() == Qt.Key.Key_Escape and self._drag is not None:
+            self._drag = None
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: QPointF) -> str:
+        bar = self.bar_at(pos)
+        if bar is not None:
+            slot = bar.slot
+            lines = [f"{slot.person_name} · {texts.mode(slot.mode)} · {texts.half(slot.half)}",
+                     f"{slot.project_code} {slot.customer}",
+                     f"{slot.start.isoformat()} – {slot.end.isoformat()}"]
+            if slot.note:
+                lines.append(slot.note)
+            return "\n".join(lines)
+        day = self.day_at(pos)
+        if day is None:
+            return ""
+        name = self.data.holidays.holiday_name(day)
+        count = self.data.issues.get(day, 0)
+        parts = [name] if name else []
+        if count:
+            parts.append(self.tr("%1 issues reported").replace("%1", str(count)))
+        return "\n".join(parts)
+
+    def _shown_days(self) -> list[date]:
+        return list(days_of(self.data.start, self.data.end))
+
+    # -- drawing helpers ----------------------------------------------------------------
+    def paint_drag(self, painter: QPainter) -> None:
+        drag = self._drag
+        if drag is None or not drag.moved:
+            return
+        start, end = drag.span()
+        color = QColor(texts.MODE_COLORS[drag.slot.mode]) if drag.slot else QColor(texts.TODAY)
+        fill = QColor(color)
+        fill.setAlpha(40)
+        pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        for day in days_of(start, end):
+            rect = self.day_rect(day)
+            if rect is not None:
+                painter.fillRect(rect.adjusted(1, 1, -1, -1), fill)
+                painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+    def paint_bar(self, painter: QPainter, bar: Bar, label: str) -> None:
+        slot = bar.slot
+        color = QColor(texts.MODE_COLORS[slot.mode])
+        selected = slot.id == self.selected_slot_id
+        if self._drag is not None and self._drag.moved and self._drag.slot is not None \
+                and self._drag.slot.id == slot.id:
+            color.setAlpha(110)
+        painter.setPen(QPen(texts.INK, 2) if selected else Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRoundedRect(bar.rect, 3, 3)
+        if bar.tail:  # the resize grip
+            grip = QColor(255, 255, 255, 150)
+            x = bar.rect.right() - 4
+            painter.setPen(QPen(grip, 1))
+            painter.drawLine(QPointF(x, bar.rect.top() + 4), QPointF(x, bar.rect.bottom() - 4))
+        painter.setPen(QColor("#ffffff"))
+        font = QFont(painter.font())
+        font.setPixelSize(max(10, min(12, int(bar.rect.height()) - 6)))
+        painter.setFont(font)
+        text_rect = bar.rect.adjusted(5, 0, -6, 0)
+        elided = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight,
+                                               int(text_rect.width()))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter
+                                        | Qt.AlignmentFlag.AlignLeft), elided)
+
+    def bar_label(self, slot: Slot) -> str:
+        label = slot.person_name
+        if self.data.show_project:
+            label += f" · {slot.project_code}"
+        if slot.note and slot.half is Half.DAY:
+            label += f" · {slot.note}"
+        return label
+
+    def day_fill(self, day: date, in_month: bool = True) -> QColor:
+        if self.selected_day == day:
+            return texts.SELECTED_FILL
+        kind = self.data.holidays.day_kind(day)
+        color = {DayKind.HOLIDAY: texts.HOLIDAY_FILL, DayKind.WEEKEND: texts.WEEKEND_FILL,
+                 DayKind.ADJUSTED_WORKDAY: texts.ADJUSTED_FILL}.get(kind, QColor("#ffffff"))
+        if not in_month:
+            color = color.darker(103)
+        return color
+
+    def day_tag(self, day: date) -> tuple[str, QColor] | None:
+        """休 and the festival on a day off, 班 on a 调休 working day."""
+        kind = self.data.holidays.day_kind(day)
+        name = self.data.holidays.holiday_name(day) or ""
+        if kind is DayKind.HOLIDAY:
+            return f"{self.tr('Off')} {name}".strip(), texts.HOLIDAY_INK
+        if kind is DayKind.ADJUSTED_WORKDAY:
+            return f"{self.tr('Work')} {name}".strip(), texts.ADJUSTED_INK
+        return None
+
+    def paint_badge(self, painter: QPainter, rect: QRectF, count: int) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#fff1e0"))
+        painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+        painter.setPen(QColor("#b45309"))
+        font = QFont(painter.font())
+        font.setPixelSize(10)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(count))
+
+    def locale_(self) -> QLocale:
+        return QLocale()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # pragma: no cover - subclasses
+        raise NotImplementedError

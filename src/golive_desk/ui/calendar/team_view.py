@@ -1,0 +1,194 @@
+"""The team: people as rows, the month's days as columns, every customer at once.
+
+For the PM: each cell is coloured by mode (the top half the morning, the bottom
+half the afternoon) and names the project; a person on site for two customers
+at once is outlined in red.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.support_calendar import Half, Slot
+from golive_desk.domain.workdays import DayKind
+from golive_desk.ui.calendar import texts
+from golive_desk.ui.calendar.data import CalendarData
+from golive_desk.ui.calendar.layout import days_of
+
+NAME_WIDTH = 150
+LOAD_WIDTH = 64
+HEADER = 46
+ROW = 34
+
+
+class TeamGrid(QWidget):
+    day_selected = Signal(object)  # date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data = CalendarData(date.today(), date.today())
+        self.today = date.today()
+        self.selected_day: date | None = None
+        self.current_project = ""
+        self._cells: dict[tuple[str, date], list[Slot]] = {}
+        self.setMinimumWidth(NAME_WIDTH + LOAD_WIDTH + 31 * 22)
+
+    def set_data(self, data: CalendarData) -> None:
+        self.data = data
+        cells: dict[tuple[str, date], list[Slot]] = defaultdict(list)
+        for slot in data.slots:
+            for day in slot.days():
+                if data.start <= day <= data.end:
+                    cells[slot.person_id, day].append(slot)
+        self._cells = dict(cells)
+        self.updateGeometry()
+        self.setMinimumHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(NAME_WIDTH + LOAD_WIDTH + 31 * 36, HEADER + max(1, len(self.data.people))
+                     * ROW + 2)
+
+    def days(self) -> list[date]:
+        return list(days_of(self.data.start, self.data.end))
+
+    # -- geometry ------------------------------------------------------------------------
+    def _column_width(self) -> float:
+        return (self.width() - NAME_WIDTH - LOAD_WIDTH - 1) / max(1, len(self.days()))
+
+    def cell_rect(self, person_id: str, day: date) -> QRectF | None:
+        rows = [p for p, _n in self.data.people]
+        if person_id not in rows or not self.data.start <= day <= self.data.end:
+            return None
+        width = self._column_width()
+        x = NAME_WIDTH + (day - self.data.start).days * width
+        return QRectF(x, HEADER + rows.index(person_id) * ROW, width, ROW)
+
+    def day_at(self, pos: QPointF) -> date | None:
+        if pos.x() < NAME_WIDTH:
+            return None
+        col = int((pos.x() - NAME_WIDTH) / self._column_width())
+        day = self.data.start + timedelta(days=col)
+        return day if day <= self.data.end else None
+
+    def is_clash(self, person_id: str, day: date) -> bool:
+        return (person_id, day) in self.data.clashes
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        day = self.day_at(event.position())
+        if day is not None:
+            self.selected_day = day
+            self.day_selected.emit(day)
+            self.update()
+
+    # -- painting ------------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        self._paint_header(painter)
+        for row, (person_id, name) in enumerate(self.data.people):
+            self._paint_row(painter, row, person_id, name)
+        painter.end()
+
+    def _paint_header(self, painter: QPainter) -> None:
+        width = self._column_width()
+        painter.fillRect(QRectF(0, 0, self.width(), HEADER), QColor("#eef2f8"))
+        names = texts.weekday_names(self.locale())
+        bold = QFont(self.font())
+        bold.setPixelSize(12)
+        bold.setBold(True)
+        small = QFont(self.font())
+        small.setPixelSize(10)
+        painter.setPen(QColor("#33415c"))
+        painter.setFont(bold)
+        painter.drawText(QRectF(10, 0, NAME_WIDTH - 10, HEADER),
+                         int(Qt.AlignmentFlag.AlignVCenter), self.tr("Person"))
+        painter.drawText(QRectF(self.width() - LOAD_WIDTH, 0, LOAD_WIDTH - 6, HEADER),
+                         int(Qt.AlignmentFlag.AlignCenter), self.tr("On site"))
+        for col, day in enumerate(self.days()):
+            rect = QRectF(NAME_WIDTH + col * width, 0, width, HEADER)
+            kind = self.data.holidays.day_kind(day)
+            red = kind in (DayKind.HOLIDAY, DayKind.WEEKEND)
+            if day == self.today:
+                painter.fillRect(rect, texts.TODAY)
+            painter.setPen(QColor("#ffffff") if day == self.today else
+                           texts.HOLIDAY_INK if red else texts.INK)
+            painter.setFont(bold)
+            painter.drawText(rect.adjusted(0, 4, 0, -HEADER / 2), int(Qt.AlignmentFlag.AlignCenter),
+                             str(day.day))
+            painter.setFont(small)
+            tag = {DayKind.HOLIDAY: self.tr("Off"),
+                   DayKind.ADJUSTED_WORKDAY: self.tr("Work")}.get(kind, names[day.weekday()])
+            if kind is DayKind.ADJUSTED_WORKDAY and day != self.today:
+                painter.setPen(texts.ADJUSTED_INK)
+            painter.drawText(rect.adjusted(0, HEADER / 2, 0, -4),
+                             int(Qt.AlignmentFlag.AlignCenter), tag)
+
+    def _paint_row(self, painter: QPainter, row: int, person_id: str, name: str) -> None:
+        top = HEADER + row * ROW
+        if row % 2:
+            painter.fillRect(QRectF(0, top, NAME_WIDTH, ROW), QColor("#f8fafd"))
+        font = QFont(self.font())
+        font.setPixelSize(13)
+        painter.setFont(font)
+        painter.setPen(texts.INK)
+        painter.drawText(QRectF(10, top, NAME_WIDTH - 14, ROW),
+                         int(Qt.AlignmentFlag.AlignVCenter),
+                         QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight,
+                                                       NAME_WIDTH - 14))
+        onsite_days = 0
+        for day in self.days():
+            cell = self.cell_rect(person_id, day)
+            assert cell is not None
+            self._paint_cell(painter, cell, day, self._cells.get((person_id, day), []))
+            if any(s.mode is SupportMode.ONSITE for s in self._cells.get((person_id, day), [])):
+                onsite_days += 1
+            if self.is_clash(person_id, day):
+                painter.setPen(QPen(texts.CLASH, 2.5))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(cell.adjusted(1.5, 1.5, -1.5, -1.5))
+        painter.setPen(texts.INK)
+        painter.setFont(font)
+        painter.drawText(QRectF(self.width() - LOAD_WIDTH, top, LOAD_WIDTH - 6, ROW),
+                         int(Qt.AlignmentFlag.AlignCenter),
+                         self.tr("%1 d").replace("%1", str(onsite_days)) if onsite_days else "–")
+        painter.setPen(QPen(texts.GRID, 1))
+        painter.drawLine(QPointF(0, top + ROW), QPointF(self.width(), top + ROW))
+
+    def _paint_cell(self, painter: QPainter, cell: QRectF, day: date, slots: list[Slot]) -> None:
+        kind = self.data.holidays.day_kind(day)
+        fill = {DayKind.HOLIDAY: texts.HOLIDAY_FILL, DayKind.WEEKEND: texts.WEEKEND_FILL,
+                DayKind.ADJUSTED_WORKDAY: texts.ADJUSTED_FILL}.get(kind, QColor("#ffffff"))
+        if day == self.selected_day:
+            fill = texts.SELECTED_FILL
+        painter.fillRect(cell, fill)
+        painter.setPen(QPen(texts.GRID, 1))
+        painter.drawLine(cell.topLeft(), cell.bottomLeft())
+        halves = {Half.AM: [s for s in slots if s.half in (Half.DAY, Half.AM)],
+                  Half.PM: [s for s in slots if s.half in (Half.DAY, Half.PM)]}
+        inner = cell.adjusted(2, 3, -2, -3)
+        small = QFont(self.font())
+        small.setPixelSize(9)
+        for n, half in enumerate((Half.AM, Half.PM)):
+            there = halves[half]
+            if not there:
+                continue
+            band = QRectF(inner.left(), inner.top() + n * inner.height() / 2, inner.width(),
+                          inner.height() / 2)
+            part = band.width() / len(there)
+            for k, slot in enumerate(there):
+                piece = QRectF(band.left() + k * part, band.top(), part, band.height())
+                painter.fillRect(piece, texts.MODE_COLORS[slot.mode])
+        if slots and inner.width() >= 22:
+            codes = sorted({s.project_code for s in slots})
+            painter.setFont(small)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter),
+                             "\n".join(codes[:2]) if len(codes) > 1 else codes[0])

@@ -1,0 +1,218 @@
+"""The Calendar page over a real store: the month grid, drag to move and resize,
+Delete, a warning's link and the team view's double booking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from golive_desk.app import DesktopApp
+from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.support_calendar import Half, Slot
+from golive_desk.services.container import Services
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.calendar.page import CalendarPage
+from golive_desk.ui.calendar.slot_dialog import SlotAnswer
+from golive_desk.ui.main_window import MainWindow
+from golive_desk.ui.prompter import ScriptedPrompter
+from tests.gui.conftest import settle
+
+FEB = date(2026, 2, 1)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """HX goes live on 2026-02-09; 王敏 is a consultant on HX and on BJ."""
+    path = tmp_path / "store.db"
+    init_store(path, "张力", "ZL")
+    services = Services.open(path)
+    try:
+        projects = services.projects
+        projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司", "2026-02-09",
+                             "2026-02-27")
+        projects.add_project("BJ", "北极光 ERP", "北极光制冷", "2026-01-05")
+        wang, _ = projects.add_person("HX", "王敏", "consultant", initials="WM")
+        projects.add_member("BJ", wang.id, "consultant")
+        projects.add_person("HX", "李强", "consultant", initials="LQ")
+        services.calendar.add_slot("HX", wang.id, date(2026, 2, 9), date(2026, 2, 11),
+                                   Half.DAY, SupportMode.ONSITE, "上线")
+        services.calendar.add_slot("BJ", wang.id, date(2026, 2, 24), date(2026, 2, 24),
+                                   Half.DAY, SupportMode.ONSITE)
+        services.calendar.add_slot("HX", wang.id, date(2026, 2, 24), date(2026, 2, 25),
+                                   Half.DAY, SupportMode.ONSITE)
+    finally:
+        services.close()
+    return path
+
+
+@pytest.fixture
+def page(qtbot: object, window: MainWindow, desktop: DesktopApp) -> Iterator[CalendarPage]:
+    window.resize(1500, 900)
+    window.show_page("calendar")
+    found = window.page("calendar")
+    assert isinstance(found, CalendarPage)
+    found.go_to_day(date(2026, 2, 10))
+    settle(qtbot, desktop)
+    yield found
+
+
+def _slots(desktop: DesktopApp, project: str = "HX") -> list[Slot]:
+    assert desktop.services is not None
+    return desktop.services.calendar.slots(project, None, date(2026, 1, 1), date(2026, 3, 31))
+
+
+def _slot_on(desktop: DesktopApp, day: date) -> Slot:
+    return next(s for s in _slots(desktop) if s.start == day)
+
+
+def _point(rect: object) -> QPoint:
+    return rect.center().toPoint()  # type: ignore[attr-defined]
+
+
+def _drag(widget: object, start: QPoint, end: QPoint) -> None:
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for step in range(1, 5):
+        at = start + (end - start) * (step / 4)
+        QTest.mouseMove(widget, at)
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+
+
+def test_month_grid_shows_slot_on_its_days(page: CalendarPage, desktop: DesktopApp) -> None:
+    grid = page.month
+    assert page.view == "month"
+    assert grid.first == FEB
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    bars = grid.bars_of(slot.id)
+    assert bars, "the slot is drawn"
+    first, last = grid.cell_rect(date(2026, 2, 9)), grid.cell_rect(date(2026, 2, 11))
+    assert first is not None
+    assert last is not None
+    assert bars[0].left() >= first.left()
+    assert bars[0].right() <= last.right()
+    assert bars[0].right() > grid.cell_rect(date(2026, 2, 10)).right()  # type: ignore[union-attr]
+    assert grid.day_at(bars[0].center()) in {date(2026, 2, d) for d in (9, 10, 11)}
+
+
+def test_adjusted_saturday_is_work_and_spring_festival_is_off(page: CalendarPage) -> None:
+    grid = page.month
+    saturday, festival = date(2026, 2, 14), date(2026, 2, 17)
+    work, off = grid.day_tag(saturday), grid.day_tag(festival)
+    assert work is not None
+    assert off is not None
+    assert work[0].startswith("Work")
+    assert off[0].startswith("Off")
+    assert "春节" in off[0]
+    holidays = grid.data.holidays
+    assert holidays.is_workday(saturday)
+    assert not holidays.is_workday(festival)
+    assert grid.day_fill(festival) != grid.day_fill(date(2026, 2, 12))
+    assert grid.day_fill(saturday) != grid.day_fill(date(2026, 2, 7))  # a plain Saturday
+
+
+def test_drag_a_bar_moves_the_slot(qtbot: object, page: CalendarPage,
+                                   desktop: DesktopApp) -> None:
+    grid = page.month
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    bar = grid.bars_of(slot.id)[0]
+    start = QPoint(int(bar.left() + 20), int(bar.center().y()))
+    origin = grid.day_at(QPointF(start))
+    assert origin == date(2026, 2, 9)
+    target = grid.cell_rect(date(2026, 2, 16))
+    assert target is not None
+    _drag(grid, start, QPoint(int(target.left() + 20), int(target.center().y())))
+    settle(qtbot, desktop)
+    moved = desktop.services.calendar.slot(slot.id)  # type: ignore[union-attr]
+    assert (moved.start, moved.end) == (date(2026, 2, 16), date(2026, 2, 18))
+    assert grid.bars_of(slot.id)[0].top() >= target.top()
+
+
+def test_drag_the_right_edge_lengthens_the_slot(qtbot: object, page: CalendarPage,
+                                                desktop: DesktopApp) -> None:
+    grid = page.month
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    bar = grid.bars_of(slot.id)[0]
+    edge = QPoint(int(bar.right() - 2), int(bar.center().y()))
+    target = grid.cell_rect(date(2026, 2, 13))
+    assert target is not None
+    _drag(grid, edge, _point(target))
+    settle(qtbot, desktop)
+    longer = desktop.services.calendar.slot(slot.id)  # type: ignore[union-attr]
+    assert (longer.start, longer.end) == (date(2026, 2, 9), date(2026, 2, 13))
+
+
+def test_drag_on_empty_days_creates_a_slot(qtbot: object, page: CalendarPage,
+                                           desktop: DesktopApp) -> None:
+    grid = page.month
+    asked: list[tuple[date, date]] = []
+
+    def answer(people, start, end, half, slot):  # type: ignore[no-untyped-def]
+        asked.append((start, end))
+        lee = next(pid for pid, name in people if name == "李强")
+        return SlotAnswer(lee, start, end, half, SupportMode.PHONE, "电话值班")
+
+    page.ask_slot = answer
+    first, last = grid.cell_rect(date(2026, 2, 2)), grid.cell_rect(date(2026, 2, 4))
+    assert first is not None
+    assert last is not None
+    _drag(grid, QPoint(int(first.center().x()), int(first.bottom() - 8)),
+          QPoint(int(last.center().x()), int(last.bottom() - 8)))
+    settle(qtbot, desktop)
+    assert asked == [(date(2026, 2, 2), date(2026, 2, 4))]
+    made = _slot_on(desktop, date(2026, 2, 2))
+    assert (made.person_name, made.end, made.mode) == ("李强", date(2026, 2, 4), SupportMode.PHONE)
+    assert grid.bars_of(made.id)
+
+
+def test_delete_key_removes_the_selected_slot_after_confirming(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp,
+        prompter: ScriptedPrompter) -> None:
+    grid = page.month
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     _point(grid.bars_of(slot.id)[0]))
+    assert grid.selected_slot_id == slot.id
+    QTest.keyClick(grid, Qt.Key.Key_Delete)  # answered "no"
+    settle(qtbot, desktop)
+    assert any(s.id == slot.id for s in _slots(desktop))
+    prompter.confirms.append(True)
+    QTest.keyClick(grid, Qt.Key.Key_Delete)
+    settle(qtbot, desktop)
+    assert [m[0] for m in prompter.messages].count("confirm") == 2
+    assert all(s.id != slot.id for s in _slots(desktop))
+    assert not grid.bars_of(slot.id)
+
+
+def test_a_warning_click_selects_its_day(qtbot: object, page: CalendarPage,
+                                         desktop: DesktopApp) -> None:
+    panel = page.warnings
+    days = [w.day for w in panel.warnings()]
+    assert date(2026, 2, 27) in days  # the month-end close has nobody on site
+    row = days.index(date(2026, 2, 27))
+    item = panel.list.item(row)
+    panel.list.scrollToItem(item)
+    rect = panel.list.visualItemRect(item)
+    QTest.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    settle(qtbot, desktop)
+    assert page.month.selected_day == date(2026, 2, 27)
+    assert page.month.first == FEB
+
+
+def test_team_view_highlights_a_double_booking(qtbot: object, page: CalendarPage,
+                                               desktop: DesktopApp) -> None:
+    page.set_view("team")
+    settle(qtbot, desktop)
+    team = page.team
+    names = dict(team.data.people)
+    wang = next(pid for pid, name in names.items() if name == "王敏")
+    assert team.is_clash(wang, date(2026, 2, 24))
+    assert not team.is_clash(wang, date(2026, 2, 25))
+    assert team.cell_rect(wang, date(2026, 2, 24)) is not None
+    assert {s.project_code for s in team.data.slots} == {"HX", "BJ"}
+    texts = [page.warnings.list.item(i).text() for i in range(page.warnings.list.count())]
+    assert any("王敏" in text and "BJ" in text for text in texts)

@@ -98,3 +98,31 @@ def test_calendar_plan_and_bad_input(cli: Any, tmp_path: Path) -> None:
         assert bad.returncode == 1, args
         assert words in bad.stderr
         assert "Traceback" not in bad.stderr
+
+
+def test_calendar_export_and_import(cli: Any, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    _setup(cli, db)
+    _ok(cli(db, "calendar", "add", "--project", "HX", "--person", "张力", "--date",
+            "2026-11-02", "--until", "2026-11-06", "--mode", "onsite"))
+    out = tmp_path / "hx.ics"
+    exported = _ok(cli(db, "calendar", "export", "--person", "张力", str(out),
+                       json_out=True)).json()
+    assert exported["events"] == 1
+    assert b"@golive-desk" in out.read_bytes()
+    customer = tmp_path / "customer.ics"
+    customer.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:c1\r\n"
+                        "SUMMARY:12月结账\r\nDTSTART;VALUE=DATE:20261231\r\nEND:VEVENT\r\n"
+                        "END:VCALENDAR\r\n", encoding="utf-8")
+    shown = _ok(cli(db, "calendar", "import", "--project", "HX", str(customer),
+                    json_out=True)).json()
+    assert shown["applied"] is False
+    assert shown["milestones"] == [{"kind": "month_end_close", "date": "2026-12-31",
+                                    "note": "12月结账"}]
+    _ok(cli(db, "calendar", "import", "--project", "HX", str(customer), "--apply"))
+    stones = _ok(cli(db, "milestone", "list", "--project", "HX", json_out=True)).json()
+    assert "2026-12-31" in {m["date"] for m in stones}
+    (tmp_path / "junk.ics").write_text("hello", encoding="utf-8")
+    bad = cli(db, "calendar", "import", "--project", "HX", str(tmp_path / "junk.ics"))
+    assert bad.returncode == 1
+    assert "not an iCalendar" in bad.stderr

@@ -61,3 +61,30 @@ def test_a_severity_tile_opens_the_register_filtered(
     assert query.overdue
     assert query.severities == frozenset()
     assert register.model.rowCount() == summary.overdue
+
+
+def test_the_figures_are_painted_before_the_sla_clocks(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    services = Services.open(store_path)
+    fill_demo(services, issues=40)
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    settle(qtbot, desktop)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    project = overview.summary.project if overview.summary else None
+    assert project is not None
+    order: list[str] = []
+    overview.figures_shown.connect(lambda: order.append(
+        "figures:" + overview.dashboard.breached.value.text()))
+    overview.sla_shown.connect(lambda: order.append("sla"))
+    overview.set_project(None)
+    overview.set_project(project)
+    with qtbot.waitSignal(overview.sla_shown, timeout=10_000):
+        pass
+    assert order == ["figures:…", "sla"]
+    summary = overview.summary
+    assert summary is not None
+    assert summary.sla is not None
+    assert overview.dashboard.breached.value.text() == str(summary.sla.breached)

@@ -6,6 +6,8 @@ Monday 2026-03-02; "now" is Tuesday 2026-03-03 10:00.
 
 from __future__ import annotations
 
+import sqlite3
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -139,3 +141,45 @@ def test_summary_figures(hx: tuple[Services, dict[str, str]]) -> None:
 def test_summary_of_an_unknown_project(services: Services) -> None:
     with pytest.raises(NotFoundError):
         services.overview.summary("NOPE")
+
+
+def test_figures_first_then_sla(hx: tuple[Services, dict[str, str]]) -> None:
+    """The page's two reads give what ``summary`` gives in one."""
+    services, _ = hx
+    figures = services.overview.figures("HX", NOW)
+    assert figures.sla is None
+    assert (figures.sla_breached, figures.unknown_years) == (0, ())
+    sla = services.overview.sla_figures("HX", NOW)
+    assert (sla.breached, sla.breached_open, sla.at_risk, sla.at_risk_percent) == (1, 1, 0, 75)
+    whole = services.overview.summary("HX", NOW)
+    assert whole.sla == sla
+    assert whole.to_json() == replace(figures, sla=sla).to_json()
+
+
+def test_every_aggregate_reads_an_index_only(hx: tuple[Services, dict[str, str]]) -> None:
+    """No overview query reads the issues' or entries' rows (revision 0009's indexes)."""
+    services, _ = hx
+    statements: list[str] = []
+
+    def trace(statement: str) -> None:
+        statements.append(statement)
+
+    with services.store.read() as tx:
+        raw = tx.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.set_trace_callback(trace)
+        try:
+            services.overview._figures(tx, "HX", NOW)
+        finally:
+            raw.set_trace_callback(None)
+        plans = {}
+        for sql in statements:
+            if "GROUP BY" not in sql and "count(" not in sql:
+                continue
+            plans[sql] = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + sql)]
+    assert len(plans) >= 8
+    for sql, plan in plans.items():
+        reads = [step for step in plan if step.startswith(("SCAN", "SEARCH"))
+                 and "AUTOMATIC" not in step and " m " not in f" {step} "]
+        assert reads, sql
+        assert all("COVERING INDEX" in step for step in reads), (sql, plan)

@@ -1,11 +1,15 @@
 """The Overview page: the project's hypercare dashboard, and its people in a second tab.
 
-Every figure comes from one ``OverviewService.summary`` call on the task runner.
-A severity tile (and the overdue tile) opens the register filtered that way.
+The aggregate figures come first (``OverviewService.figures``, one runner
+task) and are painted at once; the SLA clocks of every issue take ten times
+as long at 100k issues, so they follow in a second task (``run_later``, after
+the paint) and fill the SLA tiles and the unknown-year notice.
+A severity tile (the overdue and SLA tiles too) opens the register filtered that way.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
-from golive_desk.services.overview import ProjectSummary
+from golive_desk.services.overview import ProjectSummary, SlaFigures
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.person_dialog import PersonDialog
@@ -167,10 +171,11 @@ class Dashboard(QWidget):
             self.tr("%1 open in all").replace("%1", str(s.open)))
         self.overdue.set(str(s.overdue), self.tr("past the expected date"))
         self.awaiting.set(str(s.awaiting_confirmation), self.tr("waiting for the customer"))
-        self.breached.set(str(s.sla_breached), self.tr("%1 still open")
-                          .replace("%1", str(s.sla_breached_open)))
-        self.at_risk.set(str(s.sla_at_risk), self.tr("over %1 % of the target used")
-                         .replace("%1", str(self._threshold)))
+        if s.sla is None:
+            self.breached.set("…", self.tr("counting working time…"))
+            self.at_risk.set("…", "")
+        else:
+            self.show_sla(s.sla)
         self.trend.set_points(s.trend)
         self.share.setText(f"{s.operation_error_share:.0%}")
         self.share_note.setText(self.tr("%1 of %2 issues were operation errors. Key users who "
@@ -182,27 +187,32 @@ class Dashboard(QWidget):
                                                         key=lambda item: -item[1]) if n],
             highlight=labels.category(Category.OPERATION_ERROR))
         self.modules.set_items(list(s.by_module.items())[:10])
-        if s.unknown_years:
-            years = "、".join(str(y) for y in s.unknown_years)
+
+    def show_sla(self, sla: SlaFigures) -> None:
+        self.breached.set(str(sla.breached), self.tr("%1 still open")
+                          .replace("%1", str(sla.breached_open)))
+        self.at_risk.set(str(sla.at_risk), self.tr("over %1 % of the target used")
+                         .replace("%1", str(sla.at_risk_percent)))
+        if sla.unknown_years:
+            years = "、".join(str(y) for y in sla.unknown_years)
             self.notice.setText(self.tr(
                 "The holiday calendar does not know %1: SLA times in that year count "
                 "Monday to Friday only. Import that year's holidays (an ICS from the office, "
                 "or a bundle).").replace("%1", years))
-        self.notice.setVisible(bool(s.unknown_years))
-
-    _threshold = 75
-
-    def set_threshold(self, percent: int) -> None:
-        self._threshold = percent
+        self.notice.setVisible(bool(sla.unknown_years))
 
 
 class OverviewPage(Page):
+    figures_shown = Signal()  # the aggregate figures are on screen
+    sla_shown = Signal()  # the SLA tiles are filled too
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._project: Project | None = None
         self._people: list[Person] = []
         self.summary: ProjectSummary | None = None
+        self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 16)
         header = QHBoxLayout()
@@ -261,6 +271,8 @@ class OverviewPage(Page):
 
     # -- Page ----------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
+        if project is None or self.summary is None or self.summary.project.id != project.id:
+            self.summary = None
         self._project = project
         self._add_person.setEnabled(project is not None)
         if project is None:
@@ -286,22 +298,38 @@ class OverviewPage(Page):
         if project is None:
             return
         services = self._ctx.services
+        self._generation += 1
+        generation = self._generation
 
-        def read() -> tuple[ProjectSummary, list[Person], int]:
-            return (services.overview.summary(project.code), services.projects.people(
-                project.code), services.sla.policy(project.code).at_risk_percent)
+        def read() -> tuple[ProjectSummary, list[Person]]:
+            return (services.overview.figures(project.code),
+                    services.projects.people(project.code))
 
-        self._ctx.runner.run(read, self._show)
+        self._ctx.runner.run(read, lambda result: self._show(generation, result))
 
-    def _show(self, result: tuple[ProjectSummary, list[Person], int]) -> None:
-        summary, people, threshold = result
-        if self._project is None or summary.project.id != self._project.id:
+    def _show(self, generation: int, result: tuple[ProjectSummary, list[Person]]) -> None:
+        summary, people = result
+        if (generation != self._generation or self._project is None
+                or summary.project.id != self._project.id):
             return
+        if self.summary is not None and self.summary.project.id == summary.project.id:
+            # A refresh keeps the SLA figures shown until the new ones arrive.
+            summary = replace(summary, sla=self.summary.sla)
         self.summary = summary
         self._people = people
         self._model.set_people(people)
-        self.dashboard.set_threshold(threshold)
         self.dashboard.show_summary(summary)
+        self._show_days(summary, people)
+        self.figures_shown.emit()
+        code = summary.project.code
+        services = self._ctx.services
+        # After the paint: the clocks of every issue.
+        self._ctx.runner.run_later(
+            lambda: (services.overview.sla_figures(code)
+                     if generation == self._generation else None),
+            lambda sla: self._show_sla(generation, sla))
+
+    def _show_days(self, summary: ProjectSummary, people: list[Person]) -> None:
         if summary.day >= 1:
             self._day.setText(self.tr("Day %1 since go-live").replace("%1", str(summary.day)))
         else:
@@ -318,6 +346,13 @@ class OverviewPage(Page):
         self._pms.setText(self.tr("Vendor: %1 · Customer: %2")
                           .replace("%1", by_id.get(project.vendor_pm or "", "–"))
                           .replace("%2", by_id.get(project.customer_pm or "", "–")))
+
+    def _show_sla(self, generation: int, sla: SlaFigures | None) -> None:
+        if sla is None or generation != self._generation or self.summary is None:
+            return
+        self.summary = replace(self.summary, sla=sla)
+        self.dashboard.show_sla(sla)
+        self.sla_shown.emit()
 
     # -- into the register ------------------------------------------------------------
     def _register(self) -> Any:

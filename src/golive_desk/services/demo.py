@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import DuplicateError
 from golive_desk.domain.models import Changes
 from golive_desk.services import store_admin
+from golive_desk.services.calendar import CalendarService
 from golive_desk.services.container import Services
 from golive_desk.services.demo_issues import add_demo_issues, fixed_wall, utc_wall
 from golive_desk.services.projects import ProjectService
@@ -75,10 +77,30 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = No
         made_people[person.id] = (name, initials)
         changes = changes | moved
     _link_local_user(services, made_people)
+    changes = changes | _demo_schedule(services, project.code, live, setup)
     made = add_demo_issues(services.issues, project.code, issues, project.go_live,
                            not_before=setup, not_after=now)
     changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
     return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)
+
+
+def _demo_schedule(services: Services, code: str, live: date, setup: datetime) -> Changes:
+    """The support plan from go-live to a planned exit six weeks on, applied, with one
+    gap the PM has yet to fix: the second month-end close covered by phone only."""
+    calendar = CalendarService(services.store, wall=fixed_wall(utc_wall(setup)))
+    holidays = calendar.holidays()
+    exit_day = holidays.add_workdays(live, 30)
+    calendar.set_milestone(code, "planned_exit", exit_day, "顾问撤离现场")
+    calendar.set_milestone(code, "acceptance", holidays.add_workdays(exit_day, 5), "项目验收")
+    following = _last_day_of_month(_last_day_of_month(live) + timedelta(days=1))
+    close = holidays.month_end_close_day(following.year, following.month)
+    calendar.set_milestone(code, "month_end_close", close, "第二次月结")
+    proposals = calendar.plan(code)
+    changes = calendar.apply_plan(code, proposals)
+    for slot in calendar.slots(code, None, close, close):
+        if slot.mode is SupportMode.ONSITE and not slot.start < close:
+            calendar.update_slot(slot.id, mode=SupportMode.PHONE, note="客户要求改为电话支持")
+    return changes
 
 
 def _link_local_user(services: Services, made: dict[str, tuple[str, str]]) -> None:

@@ -52,6 +52,172 @@
     </message>
   </context>
   <context>
+    <name>Calendar</name>
+    <message>
+      <source>%1 issues reported</source>
+      <translation>当天报告问题 %1 个</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>休</translation>
+    </message>
+    <message>
+      <source>Work</source>
+      <translation>班</translation>
+    </message>
+    <message>
+      <source>On site</source>
+      <translation>现场</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>Remote</source>
+      <translation>远程</translation>
+    </message>
+    <message>
+      <source>Whole day</source>
+      <translation>全天</translation>
+    </message>
+    <message>
+      <source>Morning</source>
+      <translation>上午</translation>
+    </message>
+    <message>
+      <source>Afternoon</source>
+      <translation>下午</translation>
+    </message>
+    <message>
+      <source>Go-live</source>
+      <translation>上线</translation>
+    </message>
+    <message>
+      <source>Month-end close</source>
+      <translation>月结</translation>
+    </message>
+    <message>
+      <source>Planned exit</source>
+      <translation>计划撤场</translation>
+    </message>
+    <message>
+      <source>Acceptance</source>
+      <translation>验收</translation>
+    </message>
+    <message>
+      <source>Milestone</source>
+      <translation>里程碑</translation>
+    </message>
+    <message>
+      <source>%1: nobody on site on go-live day</source>
+      <translation>%1：上线当天无人驻场</translation>
+    </message>
+    <message>
+      <source>%1: nobody on site on working day %2 after go-live</source>
+      <translation>%1：上线后第 %2 个工作日无人驻场</translation>
+    </message>
+    <message>
+      <source>%1: nobody on site for the month-end close</source>
+      <translation>%1：月结当天无人驻场</translation>
+    </message>
+    <message>
+      <source>%1 is on site for %2 and %3 at the same time</source>
+      <translation>%1 同一时段在 %2 和 %3 两处驻场</translation>
+    </message>
+    <message>
+      <source>%1 is scheduled after the planned exit (%2)</source>
+      <translation>%1 排在计划撤场（%2）之后</translation>
+    </message>
+    <message>
+      <source>%1 is scheduled on a holiday (%2)</source>
+      <translation>%1 排在节假日（%2）</translation>
+    </message>
+    <message>
+      <source>The last day is before the first.</source>
+      <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+      <source>That date is outside 2000–2100.</source>
+      <translation>日期超出 2000–2100 年的范围。</translation>
+    </message>
+    <message>
+      <source>A slot is at most a year long.</source>
+      <translation>一条支持安排最长一年。</translation>
+    </message>
+    <message>
+      <source>This person is not on the project. Add them to the project first.</source>
+      <translation>此人不在该项目中，请先把他加入项目。</translation>
+    </message>
+    <message>
+      <source>This slot was changed on another computer meanwhile. The calendar shows the latest; settle the conflict in the Sync page's inbox.</source>
+      <translation>这条安排同时在另一台电脑上被修改。日历显示的是最新内容；请在“同步”页的冲突收件箱中处理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>CalendarPage</name>
+    <message>
+      <source>Support calendar</source>
+      <translation>现场支持日程</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>下一页</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>团队</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>全部人员</translation>
+    </message>
+    <message>
+      <source>Plan…</source>
+      <translation>生成计划…</translation>
+    </message>
+    <message>
+      <source>Propose a schedule from go-live, the month-end closes and the planned exit</source>
+      <translation>根据上线日、月结日和计划撤场日生成支持安排建议</translation>
+    </message>
+    <message>
+      <source>All projects</source>
+      <translation>全部项目</translation>
+    </message>
+    <message>
+      <source>Remove %1's %2 support from %3 to %4?</source>
+      <translation>删除 %1 在 %3 至 %4 的%2支持安排？</translation>
+    </message>
+    <message>
+      <source>Remove support slot</source>
+      <translation>删除支持安排</translation>
+    </message>
+    <message>
+      <source>Support plan</source>
+      <translation>支持计划</translation>
+    </message>
+    <message>
+      <source>There is nothing to propose: the project has no vendor consultants yet.</source>
+      <translation>无法生成建议：项目还没有实施方顾问。</translation>
+    </message>
+  </context>
+  <context>
     <name>ComingPage</name>
     <message>
       <source>Coming in a later release</source>
@@ -84,16 +250,44 @@
       <translation>使用此值</translation>
     </message>
     <message>
-      <source>%1 · %2: two laptops wrote different values</source>
-      <translation>%1 · %2：两台电脑写入了不同的值</translation>
+      <source>Open issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show this issue in the register's form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 · %2: two computers wrote different values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 · %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 was deleted on one computer while another changed %2. It stays deleted until you decide.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 deleted it (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 restored it (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 added &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 set it to &lt;b&gt;%2&lt;/b&gt; (%3)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source> (shown for now)</source>
       <translation>（当前暂显示此值）</translation>
-    </message>
-    <message>
-      <source>%1 on node %2, %3 UTC</source>
-      <translation>%1，节点 %2，%3 UTC</translation>
     </message>
     <message>
       <source>Keep this</source>
@@ -106,26 +300,6 @@
     <message>
       <source>%1 was deleted on one computer while another added %2 to it. It stays deleted until you decide; what was added stays with it.</source>
       <translation>%1 在一台电脑上被删除，同时另一台电脑为它添加了%2。在您决定之前，它保持删除状态；添加的内容随它保留。</translation>
-    </message>
-    <message>
-      <source>%1 was deleted on one laptop while another changed %2. It stays deleted until you decide.</source>
-      <translation>%1 在一台电脑上被删除，同时另一台电脑修改了%2。在您决定之前，它保持删除状态。</translation>
-    </message>
-    <message>
-      <source>%1 deleted it (%3 UTC)</source>
-      <translation>%1 删除了它（UTC %3）</translation>
-    </message>
-    <message>
-      <source>%1 restored it (%3 UTC)</source>
-      <translation>%1 恢复了它（UTC %3）</translation>
-    </message>
-    <message>
-      <source>%1 added &lt;b&gt;%2&lt;/b&gt; (%3 UTC)</source>
-      <translation>%1 添加了 &lt;b&gt;%2&lt;/b&gt;（UTC %3）</translation>
-    </message>
-    <message>
-      <source>%1 set it to &lt;b&gt;%2&lt;/b&gt; (%3 UTC)</source>
-      <translation>%1 将其改为 &lt;b&gt;%2&lt;/b&gt;（%3 UTC）</translation>
     </message>
     <message>
       <source>Restore the record</source>
@@ -426,8 +600,8 @@
       <translation>数据包把您的修改带到分公司或其他电脑。重复导入不会有问题，所以拿不准时宁可多发。</translation>
     </message>
     <message>
-      <source>What this peer has not received yet:</source>
-      <translation>该对端尚未收到的内容：</translation>
+      <source>What this computer has not received yet:</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Everything of project %1</source>
@@ -1411,15 +1585,15 @@
     <name>Legend</name>
     <message>
       <source>Holiday (Off)</source>
-      <translation type="unfinished" />
+      <translation>节假日（休）</translation>
     </message>
     <message>
       <source>Adjusted working day (Work)</source>
-      <translation type="unfinished" />
+      <translation>调休上班（班）</translation>
     </message>
     <message>
       <source>Double booked</source>
-      <translation type="unfinished" />
+      <translation>重复安排</translation>
     </message>
   </context>
   <context>
@@ -1497,7 +1671,7 @@
     <name>MonthGrid</name>
     <message>
       <source>+%1 more</source>
-      <translation type="unfinished" />
+      <translation>另有 %1 条</translation>
     </message>
   </context>
   <context>
@@ -1562,14 +1736,6 @@
       <translation>支持日程</translation>
     </message>
     <message>
-      <source>Support calendar</source>
-      <translation>现场支持时间表</translation>
-    </message>
-    <message>
-      <source>Plan who supports the customer when: on site, by phone or remotely. The first days after go-live and the first month-end close are covered on site.</source>
-      <translation>安排谁在何时以何种方式支持客户：现场、电话或远程。上线初期和月底首次结账必须现场支持。</translation>
-    </message>
-    <message>
       <source>Handover</source>
       <translation>交接</translation>
     </message>
@@ -1605,10 +1771,6 @@
       <translation>从未</translation>
     </message>
     <message>
-      <source>Peer</source>
-      <translation>对端</translation>
-    </message>
-    <message>
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1617,12 +1779,12 @@
       <translation>密钥指纹</translation>
     </message>
     <message>
-      <source>Trust</source>
-      <translation>信任</translation>
+      <source>Computer</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Changes acknowledged</source>
-      <translation>已确认的修改数</translation>
+      <source>Trust</source>
+      <translation>信任</translation>
     </message>
     <message>
       <source>Last exchange</source>
@@ -1703,15 +1865,15 @@
     <name>PlanDialog</name>
     <message>
       <source>Support plan for %1</source>
-      <translation type="unfinished" />
+      <translation>%1 的支持计划</translation>
     </message>
     <message>
       <source>On site on go-live day and the first working days, then tapering to phone and remote support until the planned exit; on site again for each month-end close. Untick what you do not want, change a mode by double-clicking it, then apply.</source>
-      <translation type="unfinished" />
+      <translation>上线当天及之后的头几个工作日全员驻场，之后逐步转为电话和远程支持直至计划撤场；每次月结再回现场。取消勾选不需要的行，双击方式可修改，然后应用。</translation>
     </message>
     <message>
       <source>Apply</source>
-      <translation type="unfinished" />
+      <translation>应用</translation>
     </message>
   </context>
   <context>
@@ -1903,27 +2065,27 @@
     <name>ProposalModel</name>
     <message>
       <source>Use</source>
-      <translation type="unfinished" />
+      <translation>采用</translation>
     </message>
     <message>
       <source>Person</source>
-      <translation type="unfinished" />
+      <translation>人员</translation>
     </message>
     <message>
       <source>From</source>
-      <translation>来自</translation>
+      <translation>开始</translation>
     </message>
     <message>
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>结束</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>时段</translation>
     </message>
     <message>
       <source>Mode</source>
-      <translation type="unfinished" />
+      <translation>方式</translation>
     </message>
   </context>
   <context>
@@ -2053,57 +2215,50 @@
     </message>
   </context>
   <context>
-    <name>SlotCanvas</name>
-    <message>
-      <source>%1 issues reported</source>
-      <translation type="unfinished" />
-    </message>
-  </context>
-  <context>
     <name>SlotDialog</name>
     <message>
       <source>Edit support slot</source>
-      <translation type="unfinished" />
+      <translation>编辑支持安排</translation>
     </message>
     <message>
       <source>New support slot</source>
-      <translation type="unfinished" />
+      <translation>新建支持安排</translation>
     </message>
     <message>
       <source>e.g. month-end close with the finance team</source>
-      <translation type="unfinished" />
+      <translation>例如：与财务部一起月结</translation>
     </message>
     <message>
       <source>Person</source>
-      <translation type="unfinished" />
+      <translation>人员</translation>
     </message>
     <message>
       <source>Mode</source>
-      <translation type="unfinished" />
+      <translation>方式</translation>
     </message>
     <message>
       <source>Time</source>
-      <translation type="unfinished" />
+      <translation>时段</translation>
     </message>
     <message>
       <source>From</source>
-      <translation>来自</translation>
+      <translation>开始</translation>
     </message>
     <message>
       <source>To</source>
-      <translation type="unfinished" />
+      <translation>结束</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished">备注</translation>
+      <translation>备注</translation>
     </message>
     <message>
       <source>The project has no one to schedule.</source>
-      <translation type="unfinished" />
+      <translation>项目中还没有可以安排的人员。</translation>
     </message>
     <message>
       <source>The last day is before the first.</source>
-      <translation type="unfinished" />
+      <translation>结束日期早于开始日期。</translation>
     </message>
   </context>
   <context>
@@ -2213,10 +2368,6 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <translation>文件</translation>
     </message>
     <message>
-      <source>Changes</source>
-      <translation>修改</translation>
-    </message>
-    <message>
       <source>Attachments</source>
       <translation>附件</translation>
     </message>
@@ -2241,16 +2392,48 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <translation>来自</translation>
     </message>
     <message>
-      <source>Applied</source>
-      <translation>已应用</translation>
+      <source>Issues</source>
+      <translation>问题记录</translation>
     </message>
     <message>
-      <source>Already here</source>
-      <translation>已存在</translation>
+      <source>Notes and steps</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <source>Waiting for earlier changes</source>
-      <translation>等待更早的修改</translation>
+      <source>People</source>
+      <translation>项目人员</translation>
+    </message>
+    <message>
+      <source>Project members</source>
+      <translation type="unfinished">项目成员</translation>
+    </message>
+    <message>
+      <source>Projects</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Holiday calendars</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Support days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Milestones</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New or changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Edits waiting for an earlier bundle</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>New conflicts</source>
@@ -2305,23 +2488,23 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <name>TeamGrid</name>
     <message>
       <source>Person</source>
-      <translation type="unfinished" />
+      <translation>人员</translation>
     </message>
     <message>
       <source>On site</source>
-      <translation>现场</translation>
+      <translation>现场天数</translation>
     </message>
     <message>
       <source>Off</source>
-      <translation type="unfinished" />
+      <translation>休</translation>
     </message>
     <message>
       <source>Work</source>
-      <translation type="unfinished" />
+      <translation>班</translation>
     </message>
     <message>
       <source>%1 d</source>
-      <translation type="unfinished" />
+      <translation>%1 天</translation>
     </message>
   </context>
   <context>
@@ -2377,26 +2560,26 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <name>WarningsPanel</name>
     <message>
       <source>Coverage</source>
-      <translation type="unfinished" />
+      <translation>覆盖检查</translation>
     </message>
     <message>
-      <source>Every rule is met this month.</source>
-      <translation type="unfinished" />
+      <source>Every rule is met on the days shown.</source>
+      <translation>所示日期内全部规则均已满足。</translation>
     </message>
     <message>
       <source>%1 warnings, %2 notices</source>
-      <translation type="unfinished" />
+      <translation>%1 条警告，%2 条提示</translation>
     </message>
   </context>
   <context>
     <name>WeekGrid</name>
     <message>
       <source>Morning</source>
-      <translation type="unfinished" />
+      <translation>上午</translation>
     </message>
     <message>
       <source>Afternoon</source>
-      <translation type="unfinished" />
+      <translation>下午</translation>
     </message>
   </context>
   <context>

@@ -58,7 +58,7 @@ def page(qtbot: object, window: MainWindow, desktop: DesktopApp) -> Iterator[Cal
     assert isinstance(found, CalendarPage)
     found.go_to_day(date(2026, 2, 10))
     settle(qtbot, desktop)
-    yield found
+    return found
 
 
 def _slots(desktop: DesktopApp, project: str = "HX") -> list[Slot]:

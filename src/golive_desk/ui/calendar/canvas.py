@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -218,7 +218,8 @@ class SlotCanvas(QWidget):
         count = self.data.issues.get(day, 0)
         parts = [name] if name else []
         if count:
-            parts.append(self.tr("%1 issues reported").replace("%1", str(count)))
+            reported = QCoreApplication.translate("Calendar", "%1 issues reported")
+            parts.append(reported.replace("%1", str(count)))
         return "\n".join(parts)
 
     def _shown_days(self) -> list[date]:
@@ -235,6 +236,7 @@ class SlotCanvas(QWidget):
         fill.setAlpha(40)
         pen = QPen(color, 1.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         for day in days_of(start, end):
             rect = self.day_rect(day)
             if rect is not None:
@@ -289,9 +291,11 @@ class SlotCanvas(QWidget):
         kind = self.data.holidays.day_kind(day)
         name = self.data.holidays.holiday_name(day) or ""
         if kind is DayKind.HOLIDAY:
-            return f"{self.tr('Off')} {name}".strip(), texts.HOLIDAY_INK
+            off = QCoreApplication.translate("Calendar", "Off")
+            return f"{off} {name}".strip(), texts.HOLIDAY_INK
         if kind is DayKind.ADJUSTED_WORKDAY:
-            return f"{self.tr('Work')} {name}".strip(), texts.ADJUSTED_INK
+            work = QCoreApplication.translate("Calendar", "Work")
+            return f"{work} {name}".strip(), texts.ADJUSTED_INK
         return None
 
     def paint_badge(self, painter: QPainter, rect: QRectF, count: int) -> None:

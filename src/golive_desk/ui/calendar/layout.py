@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 
-from golive_desk.domain.support_calendar import Slot
+from golive_desk.domain.support_calendar import Half, Slot
 
 
 def monday_of(day: date) -> date:
@@ -36,23 +36,26 @@ def add_months(first: date, n: int) -> date:
 
 
 def lanes(slots: Iterable[Slot], start: date, end: date) -> list[tuple[Slot, int]]:
-    """Each slot touching ``start``..``end`` with the lowest lane free on all its days.
+    """Each slot touching ``start``..``end`` with the lowest lane free on all its half-days
+    (a morning and an afternoon slot can share a lane).
 
     Ordered by first day, then longer first, so long bars keep their lane across days.
     """
     shown = sorted((s for s in slots if s.end >= start and s.start <= end),
                    key=lambda s: (max(s.start, start), -(s.end - s.start).days,
                                   s.person_name, s.half, s.id))
-    taken: dict[date, set[int]] = {}
+    taken: dict[tuple[date, Half], set[int]] = {}
     placed: list[tuple[Slot, int]] = []
     for slot in shown:
-        days = [max(slot.start, start) + timedelta(days=i)
-                for i in range((min(slot.end, end) - max(slot.start, start)).days + 1)]
+        halves = (Half.AM, Half.PM) if slot.half is Half.DAY else (slot.half,)
+        cells = [(max(slot.start, start) + timedelta(days=i), h)
+                 for i in range((min(slot.end, end) - max(slot.start, start)).days + 1)
+                 for h in halves]
         lane = 0
-        while any(lane in taken.get(d, ()) for d in days):
+        while any(lane in taken.get(c, ()) for c in cells):
             lane += 1
-        for d in days:
-            taken.setdefault(d, set()).add(lane)
+        for c in cells:
+            taken.setdefault(c, set()).add(lane)
         placed.append((slot, lane))
     return placed
 

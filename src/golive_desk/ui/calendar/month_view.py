@@ -140,6 +140,7 @@ class MonthGrid(SlotCanvas):
         in_month = day.month == self.first.month
         painter.fillRect(cell, self.day_fill(day, in_month))
         painter.setPen(QPen(texts.GRID, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(cell)
         font = QFont(self.font())
         font.setPixelSize(13)

@@ -16,13 +16,18 @@ from golive_desk.domain.support_calendar import CoverageWarning, Half, Milestone
 from golive_desk.ui.error_text import describe
 
 # One colour per mode: the bars, the team cells and the legend agree.
-MODE_COLORS = {SupportMode.ONSITE: QColor("#1f5fd1"), SupportMode.PHONE: QColor("#e08a00"),
-               SupportMode.REMOTE: QColor("#139a8c")}
-MILESTONE_COLORS = {MilestoneKind.GO_LIVE: QColor("#c62828"),
-                    MilestoneKind.MONTH_END_CLOSE: QColor("#7b3fb5"),
-                    MilestoneKind.PLANNED_EXIT: QColor("#455a64"),
-                    MilestoneKind.ACCEPTANCE: QColor("#2e7d32"),
-                    MilestoneKind.OTHER: QColor("#5f6b80")}
+MODE_COLORS = {
+    SupportMode.ONSITE: QColor("#1f5fd1"),
+    SupportMode.PHONE: QColor("#e08a00"),
+    SupportMode.REMOTE: QColor("#139a8c"),
+}
+MILESTONE_COLORS = {
+    MilestoneKind.GO_LIVE: QColor("#c62828"),
+    MilestoneKind.MONTH_END_CLOSE: QColor("#7b3fb5"),
+    MilestoneKind.PLANNED_EXIT: QColor("#455a64"),
+    MilestoneKind.ACCEPTANCE: QColor("#2e7d32"),
+    MilestoneKind.OTHER: QColor("#5f6b80"),
+}
 INK = QColor("#1b2a44")
 MUTED = QColor("#8a94a6")
 GRID = QColor("#dde3ee")
@@ -36,25 +41,30 @@ SELECTED_FILL = QColor("#fff6d6")
 CLASH = QColor("#d32f2f")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Calendar", text)
-
-
 def mode(value: SupportMode) -> str:
-    return {SupportMode.ONSITE: _t("On site"), SupportMode.PHONE: _t("Phone"),
-            SupportMode.REMOTE: _t("Remote")}[value]
+    return {
+        SupportMode.ONSITE: QCoreApplication.translate("Calendar", "On site"),
+        SupportMode.PHONE: QCoreApplication.translate("Calendar", "Phone"),
+        SupportMode.REMOTE: QCoreApplication.translate("Calendar", "Remote"),
+    }[value]
 
 
 def half(value: Half) -> str:
-    return {Half.DAY: _t("Whole day"), Half.AM: _t("Morning"), Half.PM: _t("Afternoon")}[value]
+    return {
+        Half.DAY: QCoreApplication.translate("Calendar", "Whole day"),
+        Half.AM: QCoreApplication.translate("Calendar", "Morning"),
+        Half.PM: QCoreApplication.translate("Calendar", "Afternoon"),
+    }[value]
 
 
 def milestone(kind: MilestoneKind) -> str:
-    return {MilestoneKind.GO_LIVE: _t("Go-live"),
-            MilestoneKind.MONTH_END_CLOSE: _t("Month-end close"),
-            MilestoneKind.PLANNED_EXIT: _t("Planned exit"),
-            MilestoneKind.ACCEPTANCE: _t("Acceptance"),
-            MilestoneKind.OTHER: _t("Milestone")}[kind]
+    return {
+        MilestoneKind.GO_LIVE: QCoreApplication.translate("Calendar", "Go-live"),
+        MilestoneKind.MONTH_END_CLOSE: QCoreApplication.translate("Calendar", "Month-end close"),
+        MilestoneKind.PLANNED_EXIT: QCoreApplication.translate("Calendar", "Planned exit"),
+        MilestoneKind.ACCEPTANCE: QCoreApplication.translate("Calendar", "Acceptance"),
+        MilestoneKind.OTHER: QCoreApplication.translate("Calendar", "Milestone"),
+    }[kind]
 
 
 def weekday_names(locale: QLocale) -> list[str]:
@@ -83,21 +93,39 @@ def warning(item: CoverageWarning) -> str:
     if item.code == "go_live_uncovered":
         n = params.get("working_day", "0")
         if n == "0":
-            return _t("%1: nobody on site on go-live day").replace("%1", item.project_code)
-        return (_t("%1: nobody on site on working day %2 after go-live")
-                .replace("%1", item.project_code).replace("%2", n))
+            return QCoreApplication.translate(
+                "Calendar", "%1: nobody on site on go-live day"
+            ).replace("%1", item.project_code)
+        return (
+            QCoreApplication.translate(
+                "Calendar", "%1: nobody on site on working day %2 after go-live"
+            )
+            .replace("%1", item.project_code)
+            .replace("%2", n)
+        )
     if item.code == "month_end_uncovered":
-        return _t("%1: nobody on site for the month-end close").replace("%1", item.project_code)
+        return QCoreApplication.translate(
+            "Calendar", "%1: nobody on site for the month-end close"
+        ).replace("%1", item.project_code)
     if item.code == "double_booked":
-        return (_t("%1 is on site for %2 and %3 at the same time")
-                .replace("%1", person).replace("%2", item.project_code)
-                .replace("%3", params.get("other", "")))
+        return (
+            QCoreApplication.translate("Calendar", "%1 is on site for %2 and %3 at the same time")
+            .replace("%1", person)
+            .replace("%2", item.project_code)
+            .replace("%3", params.get("other", ""))
+        )
     if item.code == "after_exit":
-        return (_t("%1 is scheduled after the planned exit (%2)")
-                .replace("%1", person).replace("%2", params.get("exit", "")))
+        return (
+            QCoreApplication.translate("Calendar", "%1 is scheduled after the planned exit (%2)")
+            .replace("%1", person)
+            .replace("%2", params.get("exit", ""))
+        )
     if item.code == "holiday":
-        return (_t("%1 is scheduled on a holiday (%2)")
-                .replace("%1", person).replace("%2", params.get("name", "")))
+        return (
+            QCoreApplication.translate("Calendar", "%1 is scheduled on a holiday (%2)")
+            .replace("%1", person)
+            .replace("%2", params.get("name", ""))
+        )
     return item.code
 
 
@@ -110,14 +138,21 @@ def error(err: GoLiveError) -> str:
     """A calendar error by its rule; others as the window words them."""
     rule = str(getattr(err, "rule", "") or err.details.get("rule", ""))
     words = {
-        "range_reversed": _t("The last day is before the first."),
-        "date_range": _t("That date is outside 2000–2100."),
-        "range_too_long": _t("A slot is at most a year long."),
-        "not_a_member": _t("This person is not on the project. Add them to the project first."),
+        "range_reversed": QCoreApplication.translate(
+            "Calendar", "The last day is before the first."
+        ),
+        "date_range": QCoreApplication.translate("Calendar", "That date is outside 2000–2100."),
+        "range_too_long": QCoreApplication.translate("Calendar", "A slot is at most a year long."),
+        "not_a_member": QCoreApplication.translate(
+            "Calendar", "This person is not on the project. Add them to the project first."
+        ),
     }.get(rule)
     if words:
         return words
     if err.details.get("reason") == "conflict":
-        return _t("This slot was changed on another computer meanwhile. The calendar shows the "
-                  "latest; settle the conflict in the Sync page's inbox.")
+        return QCoreApplication.translate(
+            "Calendar",
+            "This slot was changed on another computer meanwhile. The calendar shows the "
+            "latest; settle the conflict in the Sync page's inbox.",
+        )
     return describe(err)

@@ -55,7 +55,7 @@ class WarningsPanel(QWidget):
         errors = sum(1 for w in self._warnings if not texts.is_notice(w))
         notices = len(self._warnings) - errors
         if not self._warnings:
-            self.summary.setText(self.tr("Every rule is met this month."))
+            self.summary.setText(self.tr("Every rule is met on the days shown."))
         else:
             self.summary.setText(self.tr("%1 warnings, %2 notices")
                                  .replace("%1", str(errors)).replace("%2", str(notices)))

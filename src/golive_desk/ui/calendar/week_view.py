@@ -116,6 +116,7 @@ class WeekGrid(SlotCanvas):
         painter.fillRect(column, self.day_fill(day))
         painter.fillRect(QRectF(column.left(), 0, column.width(), HEADER), QColor("#eef2f8"))
         painter.setPen(QPen(texts.GRID, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(column)
         painter.drawLine(QPointF(column.left(), HEADER), QPointF(column.right(), HEADER))
         font = QFont(self.font())

@@ -49,10 +49,25 @@ def settle(desktop: DesktopApp, seconds: float = 0.6) -> None:
 
 
 def schedule(services: Services) -> None:
-    """A realistic schedule for the demo team, unless the demo already made one."""
+    """The demo's schedule (the plan's, if the demo made none) and a second customer
+    where the lead consultant is on site at the same time (a double booking)."""
     calendar, projects = services.calendar, services.projects
-    if calendar.slots("HX", None, GO_LIVE, date(2026, 12, 31)):
+    if not calendar.slots("HX", None, GO_LIVE, date(2026, 12, 31)):
+        _plan(services)
+    if any(p.code == "BJ" for p in projects.list_projects()):
         return
+    people = {p.name: p.id for p in projects.people("HX")}
+    projects.add_project("BJ", "北极光制冷 ERP 运维", "宁波北极光制冷有限公司", "2026-09-14",
+                         "2026-09-30")
+    projects.add_member("BJ", people["张力"], "consultant")
+    calendar.add_slot("BJ", people["张力"], date(2026, 10, 20), date(2026, 10, 21), Half.DAY,
+                      SupportMode.ONSITE, "北极光月结")
+    calendar.add_slot("BJ", people["张力"], date(2026, 10, 29), date(2026, 10, 29), Half.DAY,
+                      SupportMode.PHONE)
+
+
+def _plan(services: Services) -> None:
+    calendar, projects = services.calendar, services.projects
     calendar.set_milestone("HX", MilestoneKind.MONTH_END_CLOSE, date(2026, 11, 30))
     calendar.set_milestone("HX", MilestoneKind.PLANNED_EXIT, date(2026, 12, 18))
     calendar.set_milestone("HX", MilestoneKind.ACCEPTANCE, date(2026, 12, 25))
@@ -65,13 +80,6 @@ def schedule(services: Services) -> None:
                       SupportMode.ONSITE, "上线周例会")
     calendar.add_slot("HX", people["林晓"], date(2026, 10, 26), date(2026, 10, 29), Half.DAY,
                       SupportMode.REMOTE, "成本月结预演")
-    projects.add_project("BJ", "北极光制冷 ERP 运维", "宁波北极光制冷有限公司", "2026-09-14",
-                         "2026-09-30")
-    projects.add_member("BJ", people["张力"], "consultant")
-    calendar.add_slot("BJ", people["张力"], date(2026, 10, 20), date(2026, 10, 21), Half.DAY,
-                      SupportMode.ONSITE, "北极光月结")
-    calendar.add_slot("BJ", people["张力"], date(2026, 10, 29), date(2026, 10, 29), Half.DAY,
-                      SupportMode.PHONE)
 
 
 def main() -> int:

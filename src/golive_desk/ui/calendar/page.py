@@ -221,8 +221,9 @@ class CalendarPage(Page):
         locale = self.locale()
         if self.view == "week":
             start, end = self._range()
-            self.title.setText(f"{texts.day_text(locale, start)} – {texts.day_text(locale, end)}"
-                               f", {start.year}")
+            span = f"{texts.day_text(locale, start)} – {texts.day_text(locale, end)}"
+            chinese = locale.language() == locale.Language.Chinese
+            self.title.setText(f"{start.year}年{span}" if chinese else f"{span}, {start.year}")
         else:
             self.title.setText(texts.month_title(locale, self.first))
 

@@ -180,3 +180,29 @@ def _dead_pid() -> int:
         except OSError:
             pass
         pid -= 1
+
+
+def _bundle_with_central_directory_byte(tmp_path: Path, offset: int, value: int) -> Path:
+    from tests.integration.sync_support import make_node
+
+    laptop = make_node(tmp_path, "张力", "ZL")
+    laptop.services.projects.add_project("HX", "华星 ERP 上线", "华星电子", "2026-11-20")
+    bundle = laptop.sync.export_bundle(tmp_path / "work.zip", full=True).file
+    laptop.close()
+    data = bytearray(bundle.read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first central directory record
+    data[at + offset] = value
+    bundle.write_bytes(bytes(data))
+    return bundle
+
+
+@pytest.mark.parametrize(("offset", "value"), [(6, 0x6D), (10, 99)],
+                         ids=["zip-version-10.9", "unknown-compression"])
+def test_a_zip_this_python_cannot_read_is_refused_not_a_traceback(
+        tmp_path: Path, services: Services, offset: int, value: int) -> None:
+    from golive_desk.domain.errors import BundleError
+
+    bundle = _bundle_with_central_directory_byte(tmp_path, offset, value)
+    with pytest.raises(BundleError) as refused:
+        services.sync.import_bundle(bundle, trust_new=True)
+    assert refused.value.check in {"container", "manifest"}

@@ -125,12 +125,17 @@ class BlobStore:
         return sorted([*self.root.glob(".staging-*"), *self.root.glob(".incoming-*"),
                        *self.root.glob("*/.incoming-*")])
 
-    def abandoned(self) -> list[Path]:
-        """Staging folders and temp files of processes that are gone."""
+    def abandoned(self, *, deep: bool = False) -> list[Path]:
+        """Staging folders and temp files of processes that are gone.
+
+        ``deep`` also looks in the fan-out folders (where earlier versions
+        put their temp files): a listing of every blob, so only ``doctor`` asks.
+        """
         if not self.root.is_dir():
             return []
-        found = [*self.root.glob(".staging-*"), *self.root.glob(".incoming-*"),
-                 *self.root.glob("*/.incoming-*")]
+        found = [*self.root.glob(".staging-*"), *self.root.glob(".incoming-*")]
+        if deep:
+            found += self.root.glob("*/.incoming-*")
         return sorted(p for p in found if _abandoned(p))
 
     def settle(self, leftovers: Iterable[Path], named: set[str]) -> int:

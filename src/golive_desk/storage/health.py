@@ -122,7 +122,7 @@ def collect_garbage(store: Store) -> tuple[int, int]:
     blobs = BlobStore(store.blob_dir)
     with store.read() as tx:
         named = referenced_blobs(tx)
-    leftovers = blobs.settle(blobs.abandoned(), named)
+    leftovers = blobs.settle(blobs.abandoned(deep=True), named)
     removed = 0
     for sha, path in blobs.all_blobs().items():
         if sha not in named:

@@ -156,5 +156,6 @@ class EntryReader:
                     if self.total > self._limits.max_total_bytes:
                         raise BundleError("bomb", "the bundle inflates beyond the size limit")
                     yield block
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError,
+                RuntimeError) as exc:  # an unknown compression method; an encrypted entry
             raise BundleError("container", f"entry {name!r} is damaged ({exc})") from None

@@ -104,7 +104,8 @@ def open_bundle(path: Path, *, passphrase: str | None = None,
         container.precheck(fh, path.stat().st_size, limits)
         try:
             archive = stack.enter_context(zipfile.ZipFile(fh))
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError,
+                NotImplementedError) as exc:  # "zip file version 10.9": a flipped bit
             raise BundleError("container", f"not a bundle: the ZIP archive is damaged "
                               f"({exc})") from None
         container.check_names(archive.infolist())

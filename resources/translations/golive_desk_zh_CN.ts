@@ -251,39 +251,39 @@
     </message>
     <message>
       <source>Open issue</source>
-      <translation type="unfinished" />
+      <translation>打开问题</translation>
     </message>
     <message>
       <source>Show this issue in the register's form</source>
-      <translation type="unfinished" />
+      <translation>在问题跟踪记录单中打开此问题</translation>
     </message>
     <message>
       <source>%1 · %2: two computers wrote different values</source>
-      <translation type="unfinished" />
+      <translation>%1 · %2：两台电脑写入了不同的值</translation>
     </message>
     <message>
       <source>%1 · %2</source>
-      <translation type="unfinished" />
+      <translation>%1 · %2</translation>
     </message>
     <message>
       <source>%1 was deleted on one computer while another changed %2. It stays deleted until you decide.</source>
-      <translation type="unfinished" />
+      <translation>%1 在一台电脑上被删除，同时另一台电脑修改了%2。在您决定之前，它保持删除状态。</translation>
     </message>
     <message>
       <source>%1 deleted it (%3)</source>
-      <translation type="unfinished" />
+      <translation>%1 删除了它（%3）</translation>
     </message>
     <message>
       <source>%1 restored it (%3)</source>
-      <translation type="unfinished" />
+      <translation>%1 恢复了它（%3）</translation>
     </message>
     <message>
       <source>%1 added &lt;b&gt;%2&lt;/b&gt; (%3)</source>
-      <translation type="unfinished" />
+      <translation>%1 添加了 &lt;b&gt;%2&lt;/b&gt;（%3）</translation>
     </message>
     <message>
       <source>%1 set it to &lt;b&gt;%2&lt;/b&gt; (%3)</source>
-      <translation type="unfinished" />
+      <translation>%1 将其改为 &lt;b&gt;%2&lt;/b&gt;（%3）</translation>
     </message>
     <message>
       <source> (shown for now)</source>
@@ -601,7 +601,7 @@
     </message>
     <message>
       <source>What this computer has not received yet:</source>
-      <translation type="unfinished" />
+      <translation>这台电脑尚未收到的内容：</translation>
     </message>
     <message>
       <source>Everything of project %1</source>
@@ -1780,7 +1780,7 @@
     </message>
     <message>
       <source>Computer</source>
-      <translation type="unfinished" />
+      <translation>电脑</translation>
     </message>
     <message>
       <source>Trust</source>
@@ -2307,8 +2307,8 @@
       <translation>最近报告</translation>
     </message>
     <message>
-      <source>Peers</source>
-      <translation>对端</translation>
+      <source>Other computers</source>
+      <translation>其他电脑</translation>
     </message>
     <message>
       <source>Conflict inbox (%1)</source>
@@ -2393,47 +2393,47 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     </message>
     <message>
       <source>Issues</source>
-      <translation>问题记录</translation>
+      <translation>问题</translation>
     </message>
     <message>
       <source>Notes and steps</source>
-      <translation type="unfinished" />
+      <translation>等待更早数据包后再应用的编辑</translation>
     </message>
     <message>
       <source>People</source>
-      <translation>项目人员</translation>
+      <translation>人员</translation>
     </message>
     <message>
       <source>Project members</source>
-      <translation type="unfinished">项目成员</translation>
+      <translation>项目成员</translation>
     </message>
     <message>
       <source>Projects</source>
-      <translation type="unfinished" />
+      <translation>新增或更新</translation>
     </message>
     <message>
       <source>Holiday calendars</source>
-      <translation type="unfinished" />
+      <translation>打开所在文件夹</translation>
     </message>
     <message>
       <source>Support days</source>
-      <translation type="unfinished" />
+      <translation>里程碑</translation>
     </message>
     <message>
       <source>Milestones</source>
-      <translation type="unfinished" />
+      <translation>支持日程</translation>
     </message>
     <message>
       <source>Open folder</source>
-      <translation type="unfinished" />
+      <translation>节假日安排</translation>
     </message>
     <message>
       <source>New or changed</source>
-      <translation type="unfinished" />
+      <translation>项目</translation>
     </message>
     <message>
       <source>Edits waiting for an earlier bundle</source>
-      <translation type="unfinished" />
+      <translation>处理过程记录</translation>
     </message>
     <message>
       <source>New conflicts</source>

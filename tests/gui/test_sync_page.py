@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.sync.export_dialog import bundle_name, free_path
+from golive_desk.ui.sync.models import ConflictsModel
+from golive_desk.ui.sync.report_text import OPEN_FOLDER, import_html
 from golive_desk.ui.sync.sync_page import SyncPage
 from tests.gui.conftest import settle
 
@@ -116,7 +121,7 @@ def test_a_conflict_shows_in_the_inbox_with_a_badge_and_one_click_resolves_it(
     assert page.badge() == 1
     assert desktop.window is not None
     assert desktop.window.nav.item(4).text().endswith("(1)")
-    values = page.conflicts_model.index(0, 2).data()
+    values = page.conflicts_model.index(0, ConflictsModel.VALUES).data()
     assert "Urgent" in values
     assert "Low" in values
     page.resolve(number, "severity", "urgent")
@@ -142,7 +147,7 @@ def test_a_note_added_under_a_delete_shows_in_the_inbox_and_restore_brings_both_
     settle(qtbot, desktop)
     assert page.conflicts_model.rowCount() == 1
     assert "Timeline entries" in page.conflicts_model.index(0, 1).data()
-    assert "供应商价格表已更新" in page.conflicts_model.index(0, 2).data()
+    assert "供应商价格表已更新" in page.conflicts_model.index(0, ConflictsModel.VALUES).data()
     page.conflicts_view.selectRow(0)
     settle(qtbot, desktop)
     heading = page.conflict_panel._heading.text()
@@ -157,3 +162,100 @@ def test_a_note_added_under_a_delete_shows_in_the_inbox_and_restore_brings_both_
     issue = desktop.services.issues.get(number)
     assert not issue.deleted
     assert "供应商价格表已更新，请复核" in [e.text for e in issue.timeline]
+
+
+def test_an_edit_after_delete_names_the_issue_in_local_time_and_opens_it(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path, tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    office = Services.open(store_path)
+    office.sync.import_bundle(_export(laptop, tmp_path / "1.golive", full=True), trust_new=True)
+    office.issues.delete(number)
+    office.close()
+    other = Services.open(laptop)
+    other.issues.update(number, {"severity": "urgent"})
+    other.close()
+    page = _open_page(qtbot, desktop, store_path)
+    page.resize(1000, 600)
+    page.import_bundle(_export(laptop, tmp_path / "2.golive", full=True))
+    settle(qtbot, desktop)
+    model = page.conflicts_model
+    assert "采购入库单价取不到" in model.index(0, ConflictsModel.RECORD).data()
+    # the authors' column is on screen, not pushed out by long values
+    view = page.conflicts_view
+    page.tabs.setCurrentIndex(0)
+    QApplication.processEvents()
+    column = ConflictsModel.AUTHORS
+    assert view.columnViewportPosition(column) + view.columnWidth(column) \
+        <= view.viewport().width()
+    assert model.index(0, column).data() == "陈思远"
+    page.conflicts_view.selectRow(0)
+    settle(qtbot, desktop)
+    panel = page.conflict_panel
+    assert "采购入库单价取不到" in panel._heading.text()
+    texts = " ".join(label.text() for label in panel.findChildren(QLabel)
+                     if label.isVisibleTo(panel))
+    assert "UTC" not in texts
+    assert "node" not in texts
+    assert panel.open_button.isVisibleTo(panel)
+    panel.open_button.click()
+    settle(qtbot, desktop)
+    window = desktop.window
+    assert window is not None
+    issues = window.page("issues")
+    assert window.stack.currentWidget() is issues
+    assert issues.stack.currentWidget() is issues.form  # type: ignore[attr-defined]
+
+
+def test_the_report_counts_issues_not_changes_in_both_languages(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path, tmp_path: Path) -> None:
+    laptop, number = _laptop_with_issue(tmp_path)
+    other = Services.open(laptop)
+    for n in range(5):
+        other.issues.update(number, {"title": f"采购入库单价取不到 {n}"})
+    other.issues.add_entry(number, "note", "已联系供应商")
+    other.close()
+    page = _open_page(qtbot, desktop, store_path)
+    office = Services.open(store_path)
+    report = office.sync.import_bundle(_export(laptop, tmp_path / "1.golive", full=True),
+                                       trust_new=True)
+    office.close()
+    assert dict(report.records)["issue"] == 1
+    assert dict(report.records)["timeline_entry"] == 1
+    html = import_html(report)
+    assert "Issues" in html
+    assert "Notes and steps" in html
+    assert "Applied" not in html
+    desktop.translators.install("zh_CN")
+    try:
+        html = import_html(report)
+        assert "问题" in html
+        assert "修改" not in html
+    finally:
+        desktop.translators.install("en")
+    del page
+
+
+def test_an_export_is_named_by_project_date_and_computer_and_never_overwrites(
+        qtbot: QtBot, desktop: DesktopApp, prompter: ScriptedPrompter, store_path: Path,
+        tmp_path: Path) -> None:
+    services = Services.open(store_path)
+    services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                  "2026-11-02")
+    services.close()
+    page = _open_page(qtbot, desktop, store_path)
+    day = date.today().isoformat()
+    name = bundle_name(project_name="华星电子 ERP 上线支持", code="HX", day=date.today(),
+                       who="张力")
+    assert name == f"华星电子-HX-{day}-张力.golive"
+    (tmp_path / name).write_bytes(b"old")
+    assert free_path(tmp_path, name).name == f"华星电子-HX-{day}-张力-2.golive"
+    page._export_folder = tmp_path
+    suggested = page._suggested_path("project", None)
+    assert suggested.name == f"华星电子-HX-{day}-张力-2.golive"
+    assert page._suggested_path("full", None).name == f"{day}-张力.golive"
+    result = page._ctx.services.sync.export_bundle(suggested, full=True)
+    page._exported(result)
+    assert "Open folder" in page.report.toHtml()
+    page._on_report_link(QUrl(OPEN_FOLDER))
+    assert prompter.opened == [tmp_path]
+    assert (tmp_path / name).read_bytes() == b"old"

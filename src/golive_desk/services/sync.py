@@ -19,6 +19,7 @@ from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.models import Changes
+from golive_desk.domain.ops import parse_json
 from golive_desk.services.sync_export import LocalNode, plan_export
 from golive_desk.services.sync_import import apply_ops, check_against_store, check_ops
 from golive_desk.services.sync_models import (
@@ -27,6 +28,7 @@ from golive_desk.services.sync_models import (
     ImportReport,
     PeerView,
     VerifyReport,
+    record_counts,
 )
 from golive_desk.services.sync_rules import DEFAULT_RULES
 from golive_desk.services.sync_trust import Trust
@@ -107,7 +109,8 @@ class SyncService:
         written = write_bundle(dest, manifest, plan.bodies, plan.blobs, local.private_key,
                                passphrase)
         return ExportResult(written.path, written.bundle_id, written.ops, written.blobs,
-                            written.bytes, target.node_id if target else None)
+                            written.bytes, target.node_id if target else None,
+                            records=record_counts(_entities(plan.bodies)))
 
     @staticmethod
     def _roster(tx: Tx, local: LocalNode) -> tuple[RosterEntry, ...]:
@@ -185,7 +188,8 @@ class SyncService:
             from_name=manifest.sender.name, applied=len(outcome.applied),
             already_had=outcome.already_had, pending=outcome.pending_from_bundle,
             conflicts=found, warnings=tuple(warnings), already_imported_at=earlier,
-            enrolled=tuple(enrolled), changes=changes | Changes.of("peer", manifest.sender.node))
+            enrolled=tuple(enrolled), changes=changes | Changes.of("peer", manifest.sender.node),
+            records=record_counts((op.entity, op.entity_id) for _, op in outcome.applied))
 
     @staticmethod
     def _write_blobs(bundle: BundleContents, staged: Staging) -> None:
@@ -264,6 +268,14 @@ class SyncService:
         from golive_desk.services.conflicts import ConflictService
 
         return ConflictService(self._store).resolve(label, field, value)
+
+
+def _entities(bodies: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(entity, entity_id) of each op body a bundle carries."""
+    for body in bodies:
+        op = parse_json(body)
+        if isinstance(op, dict):
+            yield str(op.get("entity", "")), str(op.get("entity_id", ""))
 
 
 @contextmanager

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,8 @@ class ExportResult:
     blobs: int
     bytes: int
     peer: str | None
+    # Records the bundle carries changes of, per entity kind (``record_counts``).
+    records: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ class ImportReport:
     already_imported_at: str | None = None
     enrolled: tuple[str, ...] = ()
     changes: Changes = field(default_factory=Changes)
+    # Records the applied changes touched, per entity kind (``record_counts``).
+    records: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,3 +85,15 @@ class PeerView:
     @property
     def acknowledged_ops(self) -> int:
         return sum(self.acknowledged.values())
+
+
+def record_counts(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, int], ...]:
+    """(entity kind, distinct records) for ``(entity, entity_id)`` pairs, most first.
+
+    What a person counts after an exchange is issues, notes, attachments and
+    people, not ops: ten edits of one issue are one issue.
+    """
+    seen: dict[str, set[str]] = {}
+    for entity, entity_id in pairs:
+        seen.setdefault(entity, set()).add(entity_id)
+    return tuple(sorted(((k, len(v)) for k, v in seen.items()), key=lambda kv: (-kv[1], kv[0])))

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
@@ -26,6 +28,7 @@ class Prompter(Protocol):
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]: ...
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> Path | None: ...
+    def open_folder(self, folder: Path) -> None: ...
 
 
 class QtPrompter:
@@ -72,6 +75,10 @@ class QtPrompter:
         name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return Path(name) if name else None
 
+    def open_folder(self, folder: Path) -> None:
+        """The folder in the system's file manager."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
 
 @dataclass
 class ScriptedPrompter:
@@ -82,6 +89,8 @@ class ScriptedPrompter:
     files: deque[Path | None] = field(default_factory=deque)
     texts: deque[str | None] = field(default_factory=deque)
     messages: list[tuple[str, str, str]] = field(default_factory=list)
+    suggested: list[str] = field(default_factory=list)  # names offered by save_file
+    opened: list[Path] = field(default_factory=list)  # folders open_folder showed
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
         self.messages.append(("info", title, text))
@@ -114,4 +123,8 @@ class ScriptedPrompter:
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> Path | None:
+        self.suggested.append(suggested)
         return self.files.popleft() if self.files else None
+
+    def open_folder(self, folder: Path) -> None:
+        self.opened.append(folder)

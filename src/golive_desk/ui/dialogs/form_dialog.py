@@ -61,6 +61,27 @@ class FormDialog(QDialog):
             label = next(iter(self._errors.values()))
         label.setText(text)
         label.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow (never shrink) so a message that wraps does not squeeze the fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.resize(width, needed)
+
+    def clear_error(self, key: str) -> None:
+        """Hide one field's message (its condition no longer applies)."""
+        label = self._errors.get(key)
+        if label is not None:
+            label.hide()
+            label.setText("")
 
     def error_text(self, key: str) -> str:
         label = self._errors[key]

@@ -25,14 +25,19 @@ from golive_desk.ui.sync.models import short_time, show_value
 CHILD_KINDS = frozenset(name for name, spec in ENTITIES.items() if spec.parent is not None)
 
 class ConflictPanel(QFrame):
-    """Emits ``resolve(label, field, value)`` when the user settles the conflict."""
+    """Emits ``resolve(label, field, value)`` when the user settles the conflict.
+
+    ``open_issue(issue id)`` asks for the issue in the register's form.
+    """
 
     resolve = Signal(str, str, str)
+    open_issue = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self._conflict: FieldConflict | None = None
+        self._title = ""
         self._layout = QVBoxLayout(self)
         self._heading = QLabel(self.tr("Select a conflict to see both values."))
         self._heading.setObjectName("sectionHeading")
@@ -50,11 +55,20 @@ class ConflictPanel(QFrame):
         self._edit_box = QWidget()
         self._edit_box.setLayout(edit_row)
         self._layout.addWidget(self._edit_box)
+        self.open_button = QPushButton(self.tr("Open issue"))
+        self.open_button.setToolTip(self.tr("Show this issue in the register's form"))
+        self.open_button.clicked.connect(self._on_open)
+        open_row = QHBoxLayout()
+        open_row.addWidget(self.open_button)
+        open_row.addStretch(1)
+        self._layout.addLayout(open_row)
         self._layout.addStretch(1)
         self.show_conflict(None)
 
-    def show_conflict(self, conflict: FieldConflict | None) -> None:
+    def show_conflict(self, conflict: FieldConflict | None, title: str = "") -> None:
+        """Show ``conflict``; ``title`` is its issue's title (empty for other records)."""
         self._conflict = conflict
+        self._title = title
         while self._values.count():
             item = self._values.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -62,21 +76,22 @@ class ConflictPanel(QFrame):
                 widget.hide()  # at once: the deletion waits for the event loop
                 widget.deleteLater()
         self._edit_box.setVisible(conflict is not None and conflict.kind == ConflictKind.FIELD)
+        self.open_button.setVisible(conflict is not None and conflict.entity == "issue")
         if conflict is None:
             self._heading.setText(self.tr("Select a conflict to see both values."))
             return
         if conflict.kind in (ConflictKind.EDITED_AFTER_DELETE, ConflictKind.DELETE_RESTORE):
             self._show_deleted(conflict)
             return
-        self._heading.setText(self.tr("%1 · %2: two laptops wrote different values")
-                              .replace("%1", conflict.label).replace("%2",
+        self._heading.setText(self.tr("%1 · %2: two computers wrote different values")
+                              .replace("%1", self._record()).replace("%2",
                                                                      field_label(conflict.field)))
         for row, version in enumerate(conflict.values):
             provisional = self.tr(" (shown for now)") if row == 0 else ""
             value = QLabel(f"<b>{show_value(version.value, conflict.field)}</b>{provisional}")
             value.setWordWrap(True)
-            who = QLabel(self.tr("%1 on node %2, %3 UTC").replace("%1", version.author)
-                         .replace("%2", version.node[:8]).replace("%3", short_time(version.at)))
+            who = QLabel(self.tr("%1 · %2").replace("%1", version.author)
+                         .replace("%2", short_time(version.at)))
             who.setObjectName("muted")
             keep = QPushButton(self.tr("Keep this"))
             keep.clicked.connect(lambda _c=False, v=version.value: self._emit(v))
@@ -89,16 +104,16 @@ class ConflictPanel(QFrame):
         if conflict.kind == ConflictKind.DELETE_RESTORE:
             self._heading.setText(self.tr(
                 "%1 was deleted on one computer and restored on another, neither seeing the "
-                "other. Restore it, or keep it deleted?").replace("%1", conflict.label))
+                "other. Restore it, or keep it deleted?").replace("%1", self._record()))
         elif conflict.field in CHILD_KINDS:
             self._heading.setText(self.tr(
                 "%1 was deleted on one computer while another added %2 to it. It stays "
                 "deleted until you decide; what was added stays with it.")
-                .replace("%1", conflict.label).replace("%2", field_label(conflict.field)))
+                .replace("%1", self._record()).replace("%2", field_label(conflict.field)))
         else:
             self._heading.setText(self.tr(
-                "%1 was deleted on one laptop while another changed %2. It stays deleted "
-                "until you decide.").replace("%1", conflict.label)
+                "%1 was deleted on one computer while another changed %2. It stays deleted "
+                "until you decide.").replace("%1", self._record())
                 .replace("%2", field_label(conflict.field)))
         for row, version in enumerate(conflict.values):
             label = QLabel(self._version_line(conflict, version))
@@ -115,14 +130,23 @@ class ConflictPanel(QFrame):
     def _version_line(self, conflict: FieldConflict, version: ConflictValue) -> str:
         when = short_time(version.at)
         if conflict.kind == ConflictKind.DELETE_RESTORE:
-            text = (self.tr("%1 deleted it (%3 UTC)") if version.value
-                    else self.tr("%1 restored it (%3 UTC)"))
+            text = (self.tr("%1 deleted it (%3)") if version.value
+                    else self.tr("%1 restored it (%3)"))
         elif conflict.field in CHILD_KINDS:
-            text = self.tr("%1 added <b>%2</b> (%3 UTC)")
+            text = self.tr("%1 added <b>%2</b> (%3)")
         else:
-            text = self.tr("%1 set it to <b>%2</b> (%3 UTC)")
+            text = self.tr("%1 set it to <b>%2</b> (%3)")
         return (text.replace("%1", version.author)
                 .replace("%2", show_value(version.value, conflict.field)).replace("%3", when))
+
+    def _record(self) -> str:
+        """The record as the heading names it: an issue's number and its title."""
+        label = self._conflict.label if self._conflict else ""
+        return f"{label} “{self._title}”" if self._title else label
+
+    def _on_open(self) -> None:
+        if self._conflict is not None and self._conflict.entity == "issue":
+            self.open_issue.emit(self._conflict.entity_id)
 
     def _emit(self, value: object) -> None:
         # The service matches this text against the versions' own values.

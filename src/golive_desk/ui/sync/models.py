@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -28,7 +29,13 @@ def show_value(value: object, field: str = "") -> str:
 
 
 def short_time(iso: str | None) -> str:
-    return (iso or "")[:16].replace("T", " ")
+    """A stored UTC time as the user's local ``YYYY-MM-DD HH:MM`` (as the issue form shows)."""
+    if not iso:
+        return ""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso[:16].replace("T", " ")
 
 
 class PeersModel(QAbstractTableModel):
@@ -47,7 +54,7 @@ class PeersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._peers)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 5
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -58,7 +65,6 @@ class PeersModel(QAbstractTableModel):
             self.tr("Branch office") if peer.is_office else self.tr("Laptop"),
             peer.fingerprint,
             self.tr("Trusted") if peer.trusted else self.tr("Not trusted"),
-            str(peer.acknowledged_ops),
             short_time(peer.last_exchange) or self.tr("never"),
         )[index.column()]
 
@@ -66,24 +72,43 @@ class PeersModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Peer"), self.tr("Kind"), self.tr("Key fingerprint"), self.tr("Trust"),
-                self.tr("Changes acknowledged"), self.tr("Last exchange"))[section]
+        return (self.tr("Computer"), self.tr("Kind"), self.tr("Key fingerprint"),
+                self.tr("Trust"), self.tr("Last exchange"))[section]
 
 
 class ConflictsModel(QAbstractTableModel):
-    """Open conflicts; the first value of each is the provisional winner."""
+    """Open conflicts; the first value of each is the provisional winner.
+
+    Columns: the record (an issue's number and title), what is in conflict, who
+    wrote the versions, and the competing values last (the only long column).
+    """
+
+    RECORD, FIELD, AUTHORS, VALUES = range(4)
 
     def __init__(self) -> None:
         super().__init__()
         self._conflicts: list[FieldConflict] = []
+        self._titles: dict[str, str] = {}
 
-    def set_conflicts(self, conflicts: list[FieldConflict]) -> None:
+    def set_conflicts(self, conflicts: list[FieldConflict],
+                      titles: dict[str, str] | None = None) -> None:
+        """``titles``: the title of each issue in conflict, by issue id."""
         self.beginResetModel()
         self._conflicts = list(conflicts)
+        self._titles = dict(titles or {})
         self.endResetModel()
 
     def conflict(self, row: int) -> FieldConflict:
         return self._conflicts[row]
+
+    def title(self, conflict: FieldConflict) -> str:
+        """The issue's title (empty for other records)."""
+        return self._titles.get(conflict.entity_id, "") if conflict.entity == "issue" else ""
+
+    def record_text(self, conflict: FieldConflict) -> str:
+        label = conflict.label or conflict.entity_id[:8]
+        title = self.title(conflict)
+        return f"{label} {title}" if title else label
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._conflicts)
@@ -92,28 +117,29 @@ class ConflictsModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
             return None
         conflict = self._conflicts[index.row()]
-        if index.column() == 0:
-            return conflict.label or conflict.entity_id[:8]
-        if index.column() == 1:
+        if index.column() == self.RECORD:
+            return self.record_text(conflict)
+        if index.column() == self.AUTHORS:
+            return ", ".join(sorted({v.author for v in conflict.values}))
+        if index.column() == self.FIELD:
             if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
                 return self.tr("Edited after delete: %1").replace("%1",
                                                                   field_label(conflict.field))
             if conflict.kind == ConflictKind.DELETE_RESTORE:
                 return self.tr("Deleted and restored at once")
             return field_label(conflict.field)
-        if index.column() == 2:
-            if conflict.kind == ConflictKind.DELETE_RESTORE:
-                return "  ⟷  ".join(self.tr("deleted") if v.value else self.tr("restored")
-                                    for v in conflict.values)
-            return "  ⟷  ".join(show_value(v.value, conflict.field) for v in conflict.values)
-        return ", ".join(sorted({v.author for v in conflict.values}))
+        if conflict.kind == ConflictKind.DELETE_RESTORE:
+            return "  ⟷  ".join(self.tr("deleted") if v.value else self.tr("restored")
+                                for v in conflict.values)
+        return "  ⟷  ".join(show_value(v.value, conflict.field) for v in conflict.values)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Record"), self.tr("Field"), self.tr("Competing values"),
-                self.tr("Written by"))[section]
+        return (self.tr("Record"), self.tr("Field"), self.tr("Written by"),
+                self.tr("Competing values"))[section]

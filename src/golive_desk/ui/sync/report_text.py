@@ -12,16 +12,43 @@ from golive_desk.services.sync_models import ExportResult, ImportReport
 from golive_desk.ui.labels import field_label
 from golive_desk.ui.sync.models import show_value
 
+# The export report's "Open folder" link (the page opens the bundle's folder).
+OPEN_FOLDER = "golive:open-folder"
+
+
+def record_kind(kind: str) -> str:
+    """What people call records of an entity kind, in the report's counts."""
+    names = {
+        "issue": QCoreApplication.translate("SyncReport", "Issues"),
+        "timeline_entry": QCoreApplication.translate("SyncReport", "Notes and steps"),
+        "attachment": QCoreApplication.translate("SyncReport", "Attachments"),
+        "person": QCoreApplication.translate("SyncReport", "People"),
+        "membership": QCoreApplication.translate("SyncReport", "Project members"),
+        "project": QCoreApplication.translate("SyncReport", "Projects"),
+        "holiday_year": QCoreApplication.translate("SyncReport", "Holiday calendars"),
+        "support_slot": QCoreApplication.translate("SyncReport", "Support days"),
+        "milestone": QCoreApplication.translate("SyncReport", "Milestones"),
+    }
+    return names.get(kind, kind)
+
+
+def record_rows(records: tuple[tuple[str, int], ...]) -> list[tuple[str, str]]:
+    """One row per kind of record, issues first: what a user counts, not ops."""
+    order = ("project", "issue", "timeline_entry", "attachment", "person", "membership")
+    ranked = sorted(records, key=lambda kv: (order.index(kv[0]) if kv[0] in order
+                                             else len(order), kv[0]))
+    return [(record_kind(kind), f"{count:,}") for kind, count in ranked]
+
 
 def export_html(result: ExportResult) -> str:
-    rows = [
-        (QCoreApplication.translate("SyncReport", "File"), str(result.file)),
-        (QCoreApplication.translate("SyncReport", "Changes"), str(result.ops)),
-        (QCoreApplication.translate("SyncReport", "Attachments"), str(result.blobs)),
-        (QCoreApplication.translate("SyncReport", "Size"), f"{result.bytes / 1024:,.1f} KB"),
-    ]
+    rows = [(QCoreApplication.translate("SyncReport", "File"), str(result.file))]
+    rows += record_rows(result.records)
+    rows.append((QCoreApplication.translate("SyncReport", "Size"),
+                 f"{result.bytes / 1024:,.1f} KB"))
     title = QCoreApplication.translate("SyncReport", "Bundle written")
-    return f"<h3>{title}</h3>" + _table(rows)
+    link = QCoreApplication.translate("SyncReport", "Open folder")
+    return (f"<h3>{escape(title)}</h3>" + _table(rows)
+            + f"<p><a href='{OPEN_FOLDER}'>{escape(link)}</a></p>")
 
 
 def import_html(report: ImportReport) -> str:
@@ -30,14 +57,15 @@ def import_html(report: ImportReport) -> str:
             "SyncReport", "Nothing new: this store already had everything in the bundle.")
     else:
         title = QCoreApplication.translate("SyncReport", "Bundle imported")
-    rows = [
-        (QCoreApplication.translate("SyncReport", "From"), report.from_name),
-        (QCoreApplication.translate("SyncReport", "Applied"), str(report.applied)),
-        (QCoreApplication.translate("SyncReport", "Already here"), str(report.already_had)),
-        (QCoreApplication.translate("SyncReport", "Waiting for earlier changes"),
-         str(report.pending)),
-        (QCoreApplication.translate("SyncReport", "New conflicts"), str(len(report.conflicts))),
-    ]
+    rows = [(QCoreApplication.translate("SyncReport", "From"), report.from_name)]
+    if report.records:
+        rows.append((QCoreApplication.translate("SyncReport", "New or changed"), ""))
+        rows += [(f"    {kind}", count) for kind, count in record_rows(report.records)]
+    if report.pending:
+        rows.append((QCoreApplication.translate(
+            "SyncReport", "Edits waiting for an earlier bundle"), f"{report.pending:,}"))
+    rows.append((QCoreApplication.translate("SyncReport", "New conflicts"),
+                 str(len(report.conflicts))))
     if report.enrolled:
         rows.append((QCoreApplication.translate("SyncReport", "Computers enrolled"),
                      ", ".join(report.enrolled)))
@@ -100,6 +128,7 @@ def warning_text(warning: SyncWarning) -> str:
 
 
 def _table(rows: list[tuple[str, str]]) -> str:
-    cells = "".join(f"<tr><td style='padding-right:16px;color:#66748c'>{escape(k)}</td>"
+    cells = "".join(f"<tr><td style='padding-right:16px;color:#66748c;white-space:pre'>"
+                    f"{escape(k)}</td>"
                     f"<td><b>{escape(v)}</b></td></tr>" for k, v in rows)
     return f"<table>{cells}</table>"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,11 +30,9 @@ from golive_desk.ui.context import UiContext
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.sync.conflict_panel import ConflictPanel
-from golive_desk.ui.sync.export_dialog import ExportDialog
+from golive_desk.ui.sync.export_dialog import ExportDialog, bundle_name, free_path
 from golive_desk.ui.sync.models import ConflictsModel, PeersModel
-from golive_desk.ui.sync.report_text import export_html, import_html
-
-BUNDLE_SUFFIX = ".golive"
+from golive_desk.ui.sync.report_text import OPEN_FOLDER, export_html, import_html
 
 
 class SyncPage(Page):
@@ -43,6 +42,8 @@ class SyncPage(Page):
         self._project: Project | None = None
         self._peers: list[PeerView] = []
         self._open_conflicts = 0
+        self._export_folder: Path | None = None
+        self._last_export: Path | None = None
         self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -79,9 +80,11 @@ class SyncPage(Page):
         self.tabs.addTab(self._build_conflicts(), self.tr("Conflict inbox"))
         self.report = QTextBrowser()
         self.report.setOpenExternalLinks(False)
+        self.report.setOpenLinks(False)
+        self.report.anchorClicked.connect(self._on_report_link)
         self.report.setHtml(self.tr("<p>No bundle exchanged in this session yet.</p>"))
         self.tabs.addTab(self.report, self.tr("Last report"))
-        self.tabs.addTab(self._build_peers(), self.tr("Peers"))
+        self.tabs.addTab(self._build_peers(), self.tr("Other computers"))
         layout.addWidget(self.tabs, 1)
         self.refresh()
 
@@ -89,8 +92,15 @@ class SyncPage(Page):
         self.conflicts_model = ConflictsModel()
         self.conflicts_view = self._table(self.conflicts_model)
         self.conflicts_view.selectionModel().currentRowChanged.connect(self._on_conflict_chosen)
+        header = self.conflicts_view.horizontalHeader()
+        # The competing values are the only long column: they take what is left
+        # (elided), so the record, the field and the authors stay readable.
+        header.setSectionResizeMode(ConflictsModel.VALUES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ConflictsModel.RECORD, QHeaderView.ResizeMode.Interactive)
+        self.conflicts_view.setWordWrap(False)
         self.conflict_panel = ConflictPanel()
         self.conflict_panel.resolve.connect(self.resolve)
+        self.conflict_panel.open_issue.connect(self.open_issue)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.conflicts_view)
         split.addWidget(self.conflict_panel)
@@ -124,13 +134,22 @@ class SyncPage(Page):
         return self._open_conflicts
 
     def refresh(self) -> None:
-        sync = self._ctx.services.sync
-        self._ctx.runner.run(lambda: (sync.peers(), sync.conflicts()), self._show_state)
+        services = self._ctx.services
 
-    def _show_state(self, state: tuple[list[PeerView], list[FieldConflict]]) -> None:
-        self._peers, conflicts = state
+        def read() -> tuple[list[PeerView], list[FieldConflict], dict[str, str]]:
+            conflicts = services.sync.conflicts()
+            ids = list(dict.fromkeys(c.entity_id for c in conflicts if c.entity == "issue"))
+            titles = {i.id: i.title for i in services.issues.fetch(ids)} if ids else {}
+            return services.sync.peers(), conflicts, titles
+
+        self._ctx.runner.run(read, self._show_state)
+
+    def _show_state(self, state: tuple[list[PeerView], list[FieldConflict],
+                                       dict[str, str]]) -> None:
+        self._peers, conflicts, titles = state
         self.peers_model.set_peers(self._peers)
-        self.conflicts_model.set_conflicts(conflicts)
+        self.conflicts_model.set_conflicts(conflicts, titles)
+        self._fit_record_column()
         self.conflict_panel.show_conflict(None)
         if conflicts:
             self.conflicts_view.selectRow(0)
@@ -142,9 +161,32 @@ class SyncPage(Page):
         if changed and hasattr(window, "refresh_badges"):
             window.refresh_badges()
 
+    def _fit_record_column(self) -> None:
+        """The record column as wide as its text, but never more than a third of the view."""
+        view = self.conflicts_view
+        view.resizeColumnToContents(ConflictsModel.RECORD)
+        cap = max(160, view.viewport().width() // 3)
+        view.setColumnWidth(ConflictsModel.RECORD,
+                            min(view.columnWidth(ConflictsModel.RECORD), cap))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_record_column()
+
     def _on_conflict_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
-            self.conflict_panel.show_conflict(self.conflicts_model.conflict(current.row()))
+            conflict = self.conflicts_model.conflict(current.row())
+            self.conflict_panel.show_conflict(conflict, self.conflicts_model.title(conflict))
+
+    def open_issue(self, issue_id: str) -> None:
+        """The issue in the register's form (deleted ones open with their banner)."""
+        window = self.window()
+        if not hasattr(window, "show_page") or not hasattr(window, "page"):
+            return
+        window.show_page("issues")
+        issues = window.page("issues")
+        if hasattr(issues, "open_issue"):
+            issues.open_issue(issue_id)
 
     def resolve(self, label: str, field: str, value: str) -> None:
         self._ctx.runner.run(lambda: self._ctx.services.sync.resolve(label, field, value))
@@ -155,12 +197,12 @@ class SyncPage(Page):
         answer = ExportDialog(self._peers, project.code if project else None, self).ask()
         if answer is None:
             return
-        user = self._ctx.user
-        suggested = f"{user.initials}-{answer.scope}{BUNDLE_SUFFIX}"
-        path = self._ctx.prompter.save_file(self, self.tr("Save bundle as"), suggested,
+        suggested = self._suggested_path(answer.scope, answer.peer)
+        path = self._ctx.prompter.save_file(self, self.tr("Save bundle as"), str(suggested),
                                             self.tr("GoLive bundles (*.golive)"))
         if path is None:
             return
+        self._export_folder = path.parent
         sync = self._ctx.services.sync
         code = project.code if project and answer.scope == "project" else None
 
@@ -171,10 +213,28 @@ class SyncPage(Page):
         self._busy(True)
         self._ctx.runner.run(work, self._exported, self._failed)
 
+    def _suggested_path(self, scope: str, peer_id: str | None) -> Path:
+        """Project, date and recipient in the name, never an existing file's (-2, -3…)."""
+        project = self._project
+        peer = next((p for p in self._peers if p.node_id == peer_id), None)
+        who = peer.name if scope == "peer" and peer is not None else self._ctx.user.name
+        in_project = project is not None and scope != "full"
+        name = bundle_name(project_name=project.name if in_project and project else None,
+                           code=project.code if in_project and project else None,
+                           day=date.today(), who=who)
+        folder = self._export_folder or Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        return free_path(folder, name)
+
     def _exported(self, result: ExportResult) -> None:
         self._busy(False)
+        self._last_export = Path(result.file)
         self.report.setHtml(export_html(result))
         self.tabs.setCurrentWidget(self.report)
+
+    def _on_report_link(self, url: QUrl) -> None:
+        if url.toString() == OPEN_FOLDER and self._last_export is not None:
+            self._ctx.prompter.open_folder(self._last_export.parent)
 
     # -- import --------------------------------------------------------------
     def choose_import(self) -> None:

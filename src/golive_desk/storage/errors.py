@@ -13,7 +13,7 @@ from golive_desk.domain.errors import (
     NotAStoreError,
     StoreDamagedError,
     StoreError,
-    StoreLockedError,
+    StoreBusyError,
     StoreReadOnlyError,
 )
 
@@ -37,7 +37,7 @@ def translate(exc: DatabaseError, path: Path) -> StoreError:
             "--recover' to copy what can be read into a new store beside it",
             path=str(path), problem=text)
     if "locked" in text or "busy" in text:
-        return StoreLockedError(f"{path} is busy in another program; try again", path=str(path))
+        return StoreBusyError(f"{path} is busy in another program; try again", path=str(path))
     if "unable to open" in text:
         return StoreError(f"cannot open {path}: check the folder exists and is writable",
                           path=str(path))

@@ -13,7 +13,7 @@ from datetime import date, datetime
 import pytest
 
 from golive_desk.domain.errors import NotFoundError
-from golive_desk.domain.issues import IssueStatus, Severity
+from golive_desk.domain.issues import IssueQuery, IssueStatus, Severity
 from golive_desk.domain.sla import SeverityTargets, SlaPolicy, SlaState, TargetUnit, WorkTarget
 from golive_desk.domain.workdays import YearData
 from golive_desk.services.container import Services
@@ -183,3 +183,26 @@ def test_every_aggregate_reads_an_index_only(hx: tuple[Services, dict[str, str]]
                  and "AUTOMATIC" not in step and " m " not in f" {step} "]
         assert reads, sql
         assert all("COVERING INDEX" in step for step in reads), (sql, plan)
+
+
+def test_register_sla_filter_and_readings_of_some_rows(
+        hx: tuple[Services, dict[str, str]]) -> None:
+    services, numbers = hx
+    issues = IssueService(services.store, now=lambda: NOW, sla=services.sla)
+    everything = issues.list_ids(IssueQuery(project="HX"))
+    clocks = services.sla.clocks("HX", NOW)
+    breached = issues.list_ids(IssueQuery(project="HX", sla=SlaState.BREACHED.value))
+    assert set(breached) == clocks.ids_in(SlaState.BREACHED)
+    assert breached == [i for i in everything if i in set(breached)]  # register order kept
+    assert [r.number for r in issues.register_top(
+        IssueQuery(project="HX", sla="breached"), 80)] == [numbers["urgent"]]
+    assert issues.list_ids(IssueQuery(project="HX", sla="at_risk")) == []
+    counts = issues.counts(IssueQuery(project="HX", sla="breached"))
+    assert sum(counts.values()) == 1
+    # Only the rows asked for, and the same readings the whole project gives.
+    some = everything[:2]
+    readings = services.sla.readings(some, NOW)
+    assert set(readings) == set(some)
+    whole = {c.id: c.reading for c in clocks.clocks}
+    assert all(readings[i] == whole[i] for i in some)
+    assert services.sla.readings([], NOW) == {}

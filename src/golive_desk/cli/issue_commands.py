@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from golive_desk.cli.issue_filters import SLA_CHOICES, filter_query, keep_sla
+from golive_desk.cli.issue_filters import SLA_CHOICES, filter_query
 from golive_desk.cli.output import Output
 from golive_desk.cli.store_commands import open_services
 from golive_desk.domain import issue_rules as rules
@@ -273,11 +273,10 @@ def cmd_list(args: argparse.Namespace, out: Output) -> int:
     query = filter_query(
         args, assignee=args.assignee, mine=args.mine, overdue=args.overdue,
         sort=args.sort, descending=not args.asc,
-        reported_from=_day("from", args.date_from), reported_to=_day("to", args.date_to))
+        reported_from=_day("from", args.date_from), reported_to=_day("to", args.date_to),
+        sla=SLA_CHOICES[args.sla].value if args.sla else "")
     with _services(args) as services:
         found = services.issues.list_issues(query)
-        if args.sla:
-            found = keep_sla(services, found, args.sla)
     out.table([issue_json(i, full=False) for i in found],
               ["number", "status", "severity", "module", "title", "assignee", "reported_at"])
     return 0

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from golive_desk.domain import issue_rules as rules
-from golive_desk.domain.issues import Category, Issue, IssueQuery, IssueStatus, Severity
+from golive_desk.domain.issues import Category, IssueQuery, IssueStatus, Severity
 from golive_desk.domain.sla import SlaState
-
-if TYPE_CHECKING:
-    from golive_desk.services.container import Services
 
 # ``--sla breached|at-risk`` (the CLI spells codes with a hyphen here, as CLI.md does)
 SLA_CHOICES: dict[str, SlaState] = {"breached": SlaState.BREACHED,
@@ -34,12 +31,3 @@ def filter_query(args: argparse.Namespace, **more: Any) -> IssueQuery:
                              for s in codes(args.category)),
         modules=frozenset(codes(args.module)), text=args.search,
         include_deleted=args.deleted, **more)
-
-
-def keep_sla(services: Services, found: list[Issue], choice: str) -> list[Issue]:
-    """The issues of ``found`` whose SLA state (read now) is ``choice``'s."""
-    state = SLA_CHOICES[choice]
-    wanted: set[str] = set()
-    for code in sorted({issue.project_code for issue in found}):
-        wanted |= services.sla.clocks(code).ids_in(state)
-    return [issue for issue in found if issue.id in wanted]

@@ -252,6 +252,8 @@ class IssueQuery:
 
     ``mine``: assigned to the local user. ``overdue``: still open and past its
     expected-by date. ``text``: full-text search (see storage/search.py).
+    ``sla``: "breached" or "at_risk" (a ``domain.sla.SlaState`` value; "" any):
+    the SLA clock's state now — every issue's clock is read to answer it.
     """
 
     project: str | None = None
@@ -268,3 +270,4 @@ class IssueQuery:
     include_deleted: bool = False
     sort: str = "reported_at"
     descending: bool = True
+    sla: str = ""

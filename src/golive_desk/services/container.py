@@ -30,7 +30,8 @@ class Services:
 
     @staticmethod
     def over(store: Store) -> Services:
-        projects, issues, sla = ProjectService(store), IssueService(store), SlaService(store)
+        projects, sla = ProjectService(store), SlaService(store)
+        issues = IssueService(store, sla=sla)
         return Services(store=store, projects=projects, issues=issues,
                         sync=SyncService(store),
                         printing=PrintingService(store, issues, projects),

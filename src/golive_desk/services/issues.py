@@ -8,6 +8,7 @@ Plain values in (codes or enums, ISO dates or date objects), read models and
 from __future__ import annotations
 
 import mimetypes
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -26,7 +27,9 @@ from golive_desk.domain.issues import (
     TimelineEntry,
 )
 from golive_desk.domain.models import Changes, Project
+from golive_desk.domain.sla import SlaState
 from golive_desk.services.issue_writer import IssueWriter, local_now
+from golive_desk.services.sla import SlaService
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
 from golive_desk.storage import local_node, queries
@@ -43,8 +46,9 @@ class IssueService:
     """Create, edit, move, annotate, attach, find and list issues."""
 
     def __init__(self, store: Store, *, now: Callable[[], datetime] = local_now,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, sla: SlaService | None = None) -> None:
         self._store = store
+        self._sla = sla or SlaService(store, now=now)
         self._now = now
         self._today = today
         self.blobs = BlobStore(store.blob_dir)
@@ -237,7 +241,22 @@ class IssueService:
         these while the whole list is still being read).
         """
         with self._store.read() as tx:
-            return q.register_ids(tx, query, limit=limit, **self._scope(tx, query))
+            scope = self._scope(tx, query)
+            if not query.sla:
+                return q.register_ids(tx, query, limit=limit, **scope)
+            wanted = self._sla_ids(tx, query, scope["project_id"])
+            found = [i for i in q.register_ids(tx, query, **scope) if i in wanted]
+        return found if limit is None else found[:limit]
+
+    def _sla_ids(self, tx: Tx, query: IssueQuery, project_id: str | None) -> set[str]:
+        """Ids whose SLA clock is in ``query.sla``'s state now (every clock of the projects)."""
+        state = SlaState(query.sla)
+        projects = ([project_id] if project_id is not None
+                    else [p.id for p in queries.list_projects(tx)])
+        wanted: set[str] = set()
+        for pid in projects:
+            wanted |= self._sla.ids_in_state(tx, pid, state, self._now())
+        return wanted
 
     def fetch(self, ids: Sequence[str]) -> list[Issue]:
         """Issues (without timeline) for ``ids``, in that order; unknown ids are left out."""
@@ -247,6 +266,8 @@ class IssueService:
 
     def register_top(self, query: IssueQuery, limit: int) -> list[RegisterRow]:
         """The register's first ``limit`` rows, ids and columns in one read."""
+        if query.sla:
+            return self.register_rows(self.list_ids(query, limit))
         with self._store.read() as tx:
             return reads.register_top(tx, query, limit=limit, **self._scope(tx, query))
 
@@ -262,7 +283,13 @@ class IssueService:
     def counts(self, query: IssueQuery) -> dict[IssueStatus, int]:
         """Issues per status for the side bar (the query's status filter is ignored)."""
         with self._store.read() as tx:
-            found = q.status_counts(tx, query, **self._scope(tx, query))
+            scope = self._scope(tx, query)
+            if query.sla:
+                wanted = self._sla_ids(tx, query, scope["project_id"])
+                found = Counter(status for issue_id, status in q.id_statuses(tx, query, **scope)
+                                if issue_id in wanted)
+            else:
+                found = Counter(q.status_counts(tx, query, **scope))
         return {s: found.get(s.value, 0) for s in IssueStatus}
 
     @staticmethod

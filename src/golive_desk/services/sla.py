@@ -8,7 +8,7 @@ policy (or receiving next year's holidays) recomputes everything.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -122,15 +122,37 @@ class SlaService:
             project = self._project(tx, project_code)
             return self.clocks_in(tx, project, now or self._now())
 
+    def readings(self, ids: Sequence[str], now: datetime | None = None,
+                 ) -> dict[str, SlaReading]:
+        """The clocks of these issues only (the register's rows on screen), by id."""
+        now = now or self._now()
+        found: dict[str, SlaReading] = {}
+        with self._store.read() as tx:
+            calendar = self.calendar_in(tx)
+            for project_id, some in sla_reads.projects_of(tx, ids).items():
+                for clock in self._clocks(tx, project_id, now, calendar, some).clocks:
+                    found[clock.id] = clock.reading
+        return found
+
+    def ids_in_state(self, tx: Tx, project_id: str, state: SlaState,
+                     now: datetime | None = None) -> set[str]:
+        """Inside a caller's read: the ids of the project's issues whose clock is in ``state``
+        (the register's "breached" / "at risk" filters: every issue's clock, once)."""
+        return self._clocks(tx, project_id, now or self._now(), self.calendar_in(tx)
+                            ).ids_in(state)
+
     def clocks_in(self, tx: Tx, project: Project, now: datetime) -> ProjectClocks:
         """:meth:`clocks` inside a read the caller holds (the overview reads it all at once)."""
-        policy = policy_from_text(sla_reads.policy_text(tx, project.id))
-        calendar = self.calendar_in(tx)
-        customers = {p.name for p in queries.people_of(tx, project.id)
+        return self._clocks(tx, project.id, now, self.calendar_in(tx))
+
+    def _clocks(self, tx: Tx, project_id: str, now: datetime, calendar: HolidayCalendar,
+                ids: Sequence[str] | None = None) -> ProjectClocks:
+        policy = policy_from_text(sla_reads.policy_text(tx, project_id))
+        customers = {p.name for p in queries.people_of(tx, project_id)
                      if p.side is Side.CUSTOMER}
-        rows = sla_reads.issue_clock_rows(tx, project.id)
-        changes = _changes_by_issue(sla_reads.status_changes(tx, project.id))
-        responses = sla_reads.first_responses(tx, project.id, customers)
+        rows = sla_reads.issue_clock_rows(tx, project_id, ids)
+        changes = _changes_by_issue(sla_reads.status_changes(tx, project_id, ids))
+        responses = sla_reads.first_responses(tx, project_id, customers, ids)
         clocks = []
         unknown: set[int] = set()
         for issue_id, number, severity, status, reported_at, created_at in rows:

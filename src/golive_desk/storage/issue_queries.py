@@ -235,6 +235,14 @@ def status_counts(conn: Connection, query: IssueQuery, *, me: str, today: date,
     return {str(row[0]): int(row[1]) for row in conn.execute(stmt)}
 
 
+def id_statuses(conn: Connection, query: IssueQuery, *, me: str, today: date,
+                project_id: str | None) -> list[tuple[str, str]]:
+    """``(id, status)`` of the issues under every filter of ``query`` but the status filter."""
+    stmt = select(issues.c.id, issues.c.status).where(
+        *conditions(conn, query, me=me, today=today, project_id=project_id, with_status=False))
+    return [(str(row[0]), str(row[1])) for row in conn.execute(stmt)]
+
+
 def issues_sharing_a_number(conn: Connection) -> dict[str, set[str]]:
     """Numbers that two or more live issues hold (two computers whose users share
     initials), each with the ids of those issues."""

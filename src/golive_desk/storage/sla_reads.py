@@ -7,9 +7,10 @@ stored), and the clock (``domain/sla.py``) parses them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 
 from sqlalchemy import Connection, and_, func, select
+from sqlalchemy.sql.elements import ColumnElement
 
 from golive_desk.domain.issues import TimelineKind
 from golive_desk.storage.tables import holiday_years, issues, projects, timeline_entries
@@ -44,33 +45,53 @@ def holiday_year_id(conn: Connection, year: int) -> str | None:
     return None if value is None else str(value)
 
 
-def issue_clock_rows(conn: Connection, project_id: str) -> list[IssueClockRow]:
-    """The project's live issues: what the clock needs of each."""
+def _scope(project_id: str, ids: Sequence[str] | None) -> ColumnElement[bool]:
+    """The project's live issues; with ``ids``, only those (a screen of rows, not 100k)."""
+    condition = and_(issues.c.project_id == project_id, issues.c.deleted.is_(False))
+    return condition if ids is None else and_(condition, issues.c.id.in_(list(ids)))
+
+
+def projects_of(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]]:
+    """The live issues among ``ids`` by project id."""
+    by_project: dict[str, list[str]] = {}
+    for start in range(0, len(ids), 500):
+        for issue_id, project_id in conn.execute(
+                select(issues.c.id, issues.c.project_id).where(
+                    issues.c.id.in_(list(ids[start:start + 500])),
+                    issues.c.deleted.is_(False))):
+            by_project.setdefault(str(project_id), []).append(str(issue_id))
+    return by_project
+
+
+def issue_clock_rows(conn: Connection, project_id: str,
+                     ids: Sequence[str] | None = None) -> list[IssueClockRow]:
+    """The project's live issues (or those of ``ids``): what the clock needs of each."""
     return [tuple(row) for row in conn.execute(
         select(issues.c.id, issues.c.number, issues.c.severity, issues.c.status,
                issues.c.reported_at, issues.c.created_at)
-        .where(issues.c.project_id == project_id, issues.c.deleted.is_(False)))]
+        .where(_scope(project_id, ids)))]
 
 
-def status_changes(conn: Connection, project_id: str) -> Iterator[tuple[str, str, str]]:
+def status_changes(conn: Connection, project_id: str, ids: Sequence[str] | None = None,
+                   ) -> Iterator[tuple[str, str, str]]:
     """``(issue id, at, new status)`` of the project's status changes, by issue and time."""
     entries = timeline_entries
     yield from conn.execute(
         select(entries.c.issue_id, entries.c.at, entries.c.to_status)
         .join(issues, issues.c.id == entries.c.issue_id)
-        .where(issues.c.project_id == project_id, issues.c.deleted.is_(False),
+        .where(_scope(project_id, ids),
                entries.c.deleted.is_(False),
                entries.c.kind == TimelineKind.STATUS_CHANGE.value,
                entries.c.at.is_not(None), entries.c.to_status.is_not(None))
         .order_by(entries.c.issue_id, entries.c.at, entries.c.created_at))
 
 
-def first_responses(conn: Connection, project_id: str,
-                    customer_names: Collection[str]) -> dict[str, str]:
+def first_responses(conn: Connection, project_id: str, customer_names: Collection[str],
+                    ids: Sequence[str] | None = None) -> dict[str, str]:
     """Per issue, the time of its first timeline entry not written by the customer's side."""
     entries = timeline_entries
-    condition = and_(issues.c.project_id == project_id, issues.c.deleted.is_(False),
-                     entries.c.deleted.is_(False), entries.c.at.is_not(None))
+    condition = and_(_scope(project_id, ids), entries.c.deleted.is_(False),
+                     entries.c.at.is_not(None))
     if customer_names:
         condition = and_(condition, entries.c.created_by.not_in(list(customer_names)))
     return {str(issue_id): str(at) for issue_id, at in conn.execute(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from golive_desk.domain.issues import OPEN_STATUSES, Category, IssueQuery, IssueStatus, Severity
+from golive_desk.domain.sla import SlaState
 from golive_desk.ui import labels
 from golive_desk.ui.issues import text as issue_text
 
@@ -31,7 +32,7 @@ SEARCH_DELAY_MS = 250  # wait for a pause in typing before searching 100k issues
 
 
 class FilterBar(QWidget):
-    """Severity, category, module, assignee, dates, "mine", "overdue" and the search box."""
+    """Severity, category, module, assignee, dates, SLA, "mine", "overdue" and the search box."""
 
     changed = Signal()
 
@@ -71,6 +72,10 @@ class FilterBar(QWidget):
             edit.hide()
             edit.dateChanged.connect(lambda _d: self.changed.emit())
         self.date_from.setDate(QDate(today() - timedelta(days=7)))
+        # Breached / at risk: every issue's clock is read (seconds at 100k issues).
+        self.sla = self._combo(self.tr("Any SLA"), [
+            (self.tr("SLA breached"), SlaState.BREACHED.value),
+            (self.tr("SLA at risk"), SlaState.AT_RISK.value)])
         self._range_dash = QLabel("–")
         self._range_dash.hide()
         self.mine = QCheckBox(self.tr("Assigned to me"))
@@ -86,7 +91,7 @@ class FilterBar(QWidget):
         layout.setSpacing(8)
         layout.addWidget(self.search, 3)
         for widget in (self.severity, self.category, self.module, self.assignee, self.dates,
-                       self.date_from, self._range_dash, self.date_to, self.mine,
+                       self.date_from, self._range_dash, self.date_to, self.sla, self.mine,
                        self.overdue, self.clear):
             layout.addWidget(widget)
 
@@ -124,11 +129,12 @@ class FilterBar(QWidget):
     def reset(self) -> None:
         """Back to "everything" without firing a query per widget."""
         widgets = (self.search, self.severity, self.category, self.module, self.assignee,
-                   self.dates, self.mine, self.overdue)
+                   self.dates, self.sla, self.mine, self.overdue)
         for widget in widgets:
             widget.blockSignals(True)
         self.search.clear()
-        for box in (self.severity, self.category, self.module, self.assignee, self.dates):
+        for box in (self.severity, self.category, self.module, self.assignee, self.dates,
+                    self.sla):
             box.setCurrentIndex(0)
         self.mine.setChecked(False)
         self.overdue.setChecked(False)
@@ -157,7 +163,11 @@ class FilterBar(QWidget):
             assignee=self.assignee.currentData() or None,
             reported_from=reported_from, reported_to=reported_to,
             mine=self.mine.isChecked(), overdue=self.overdue.isChecked(),
-            text=self.search.text().strip())
+            text=self.search.text().strip(), sla=str(self.sla.currentData() or ""))
+
+    def set_sla(self, state: SlaState | None) -> None:
+        """Choose the SLA filter (None: any)."""
+        self.sla.setCurrentIndex(max(0, self.sla.findData(state.value)) if state else 0)
 
     def _range(self) -> tuple[date | None, date | None]:
         choice = self.dates.currentData()

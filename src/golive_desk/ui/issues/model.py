@@ -10,6 +10,10 @@ could make any synchronous read wait for a write) — and cached by issue id,
 so a refresh after an edit keeps showing the old row until the new one arrives.
 Rows are :class:`RegisterRow`, only what the columns show.
 
+The SLA column is computed for the rows read, never for the whole query: the
+first screen's clocks follow once it is painted (``run_later``), a block's come
+in the same worker task as its rows (``SlaService.readings``).
+
 The first screen comes from one query (ids and columns of its rows). Every
 later read waits until that screen is drawn: the worker and the GIL are then
 the paint's alone.
@@ -36,8 +40,10 @@ from PySide6.QtGui import QColor
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.issues import IssueQuery, RegisterRow
 from golive_desk.domain.models import Changes
+from golive_desk.domain.sla import SlaReading
 from golive_desk.services.issues import IssueService
 from golive_desk.ui import labels
+from golive_desk.ui.issues import sla_text
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.chip_delegate import Chip
 from golive_desk.ui.task_runner import TaskRunner
@@ -66,6 +72,9 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 
 
+_SLA_COLUMN = 10  # IssueTableModel.COLUMNS.index("sla"), checked below
+
+
 @dataclass(frozen=True, slots=True)
 class RowView:
     """One issue as the register draws it: texts prepared once, when the row arrives."""
@@ -81,7 +90,7 @@ class RowView:
 class IssueTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = (
         "number", "title", "module", "category", "severity", "status", "assignee",
-        "reporter", "reported_at", "expected_by", "updated_at",
+        "reporter", "reported_at", "expected_by", "sla", "updated_at",
     )
     IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
     ChipRole = int(Qt.ItemDataRole.UserRole.value) + 2  # a Chip: colours and label
@@ -90,11 +99,16 @@ class IssueTableModel(QAbstractTableModel):
     first_screen = Signal()  # the rows of a new query are shown
     complete = Signal()  # every id of the query is known
     failed = Signal(object)  # GoLiveError while reading
+    unknown_years = Signal(object)  # tuple[int, ...]: years some shown clock counted Mon–Fri
 
     def __init__(self, service: IssueService, runner: TaskRunner,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today,
+                 sla: Callable[[Sequence[str]], dict[str, SlaReading]] | None = None) -> None:
         super().__init__()
         self._service = service
+        self._sla = sla
+        self._sla_cells: dict[str, tuple[Chip, str]] = {}
+        self._years: set[int] = set()
         self._runner = runner
         self._today = today
         self._query: IssueQuery | None = None
@@ -126,6 +140,9 @@ class IssueTableModel(QAbstractTableModel):
         generation = self._generation
         self._in_flight.clear()
         self._wanted.clear()
+        if self._years:
+            self._years.clear()
+            self.unknown_years.emit(())
         if query is None:
             self._reset([])
             self._complete = True
@@ -162,6 +179,13 @@ class IssueTableModel(QAbstractTableModel):
         self._store(rows)
         self._reset([row.id for row in rows])
         self.first_screen.emit()
+        if self._sla is not None and rows:
+            shown = [row.id for row in rows]
+            sla = self._sla
+            # Once painted: the first screen's clocks (a few ms; never 100k of them).
+            self._runner.run_later(
+                lambda: sla(shown) if generation == self._generation else None,
+                lambda readings: self._first_readings(generation, readings), self._failed)
         if len(rows) < FIRST_SCREEN:
             self._set_complete()
             return
@@ -194,10 +218,39 @@ class IssueTableModel(QAbstractTableModel):
         wanted = [i for i in self._stale if i in self._cache]
         if not wanted:
             return
-        self._runner.run(lambda: self._service.register_rows(wanted), self._rows_arrived,
-                         self._failed)
+        self._runner.run(lambda: self._with_sla(self._service.register_rows(wanted)),
+                         self._rows_arrived, self._failed)
 
-    def _rows_arrived(self, rows: list[RegisterRow]) -> None:
+    def _with_sla(self, rows: list[RegisterRow],
+                  ) -> tuple[list[RegisterRow], dict[str, SlaReading]]:
+        """On the worker: these rows and their SLA clocks (only theirs)."""
+        if self._sla is None or not rows:
+            return rows, {}
+        return rows, self._sla([row.id for row in rows])
+
+    def _readings_arrived(self, readings: dict[str, SlaReading]) -> None:
+        years = set(self._years)
+        for issue_id, reading in readings.items():
+            self._sla_cells[issue_id] = (sla_text.sla_chip(reading),
+                                         sla_text.sla_tooltip(reading))
+            years.update(reading.unknown_years)
+        while len(self._sla_cells) > CACHE_LIMIT:
+            self._sla_cells.pop(next(iter(self._sla_cells)))
+        if years != self._years:
+            self._years = years
+            self.unknown_years.emit(tuple(sorted(years)))
+
+    def _first_readings(self, generation: int, readings: dict[str, SlaReading] | None) -> None:
+        if generation != self._generation or readings is None:
+            return
+        self._readings_arrived(readings)
+        if self._ids:
+            column = self.COLUMNS.index("sla")
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._ids) - 1, column))
+
+    def _rows_arrived(self, result: tuple[list[RegisterRow], dict[str, SlaReading]]) -> None:
+        rows, readings = result
+        self._readings_arrived(readings)
         self._store(rows)
         if self._ids:
             self.dataChanged.emit(self.index(0, 0),
@@ -232,6 +285,7 @@ class IssueTableModel(QAbstractTableModel):
             labels.severity(issue.severity), labels.issue_status(issue.status),
             issue.assignee, issue.reporter, issue.reported_at.replace("T", " "),
             issue.expected_by.isoformat() if issue.expected_by else "",
+            "",  # the SLA cell: from _sla_cells
             local_minute(issue.updated_at),
         )
         return RowView(issue, texts, Chip(*issue_text.severity_colours(issue.severity), texts[4]),
@@ -260,12 +314,14 @@ class IssueTableModel(QAbstractTableModel):
             ids.extend(self._ids[block * BLOCK:(block + 1) * BLOCK])
         if not ids:
             return
-        self._runner.run(lambda: self._service.register_rows(ids),
-                         lambda rows: self._block_arrived(generation, blocks, ids, rows),
+        self._runner.run(lambda: self._with_sla(self._service.register_rows(ids)),
+                         lambda result: self._block_arrived(generation, blocks, ids, result),
                          self._failed)
 
     def _block_arrived(self, generation: int, blocks: list[int], asked: list[str],
-                       rows: list[RegisterRow]) -> None:
+                       result: tuple[list[RegisterRow], dict[str, SlaReading]]) -> None:
+        rows, readings = result
+        self._readings_arrived(readings)
         self._store(rows)
         self._gone.update(set(asked) - {issue.id for issue in rows})
         last_column = len(self.COLUMNS) - 1
@@ -323,6 +379,8 @@ class IssueTableModel(QAbstractTableModel):
         view = self._row_view(row)
         if view is None:
             return "…" if role == _DISPLAY and column == 0 else None
+        if column == _SLA_COLUMN:
+            return self._sla_data(view.issue.id, role)
         if role == _DISPLAY:
             return view.texts[column]
         name = self.COLUMNS[column]
@@ -339,6 +397,20 @@ class IssueTableModel(QAbstractTableModel):
                 return MUTED_COLOUR
             return None
         return self._tooltip(view, name)
+
+    def _sla_data(self, issue_id: str, role: int) -> Any:
+        cell = self._sla_cells.get(issue_id)
+        if cell is None:
+            return None
+        if role == _DISPLAY or role == self.ChipRole:
+            return cell[0].label if role == _DISPLAY else cell[0]
+        return cell[1] if role == _TOOLTIP else None
+
+    def sla_label(self, row: int) -> str | None:
+        """The SLA cell's words for ``row`` (None: not read yet)."""
+        issue_id = self.id_at(row)
+        cell = self._sla_cells.get(issue_id) if issue_id else None
+        return cell[0].label if cell else None
 
     def _tooltip(self, view: RowView, name: str) -> str | None:
         issue = view.issue
@@ -358,14 +430,19 @@ class IssueTableModel(QAbstractTableModel):
         return (self.tr("Number"), self.tr("Title"), self.tr("Module"), self.tr("Category"),
                 self.tr("Severity"), self.tr("Status"), self.tr("Assignee"),
                 self.tr("Reporter"), self.tr("Reported at"), self.tr("Expected by"),
-                self.tr("Updated"))[section]
+                self.tr("SLA"), self.tr("Updated"))[section]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the database's job (IssueQuery.sort), over every matching issue."""
         if self._query is None or not 0 <= column < len(self.COLUMNS):
             return
         key = self.COLUMNS[column]
+        if key == "sla":  # a clock, not a column: filter by it instead
+            return
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort, self._query.descending):
             return
         self.set_query(replace(self._query, sort=key, descending=descending))
+
+
+assert IssueTableModel.COLUMNS.index("sla") == _SLA_COLUMN

@@ -28,6 +28,7 @@ from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus, Severity
 from golive_desk.domain.models import Changes, Person, Project
+from golive_desk.domain.sla import SlaState
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.chip_delegate import ChipDelegate
@@ -40,7 +41,7 @@ from golive_desk.ui.printing.menu import register_print_menu
 # Column widths in pixels at the default font; the title takes what is left.
 _WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
            "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
-           "updated_at": 128}
+           "sla": 124, "updated_at": 128}
 _ISSUE_ENTITIES = ("issue", "timeline_entry", "attachment")
 
 
@@ -66,7 +67,8 @@ class IssuesPage(Page):
         self._after_close: Callable[[], None] | None = None
         # Reads that wait until the register's first screen is drawn (counts, choices).
         self._after_first_screen: dict[str, Callable[[], None]] = {}
-        self.model = IssueTableModel(ctx.services.issues, ctx.runner)
+        self.model = IssueTableModel(ctx.services.issues, ctx.runner,
+                                     sla=ctx.services.sla.readings)
         self.filters = FilterBar()
         self.status_list = StatusList()
         self.view = RegisterView()
@@ -96,6 +98,7 @@ class IssuesPage(Page):
         self.model.first_screen.connect(self._first_screen_shown)
         self.model.rowsInserted.connect(lambda *_a: self._update_summary())
         self.model.failed.connect(self._failed)
+        self.model.unknown_years.connect(self._show_unknown_years)
         self.form.closed.connect(self._form_closed)
         self.form.saved.connect(self._form_saved)
 
@@ -130,6 +133,13 @@ class IssuesPage(Page):
         self.status_list.setFixedWidth(168)
         body.addWidget(self.status_list)
         column = QVBoxLayout()
+        self.sla_notice = QLabel()
+        self.sla_notice.setObjectName("slaNotice")
+        self.sla_notice.setWordWrap(True)
+        self.sla_notice.setStyleSheet("background: #fff4d6; color: #8a5a00; border: 1px solid "
+                                      "#f0d48a; border-radius: 6px; padding: 4px 10px;")
+        self.sla_notice.hide()
+        column.addWidget(self.sla_notice)
         self.empty = QLabel()
         self.empty.setObjectName("muted")
         self.empty.hide()
@@ -160,7 +170,7 @@ class IssuesPage(Page):
         header.setMinimumSectionSize(48)
         columns = IssueTableModel.COLUMNS
         for n, name in enumerate(columns):
-            if name in ("severity", "status"):
+            if name in ("severity", "status", "sla"):
                 view.setItemDelegateForColumn(n, chips)
             if name == "title":
                 header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
@@ -209,11 +219,12 @@ class IssuesPage(Page):
         return self.filters.apply(base)
 
     def show_filtered(self, *, severity: Severity | None = None, open_only: bool = False,
-                      overdue: bool = False) -> None:
+                      overdue: bool = False, sla: SlaState | None = None) -> None:
         """Show the register with just these filters (the overview's tiles lead here)."""
-        self._leave_form_then(lambda: self._apply_filter(severity, open_only, overdue))
+        self._leave_form_then(lambda: self._apply_filter(severity, open_only, overdue, sla))
 
-    def _apply_filter(self, severity: Severity | None, open_only: bool, overdue: bool) -> None:
+    def _apply_filter(self, severity: Severity | None, open_only: bool, overdue: bool,
+                      sla: SlaState | None = None) -> None:
         widgets = (self.filters, self.status_list)
         for widget in widgets:
             widget.blockSignals(True)
@@ -222,6 +233,7 @@ class IssuesPage(Page):
         box.setCurrentIndex(next((i for i in range(box.count())
                                   if severity is not None and box.itemData(i) == severity), 0))
         self.filters.overdue.setChecked(overdue)
+        self.filters.set_sla(sla)
         self.status_list.choose(StatusList.OPEN if open_only else StatusList.ALL)
         for widget in widgets:
             widget.blockSignals(False)
@@ -277,6 +289,14 @@ class IssuesPage(Page):
             if hasattr(window, "refresh_badges"):
                 window.refresh_badges()
         self._update_summary()
+
+    def _show_unknown_years(self, years: tuple[int, ...]) -> None:
+        if years:
+            self.sla_notice.setText(self.tr(
+                "The holiday calendar does not know %1: SLA times marked * count Monday to "
+                "Friday only. Import that year's holidays (File ▸ Import holiday calendar…).")
+                .replace("%1", "、".join(str(y) for y in years)))
+        self.sla_notice.setVisible(bool(years))
 
     def _update_summary(self) -> None:
         rows = self.model.rowCount()

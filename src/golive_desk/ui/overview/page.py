@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
+from golive_desk.domain.sla import SlaState
 from golive_desk.services.overview import ProjectSummary, SlaFigures
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
@@ -106,6 +107,7 @@ class Dashboard(QWidget):
 
     severity_chosen = Signal(object)  # Severity
     overdue_chosen = Signal()
+    sla_chosen = Signal(object)  # SlaState
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,8 +133,10 @@ class Dashboard(QWidget):
         self.overdue = Tile(self.tr("Overdue"), "#c62828", clickable=True)
         self.overdue.clicked.connect(self.overdue_chosen)
         self.awaiting = Tile(self.tr("Awaiting confirmation"), "#0b3d91")
-        self.breached = Tile(self.tr("SLA breached"), "#b3261e")
-        self.at_risk = Tile(self.tr("SLA at risk"), "#e07b00")
+        self.breached = Tile(self.tr("SLA breached"), "#b3261e", clickable=True)
+        self.breached.clicked.connect(lambda: self.sla_chosen.emit(SlaState.BREACHED))
+        self.at_risk = Tile(self.tr("SLA at risk"), "#e07b00", clickable=True)
+        self.at_risk.clicked.connect(lambda: self.sla_chosen.emit(SlaState.AT_RISK))
         for column, tile in enumerate((self.overdue, self.awaiting, self.breached, self.at_risk)):
             tiles.addWidget(tile, 1, column)
         layout.addLayout(tiles)
@@ -238,6 +242,7 @@ class OverviewPage(Page):
         self.dashboard = Dashboard()
         self.dashboard.severity_chosen.connect(self._open_severity)
         self.dashboard.overdue_chosen.connect(self._open_overdue)
+        self.dashboard.sla_chosen.connect(self._open_sla)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -371,6 +376,11 @@ class OverviewPage(Page):
         page = self._register()
         if page is not None and hasattr(page, "show_filtered"):
             page.show_filtered(overdue=True, open_only=True)
+
+    def _open_sla(self, state: SlaState) -> None:
+        page = self._register()
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(sla=state)
 
     def _on_add_person(self) -> None:
         project = self._project

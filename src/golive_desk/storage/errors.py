@@ -11,9 +11,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from golive_desk.domain.errors import (
     DiskFullError,
     NotAStoreError,
+    StoreBusyError,
     StoreDamagedError,
     StoreError,
-    StoreBusyError,
     StoreReadOnlyError,
 )
 

@@ -206,3 +206,47 @@ def test_a_zip_this_python_cannot_read_is_refused_not_a_traceback(
     with pytest.raises(BundleError) as refused:
         services.sync.import_bundle(bundle, trust_new=True)
     assert refused.value.check in {"container", "manifest"}
+
+
+def test_an_import_refused_in_its_transaction_leaves_no_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from golive_desk.domain.errors import BundleError
+    from golive_desk.services.sync import SyncService
+    from tests.integration.sync_support import make_node
+
+    laptop = make_node(tmp_path, "张力", "ZL")
+    office = make_node(tmp_path, "周建国", "ZJG", office=True)
+    laptop.services.projects.add_project("HX", "华星 ERP 上线", "华星电子", "2026-11-20")
+    issue, _ = laptop.services.issues.create("HX", {"title": "凭证无法反审核"})
+    laptop.services.issues.attach_bytes(issue.number, "截图.png", os.urandom(5000))
+    bundle = laptop.sync.export_bundle(tmp_path / "work.zip", full=True).file
+
+    def refuse(*_args: object) -> None:
+        raise BundleError("lamport", "refused inside the transaction")
+
+    monkeypatch.setattr(SyncService, "_apply", refuse)
+    with pytest.raises(BundleError):
+        office.sync.import_bundle(bundle, trust_new=True)
+    monkeypatch.undo()
+    blob_dir = BlobStore(office.services.store.blob_dir)
+    assert blob_dir.all_blobs() == {}
+    assert blob_dir.stray_files() == []
+    office.sync.import_bundle(bundle, trust_new=True)
+    assert len(blob_dir.all_blobs()) == 1
+    assert blob_dir.stray_files() == []
+    laptop.close()
+    office.close()
+
+
+def test_doctor_removes_files_no_op_names(services: Services) -> None:
+    from golive_desk.services import store_admin
+
+    blob_dir = BlobStore(services.store.blob_dir)
+    orphan = blob_dir.put_bytes(b"left by an older version")
+    (blob_dir.root / "ab").mkdir(exist_ok=True)
+    (blob_dir.root / "ab" / ".incoming-old").write_bytes(b"half")
+    os.utime(blob_dir.root / "ab" / ".incoming-old", (0, 0))
+    report = store_admin.doctor(services.store)
+    assert (report.blobs_removed, report.leftovers_removed) == (1, 1)
+    assert not blob_dir.has(orphan.sha256)
+    assert blob_dir.stray_files() == []

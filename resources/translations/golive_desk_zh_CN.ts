@@ -1643,6 +1643,22 @@
       <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
+      <source>New &amp;issue</source>
+      <translation>新建问题(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export bundle…</source>
+      <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>I&amp;mport bundle…</source>
+      <translation>导入数据包(&amp;M)…</translation>
+    </message>
+    <message>
       <source>&amp;About GoLive Desk</source>
       <translation>关于 GoLive Desk(&amp;A)</translation>
     </message>
@@ -2397,7 +2413,7 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     </message>
     <message>
       <source>Notes and steps</source>
-      <translation>等待更早数据包后再应用的编辑</translation>
+      <translation>处理过程记录</translation>
     </message>
     <message>
       <source>People</source>
@@ -2409,31 +2425,31 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     </message>
     <message>
       <source>Projects</source>
-      <translation>新增或更新</translation>
-    </message>
-    <message>
-      <source>Holiday calendars</source>
-      <translation>打开所在文件夹</translation>
-    </message>
-    <message>
-      <source>Support days</source>
-      <translation>里程碑</translation>
-    </message>
-    <message>
-      <source>Milestones</source>
-      <translation>支持日程</translation>
-    </message>
-    <message>
-      <source>Open folder</source>
-      <translation>节假日安排</translation>
-    </message>
-    <message>
-      <source>New or changed</source>
       <translation>项目</translation>
     </message>
     <message>
+      <source>Holiday calendars</source>
+      <translation>节假日安排</translation>
+    </message>
+    <message>
+      <source>Support days</source>
+      <translation>支持日程</translation>
+    </message>
+    <message>
+      <source>Milestones</source>
+      <translation>里程碑</translation>
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+      <source>New or changed</source>
+      <translation>新增或更新</translation>
+    </message>
+    <message>
       <source>Edits waiting for an earlier bundle</source>
-      <translation>处理过程记录</translation>
+      <translation>等待更早数据包后再应用的编辑</translation>
     </message>
     <message>
       <source>New conflicts</source>

@@ -110,11 +110,25 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_project_action)
         file_menu.addAction(self._action(self.tr("Add &demo project"), self.demo_requested.emit))
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Settings…"), self.open_settings,
-                                         QKeySequence(QKeySequence.StandardKey.Preferences)))
+        # The issues page owns Ctrl+N and Ctrl+P (two actions on one key would cancel
+        # each other): these entries show the key after a tab and do not claim it.
+        self.new_issue_action = self._action(self.tr("New &issue") + "\tCtrl+N", self.new_issue)
+        self.print_action = self._action(self.tr("&Print…") + "\tCtrl+P", self.print_current)
+        self.export_bundle_action = self._action(self.tr("&Export bundle…"), self.export_bundle)
+        self.import_bundle_action = self._action(self.tr("I&mport bundle…"), self.import_bundle)
+        for action in (self.new_issue_action, self.print_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Quit"), self.close,
-                                         QKeySequence(QKeySequence.StandardKey.Quit)))
+        file_menu.addAction(self.export_bundle_action)
+        file_menu.addAction(self.import_bundle_action)
+        file_menu.addSeparator()
+        # Explicit keys: Qt's standard Preferences and Quit keys are empty on Windows.
+        self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
+                                            QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence("Ctrl+Q"))
+        file_menu.addAction(self.quit_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for number, entry in enumerate(self._entries, start=1):
             # triggered(bool) would fill the first default argument: keep it for `checked`.
@@ -124,6 +138,40 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("Open &log folder"), self._open_log_folder))
         help_menu.addAction(self._action(self.tr("&About GoLive Desk"), self.show_about))
+
+    # -- menu entries that act on a page ----------------------------------------
+    def new_issue(self) -> None:
+        self.show_page("issues")
+        page = self.page("issues")
+        if hasattr(page, "new_issue"):
+            page.new_issue()
+
+    def print_current(self) -> None:
+        """The open issue's sheet, else the selected sheets, else the register as filtered."""
+        self.show_page("issues")
+        page = self.page("issues")
+        form = getattr(page, "form", None)
+        if hasattr(page, "is_form_open") and page.is_form_open() and form is not None:
+            form.print_sheet()
+            return
+        button = getattr(page, "print_button", None)
+        menu = button.menu() if button is not None else None
+        actions = [a for a in menu.actions() if not a.isSeparator()] if menu is not None else []
+        if len(actions) >= 3:
+            selected = hasattr(page, "current_id") and page.current_id() is not None
+            actions[0 if selected else 2].trigger()
+
+    def export_bundle(self) -> None:
+        self.show_page("sync")
+        page = self.page("sync")
+        if hasattr(page, "export_bundle"):
+            page.export_bundle()
+
+    def import_bundle(self) -> None:
+        self.show_page("sync")
+        page = self.page("sync")
+        if hasattr(page, "choose_import"):
+            page.choose_import()
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)

@@ -1247,11 +1247,11 @@
       <translation>请从列表中选择。</translation>
     </message>
     <message>
-      <source>Fill in the proposed handling (处理建议) before escalating to the project manager.</source>
-      <translation>上报项目经理前，请先填写处理建议。</translation>
+      <source>Fill in the proposed handling first.</source>
+      <translation>请先填写处理建议。</translation>
     </message>
     <message>
-      <source>Fill in the resolution (解决方案) first.</source>
+      <source>Fill in the resolution first.</source>
       <translation>请先填写解决方案。</translation>
     </message>
     <message>
@@ -1350,6 +1350,14 @@
       <translation>系统运行问题跟踪记录</translation>
     </message>
     <message>
+    <message>
+      <source>, </source>
+      <translation>，</translation>
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
       <source>Record a new issue (Ctrl+N)</source>
       <translation>记录新问题（Ctrl+N）</translation>
     </message>
@@ -2609,4 +2617,7 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <translation>已移交运维，由其继续跟进。</translation>
     </message>
   </context>
-</TS>
+</TS>    <message>
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>

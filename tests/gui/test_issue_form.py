@@ -261,7 +261,7 @@ def test_timeline_entries_are_added_and_checked(qtbot: QtBot, page: IssuesPage,
     timeline.add.click()
     settle(qtbot, desktop)
     last = timeline.cards()[-1]
-    assert last.headline.text() == "Customer notified（Phone，刘芳）"
+    assert last.headline.text() == "Customer notified (Phone, 刘芳)"
     assert timeline.error_text() == ""
     timeline.kind.setCurrentIndex(timeline.kind.findData(TimelineKind.NOTE.value))
     timeline.add.click()  # an empty note

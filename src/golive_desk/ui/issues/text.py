@@ -75,9 +75,8 @@ def workflow(err: WorkflowError) -> str:
 def workflow_reason(reason: str, fallback: str = "") -> str:
     texts = {
         "needs_proposal": translate(
-            "IssueText",
-            "Fill in the proposed handling (处理建议) before escalating to the project manager."),
-        "needs_resolution": translate("IssueText", "Fill in the resolution (解决方案) first."),
+            "IssueText", "Fill in the proposed handling first."),
+        "needs_resolution": translate("IssueText", "Fill in the resolution first."),
         "needs_confirmation": translate(
             "IssueText", "Fill in who at the customer confirmed, and when."),
         "same_status": translate("IssueText", "The issue already has this status."),
@@ -141,8 +140,12 @@ def timeline_line(entry: TimelineEntry) -> str:
     if kind == TimelineKind.CUSTOMER_NOTIFIED:
         how = labels.notify_channel(entry.channel) if entry.channel else ""
         parts = [p for p in (how, entry.whom) if p]
-        suffix = f"（{'，'.join(parts)}）" if parts else ""
-        return labels.timeline_kind(kind) + suffix
+        if not parts:
+            return labels.timeline_kind(kind)
+        # "Customer notified (Phone, 刘芳)", "已通知客户（电话，刘芳）": each language's marks.
+        joined = translate("IssueText", ", ").join(parts)
+        return (translate("IssueText", "%1 (%2)").replace("%1", labels.timeline_kind(kind))
+                .replace("%2", joined))
     return labels.timeline_kind(kind)
 
 

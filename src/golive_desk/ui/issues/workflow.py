@@ -92,7 +92,7 @@ class WorkflowBar(QWidget):
                 reason = issue_text.workflow(problem)
                 button.setEnabled(False)
                 button.setToolTip(reason)
-                blocked.append(f"{action}：{reason}")
+                blocked.append(self.tr("%1: %2").replace("%1", action).replace("%2", reason))
             button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
             self._row.insertWidget(1 + n, button)
             self.buttons[target] = button

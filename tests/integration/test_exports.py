@@ -48,7 +48,7 @@ def test_xlsx_export_has_typed_columns_frozen_header_and_filter(
     assert header[:7] == ["问题编号", "问题标题", "所属模块", "功能/业务", "问题类别",
                           "严重程度", "当前状态"]
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == f"A1:V{result.rows + 1}"
+    assert sheet.auto_filter.ref == f"A1:W{result.rows + 1}"  # 23 columns, SLA included
     assert sheet.column_dimensions["B"].width == 36
     rows = {r[0].value: r for r in sheet.iter_rows(min_row=2)}
     first = rows["HX-ZL-0001"]

@@ -6,9 +6,12 @@ Monday 2026-03-02; "now" is Tuesday 2026-03-03 10:00.
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -206,3 +209,34 @@ def test_register_sla_filter_and_readings_of_some_rows(
     whole = {c.id: c.reading for c in clocks.clocks}
     assert all(readings[i] == whole[i] for i in some)
     assert services.sla.readings([], NOW) == {}
+
+
+def test_printed_and_exported_register_carry_the_sla(
+        hx: tuple[Services, dict[str, str]], tmp_path: Path) -> None:
+    services, numbers = hx
+    services.issues.create("HX", {"title": "明年", "severity": "low",
+                                  "reported_at": "2027-01-04T09:00"})
+    target = tmp_path / "register.csv"
+    services.printing.export_register_csv("HX", target)
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+    column = rows[0].index("SLA")
+    by_number = {row[0]: row[column] for row in rows[1:]}
+    assert by_number[numbers["urgent"]].startswith("超期 ")
+    assert by_number[numbers["low"]] == "已达成"
+    assert any("2027年按周一至周五计" in text for text in by_number.values())
+    xlsx = tmp_path / "register.xlsx"
+    services.printing.export_register_xlsx("HX", xlsx, language="en")
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(xlsx).worksheets[0]
+    header = [c.value for c in sheet[1]]
+    sla_col = header.index("SLA")
+    values = {row[0]: row[sla_col] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert str(values[numbers["urgent"]]).startswith("overdue ")
+    pdf = services.printing.print_register("HX", None, "zh_CN")
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert "超期" in text
+    assert "SLA" in text

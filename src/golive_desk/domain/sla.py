@@ -331,3 +331,12 @@ def sla_reading(policy: SlaPolicy, calendar: HolidayCalendar, severity: Severity
 
 
 _RANK: dict[SlaState, int] = {SlaState.OK: 0, SlaState.AT_RISK: 1, SlaState.BREACHED: 2}
+
+
+def deciding_clock(reading: SlaReading) -> ClockReading:
+    """The clock a register cell shows: the response clock while it runs and is the worse
+    of the two, else the resolution clock."""
+    response, resolution = reading.response, reading.resolution
+    if not response.stopped and _RANK[response.state] > _RANK[resolution.state]:
+        return response
+    return resolution

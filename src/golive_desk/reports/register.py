@@ -10,7 +10,7 @@ each page; then totals by status, severity and category.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from golive_desk.domain.issues import Category, Issue, IssueQuery, IssueStatus, Severity
+from golive_desk.domain.sla import SlaReading
 from golive_desk.reports.flowables import BoldTitle
 from golive_desk.reports.fonts import cjk_font
 from golive_desk.reports.models import DocumentInfo
@@ -39,24 +40,27 @@ from golive_desk.reports.styles import (
 from golive_desk.reports.texts import Texts
 
 LAYOUT = Layout(size=landscape(A4), left=12 * mm, right=12 * mm, top=18 * mm, bottom=16 * mm)
-# 序号, 编号, 提出日期, 模块, 标题, 类别, 严重程度, 状态, 提出人, 处理顾问, 要求解决, 解决结果
-# (0: the title takes what is left). Each header fits on one line.
-_WIDTHS_MM = (9, 23, 19, 14, 0, 22, 15, 20, 15, 18, 19, 50)
+# 序号, 编号, 提出日期, 模块, 标题, 类别, 严重程度, 状态, 提出人, 处理顾问, 要求解决, SLA,
+# 解决结果 (0: the title takes what is left). Each header fits on one line.
+_WIDTHS_MM = (9, 23, 19, 14, 0, 22, 15, 20, 15, 18, 19, 22, 40)
 _FIXED = sum(_WIDTHS_MM) * mm
 _COLUMNS = [w * mm if w else LAYOUT.frame_width - _FIXED for w in _WIDTHS_MM]
 _RESULT_MAX = 160  # the register is a summary; the sheet has the whole text
 
 
 def render_register(issues: Sequence[Issue], info: DocumentInfo, language: str,
-                    query: IssueQuery | None = None) -> bytes:
+                    query: IssueQuery | None = None,
+                    sla: Mapping[str, SlaReading] | None = None) -> bytes:
     """The register of ``issues`` in one PDF: cover, table, totals.
 
     ``query`` is the filter that chose ``issues`` (printed on the cover as the
-    scope); None or an empty query means every issue of the project.
+    scope); None or an empty query means every issue of the project. ``sla``:
+    each issue's SLA reading by id, for the SLA column.
     """
     texts = Texts(language)
+    readings = sla or {}
     story: list[Flowable] = [*_cover(issues, info, texts, query), PageBreak(),
-                             _register_table(issues, texts), Spacer(1, 6 * mm),
+                             _register_table(issues, texts, readings), Spacer(1, 6 * mm),
                              KeepTogether(_totals(issues, texts))]
 
     def furniture(canvas: Canvas, page: PageInfo) -> None:
@@ -197,10 +201,11 @@ def _short(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
+def _register_table(issues: Sequence[Issue], texts: Texts,
+                    sla: Mapping[str, SlaReading]) -> Table:
     s = styles()
     heads = ("seq", "number", "reported_on", "module_short", "title", "category", "severity",
-             "status", "reporter", "assignee", "expected_short", "result")
+             "status", "reporter", "assignee", "expected_short", "sla", "result")
     inner = [w - 6 for w in _COLUMNS]
     rows: list[list[object]] = [[cell(texts[h], s.head, w) for h, w in
                                  zip(heads, inner, strict=True)]]
@@ -214,7 +219,7 @@ def _register_table(issues: Sequence[Issue], texts: Texts) -> Table:
                   texts.enum(issue.category), texts.enum(issue.severity), status,
                   issue.reporter, issue.assignee,
                   issue.expected_by.isoformat() if issue.expected_by else "",
-                  _short(outcome, _RESULT_MAX))
+                  texts.sla(sla.get(issue.id)), _short(outcome, _RESULT_MAX))
         rows.append([cell(v, s.cell, w) for v, w in zip(values, inner, strict=True)])
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, RULE), ("BOX", (0, 0), (-1, -1), FRAME, RULE),

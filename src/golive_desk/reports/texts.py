@@ -20,6 +20,7 @@ from golive_desk.domain.issues import (
     Severity,
     TimelineKind,
 )
+from golive_desk.domain.sla import SlaReading, deciding_clock
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"
@@ -43,6 +44,9 @@ _ZH: dict[str, str] = {
     "result": "解决结果", "confirmed_by": "客户确认人", "confirmed_at": "确认日期",
     "updated_at": "最后更新", "reported_on": "提出日期", "module_short": "模块",
     "expected_short": "要求解决",
+    "sla": "SLA", "sla_left": "剩余 {t}", "sla_overdue": "超期 {t}", "sla_met": "已达成",
+    "sla_paused": "暂停 · 剩余 {t}", "sla_hours": "{h}小时{m}分", "sla_minutes": "{m}分钟",
+    "sla_unknown": "（{years}年按周一至周五计）",
     "timeline": "处理过程跟踪", "tl_at": "日期时间", "tl_kind": "事项", "tl_author": "记录人",
     "tl_text": "内容", "tl_empty": "（暂无处理记录）",
     "attachments": "附件",
@@ -87,6 +91,9 @@ _EN: dict[str, str] = {
     "resolution": "Resolution", "result": "Result", "confirmed_by": "Confirmed by",
     "confirmed_at": "Confirmed on", "updated_at": "Last updated", "reported_on": "Reported",
     "module_short": "Module", "expected_short": "Due",
+    "sla": "SLA", "sla_left": "{t} left", "sla_overdue": "overdue {t}", "sla_met": "met",
+    "sla_paused": "paused · {t} left", "sla_hours": "{h} h {m} min", "sla_minutes": "{m} min",
+    "sla_unknown": " ({years}: counted Mon–Fri)",
     "timeline": "Resolution process", "tl_at": "Date & time", "tl_kind": "Entry",
     "tl_author": "By", "tl_text": "Details", "tl_empty": "(no entries yet)",
     "attachments": "Attachments",
@@ -172,6 +179,31 @@ class Texts:
 
     def page(self, page: int, pages: int) -> str:
         return self["page"].format(page=page, pages=pages)
+
+    def duration(self, seconds: int) -> str:
+        """Working seconds as hours and minutes (whole minutes, rounded up)."""
+        hours, minutes = divmod((abs(seconds) + 59) // 60, 60)
+        if hours:
+            return self["sla_hours"].format(h=hours, m=f"{minutes:02d}")
+        return self["sla_minutes"].format(m=minutes)
+
+    def sla(self, reading: SlaReading | None) -> str:
+        """The register's SLA cell: working time left, overdue by, met or paused."""
+        if reading is None:
+            return ""
+        clock = deciding_clock(reading)
+        if clock.left < 0:
+            text = self["sla_overdue"].format(t=self.duration(-clock.left))
+        elif clock.stopped:
+            text = self["sla_met"]
+        elif reading.paused:
+            text = self["sla_paused"].format(t=self.duration(clock.left))
+        else:
+            text = self["sla_left"].format(t=self.duration(clock.left))
+        if reading.unknown_years:
+            sep = "、" if self.chinese else ", "
+            text += self["sla_unknown"].format(years=sep.join(map(str, reading.unknown_years)))
+        return text
 
     def colon(self, label: str) -> str:
         """``label：`` in Chinese (full-width colon), ``label:`` in English."""

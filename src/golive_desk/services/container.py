@@ -34,7 +34,7 @@ class Services:
         issues = IssueService(store, sla=sla)
         return Services(store=store, projects=projects, issues=issues,
                         sync=SyncService(store),
-                        printing=PrintingService(store, issues, projects),
+                        printing=PrintingService(store, issues, projects, sla=sla),
                         sla=sla, overview=OverviewService(store, sla),
                         calendar=CalendarService(store))
 

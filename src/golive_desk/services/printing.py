@@ -18,6 +18,7 @@ from pathlib import Path
 from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationError
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
+from golive_desk.domain.sla import SlaReading
 from golive_desk.reports.models import DocumentInfo
 from golive_desk.reports.texts import Texts
 from golive_desk.services import excel_import, register_export
@@ -30,6 +31,7 @@ from golive_desk.services.excel_import import (
 )
 from golive_desk.services.issues import IssueService
 from golive_desk.services.projects import ProjectService
+from golive_desk.services.sla import SlaService
 from golive_desk.storage import issue_reads, local_node, queries
 from golive_desk.storage.engine import Store, Tx
 
@@ -72,8 +74,9 @@ class PrintingService:
     """Issue sheets and the register (PDF), register exports, Excel import."""
 
     def __init__(self, store: Store, issues: IssueService, projects: ProjectService, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = date.today, sla: SlaService | None = None) -> None:
         self._store = store
+        self._sla = sla
         self._issues = issues
         self._projects = projects
         self._today = today
@@ -141,7 +144,12 @@ class PrintingService:
         from golive_desk.reports.register import render_register  # see print_sheet
 
         issues = self.register_issues(project_code, query)
-        return render_register(issues, self.document_info(project_code), language, query)
+        return render_register(issues, self.document_info(project_code), language, query,
+                               self._readings(issues))
+
+    def _readings(self, issues: Sequence[Issue]) -> dict[str, SlaReading]:
+        """The SLA clocks of these issues now (the register's SLA column)."""
+        return self._sla.readings([i.id for i in issues]) if self._sla is not None else {}
 
     # -- exports --------------------------------------------------------------------
     def export_register(self, project_code: str, path: Path, query: IssueQuery | None = None,
@@ -161,7 +169,8 @@ class PrintingService:
         """The register as an Excel workbook with typed columns, frozen header and filter."""
         issues = self.register_issues(project_code, query)
         texts = Texts(language)
-        data = register_export.xlsx_bytes(issues, texts, texts["register_title"])
+        data = register_export.xlsx_bytes(issues, texts, texts["register_title"],
+                                          self._readings(issues))
         write_file(Path(path), data)
         return ExportResult(Path(path), len(issues), len(data))
 
@@ -170,7 +179,7 @@ class PrintingService:
                             language: str = "zh_CN") -> ExportResult:
         """The register as CSV, UTF-8 with a byte order mark (for Excel)."""
         issues = self.register_issues(project_code, query)
-        data = register_export.csv_bytes(issues, Texts(language))
+        data = register_export.csv_bytes(issues, Texts(language), self._readings(issues))
         write_file(Path(path), data)
         return ExportResult(Path(path), len(issues), len(data))
 

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from golive_desk.domain.issues import Category, Issue, IssueStatus, Severity
+from golive_desk.domain.sla import SlaReading
 from golive_desk.reports.models import local_time
 from golive_desk.reports.texts import Texts
 
@@ -88,6 +89,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("reporter_dept", 11, _text("reporter_dept")),
     Column("reported_at", 17, _reported, _MINUTE),
     Column("expected_by", 12, _day("expected_by"), _DAY),
+    Column("sla", 18, lambda i, t: None),  # from the readings given (see _value)
     Column("assignee", 9, _text("assignee")),
     Column("description", 48, _text("description"), wrap=True),
     Column("cause", 36, _text("cause"), wrap=True),
@@ -104,12 +106,24 @@ COLUMNS: tuple[Column, ...] = (
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
+def _value(column: Column, issue: Issue, texts: Texts,
+           sla: Mapping[str, SlaReading]) -> Value:
+    if column.key == "sla":
+        return texts.sla(sla.get(issue.id)) or None
+    return column.value(issue, texts)
+
+
 def headers(texts: Texts) -> list[str]:
     return [texts[c.key] for c in COLUMNS]
 
 
-def xlsx_bytes(issues: Sequence[Issue], texts: Texts, sheet_title: str) -> bytes:
-    """The register as an .xlsx workbook: typed columns, frozen header, filter, totals."""
+def xlsx_bytes(issues: Sequence[Issue], texts: Texts, sheet_title: str,
+               sla: Mapping[str, SlaReading] | None = None) -> bytes:
+    """The register as an .xlsx workbook: typed columns, frozen header, filter, totals.
+
+    ``sla``: each issue's SLA reading by id (the SLA column; empty where missing).
+    """
+    readings = sla or {}
     # openpyxl is imported on first use, like reportlab in printing.py.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -129,7 +143,7 @@ def xlsx_bytes(issues: Sequence[Issue], texts: Texts, sheet_title: str) -> bytes
     top = Alignment(vertical="top")
     for row_index, issue in enumerate(issues, start=2):
         for col_index, column in enumerate(COLUMNS, start=1):
-            value = column.value(issue, texts)
+            value = _value(column, issue, texts, readings)
             if isinstance(value, str):
                 value = _ILLEGAL.sub("", value)
             cell = sheet.cell(row=row_index, column=col_index, value=value)
@@ -193,13 +207,15 @@ def _csv_cell(value: Value) -> str:
     return text
 
 
-def csv_bytes(issues: Sequence[Issue], texts: Texts) -> bytes:
+def csv_bytes(issues: Sequence[Issue], texts: Texts,
+              sla: Mapping[str, SlaReading] | None = None) -> bytes:
     """The register as CSV in UTF-8 with a BOM, which is how Chinese Excel knows it is UTF-8."""
+    readings = sla or {}
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers(texts))
     for issue in issues:
-        writer.writerow([_csv_cell(c.value(issue, texts)) for c in COLUMNS])
+        writer.writerow([_csv_cell(_value(c, issue, texts, readings)) for c in COLUMNS])
     return out.getvalue().encode("utf-8-sig")
 
 

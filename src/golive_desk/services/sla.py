@@ -32,6 +32,7 @@ from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import unit_of_work
 
 _SEVERITY = {s.value: s for s in Severity}
+_CHUNK = 500  # ids per IN (…): SQLite caps the bound parameters of one statement
 _STATUS = {s.value: s for s in IssueStatus}
 _parse = datetime.fromisoformat
 
@@ -130,8 +131,10 @@ class SlaService:
         with self._store.read() as tx:
             calendar = self.calendar_in(tx)
             for project_id, some in sla_reads.projects_of(tx, ids).items():
-                for clock in self._clocks(tx, project_id, now, calendar, some).clocks:
-                    found[clock.id] = clock.reading
+                for start in range(0, len(some), _CHUNK):
+                    for clock in self._clocks(tx, project_id, now, calendar,
+                                              some[start:start + _CHUNK]).clocks:
+                        found[clock.id] = clock.reading
         return found
 
     def ids_in_state(self, tx: Tx, project_id: str, state: SlaState,

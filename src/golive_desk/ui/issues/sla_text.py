@@ -10,13 +10,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from golive_desk.domain.sla import ClockReading, SlaReading, SlaState
+from golive_desk.domain.sla import SlaReading, SlaState, deciding_clock
 from golive_desk.ui.issues.chip_delegate import Chip
 
 # lupdate finds translate("SlaText", "…") calls by this name.
 translate = QCoreApplication.translate
 
-_RANK = {SlaState.OK: 0, SlaState.AT_RISK: 1, SlaState.BREACHED: 2}
 _COLOURS = {  # background, text: as the severity chips (breached like urgent)
     SlaState.BREACHED: ("#fde7e7", "#b3261e"),
     SlaState.AT_RISK: ("#fff1dc", "#a85a00"),
@@ -24,14 +23,6 @@ _COLOURS = {  # background, text: as the severity chips (breached like urgent)
 }
 _STOPPED = ("#eef1f6", "#66748c")
 _PAUSED = ("#e8eefc", "#1f4fa8")
-
-
-def deciding_clock(reading: SlaReading) -> ClockReading:
-    """The clock the cell shows: the response clock while it runs and is the worse one."""
-    response, resolution = reading.response, reading.resolution
-    if not response.stopped and _RANK[response.state] > _RANK[resolution.state]:
-        return response
-    return resolution
 
 
 def duration(seconds: int) -> str:

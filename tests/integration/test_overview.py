@@ -240,3 +240,16 @@ def test_printed_and_exported_register_carry_the_sla(
     text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
     assert "超期" in text
     assert "SLA" in text
+
+
+def test_changing_the_policy_recomputes(hx: tuple[Services, dict[str, str]]) -> None:
+    services, _ = hx
+    assert services.overview.sla_figures("HX", NOW).breached == 1
+    loose = SlaPolicy({Severity.URGENT: SeverityTargets(WorkTarget.parse("2h"),
+                                                        WorkTarget.parse("10d"))})
+    services.sla.set_policy("HX", loose)
+    assert services.sla.policy("HX") == loose
+    figures = services.overview.sla_figures("HX", NOW)
+    assert (figures.breached, figures.at_risk) == (0, 0)
+    services.sla.set_policy("HX", SlaPolicy(at_risk_percent=10))
+    assert services.overview.sla_figures("HX", NOW).breached == 1

@@ -1,4 +1,5 @@
-"""New project: code, name, customer, go-live and first month-end close."""
+"""New project: code, name, customer, go-live and first month-end close; a project's
+SLA policy (:class:`SlaPolicyDialog`)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
 
 from golive_desk.domain import validation
-from golive_desk.domain.errors import ValidationError
+from golive_desk.domain.errors import SlaPolicyError, ValidationError, WorkingHoursError
+from golive_desk.domain.issues import Severity
+from golive_desk.domain.sla import SeverityTargets, SlaPolicy, WorkTarget
+from golive_desk.domain.working_time import WorkingHours
+from golive_desk.ui import labels
 from golive_desk.ui.dialogs.form_dialog import FormDialog, checked
 
 
@@ -79,3 +92,77 @@ def _month_end(day: date) -> date:
 
 def _to_date(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
+
+
+class SlaPolicyDialog(FormDialog):
+    """A project's SLA policy: response and resolution targets per severity (``2h``,
+    ``1d``, ``4 小时``), the site's working hours, the at-risk threshold.
+
+    Messages sit beside the field: a target of zero or less, a time that is not a
+    working time, hours that end before they start or overlap. :attr:`answer`
+    is the :class:`SlaPolicy` to save through ``SlaService.set_policy``.
+    """
+
+    def __init__(self, policy: SlaPolicy, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("SLA policy"), parent)
+        self.set_intro(self.tr(
+            "Targets in working time on the site's hours and the Chinese working-day "
+            "calendar: 2h is two working hours, 1d one working day. Changing the policy "
+            "recomputes every issue's clock."))
+        self.targets: dict[Severity, tuple[QLineEdit, QLineEdit]] = {}
+        for severity in Severity:
+            pair = policy.targets[severity]
+            response, resolution = QLineEdit(pair.response.to_text()), QLineEdit(
+                pair.resolution.to_text())
+            response.setPlaceholderText(self.tr("response, e.g. 2h"))
+            resolution.setPlaceholderText(self.tr("resolution, e.g. 1d"))
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.addWidget(QLabel(self.tr("Response")))
+            line.addWidget(response)
+            line.addWidget(QLabel(self.tr("Resolution")))
+            line.addWidget(resolution)
+            self.targets[severity] = (response, resolution)
+            self.add_row(severity.value, labels.severity(severity), row)
+        self.hours = QLineEdit(policy.hours.to_text())
+        self.hours.setPlaceholderText("08:30-12:00, 13:00-17:30")
+        self.add_row("hours", self.tr("Working hours"), self.hours)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(1, 100)
+        self.threshold.setSuffix(" %")
+        self.threshold.setValue(policy.at_risk_percent)
+        self.add_row("at_risk_percent", self.tr("At risk from"), self.threshold)
+        self.answer: SlaPolicy | None = None
+
+    def collect(self) -> None:
+        targets: dict[Severity, SeverityTargets] = {}
+        for severity, (response, resolution) in self.targets.items():
+            try:
+                targets[severity] = SeverityTargets(WorkTarget.parse(response.text()),
+                                                    WorkTarget.parse(resolution.text()))
+            except SlaPolicyError as err:
+                raise ValidationError(severity.value, self._target_message(err)) from None
+        try:
+            hours = WorkingHours.parse(self.hours.text())
+        except WorkingHoursError as err:
+            raise ValidationError("hours", self._hours_message(err)) from None
+        self.answer = SlaPolicy(targets, hours, self.threshold.value())
+
+    def _target_message(self, err: SlaPolicyError) -> str:
+        if err.rule == "target_not_positive":
+            return self.tr("A target must be more than zero.")
+        return self.tr("Write a working time such as 2h (hours) or 1d (working days).")
+
+    def _hours_message(self, err: WorkingHoursError) -> str:
+        details = err.details
+        if err.rule == "end_not_after_start":
+            return self.tr("%1–%2 ends before it starts.").replace(
+                "%1", str(details.get("start", ""))).replace("%2", str(details.get("end", "")))
+        if err.rule == "overlap":
+            return self.tr("%1 and %2 overlap.").replace(
+                "%1", str(details.get("first", ""))).replace("%2", str(details.get("second", "")))
+        return self.tr("Write the periods as 08:30-12:00, 13:00-17:30.")
+
+    def ask(self) -> SlaPolicy | None:
+        return self.answer if self.exec() else None

@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
-from golive_desk.domain.sla import SlaState
+from golive_desk.domain.sla import SlaPolicy, SlaState
 from golive_desk.services.overview import ProjectSummary, SlaFigures
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.person_dialog import PersonDialog
+from golive_desk.ui.dialogs.project_dialog import SlaPolicyDialog
 from golive_desk.ui.overview.charts import BarList, TrendChart
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.people_model import PeopleModel
@@ -236,6 +237,12 @@ class OverviewPage(Page):
         days.addWidget(self._day, 0, Qt.AlignmentFlag.AlignRight)
         days.addWidget(self._close, 0, Qt.AlignmentFlag.AlignRight)
         header.addLayout(days)
+        self.policy_button = QPushButton(self.tr("SLA policy…"))
+        self.policy_button.setToolTip(self.tr("Targets per severity, working hours, at-risk "
+                                              "threshold"))
+        self.policy_button.clicked.connect(self.edit_policy)
+        header.addSpacing(12)
+        header.addWidget(self.policy_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addLayout(header)
 
         self.tabs = QTabWidget()
@@ -280,6 +287,7 @@ class OverviewPage(Page):
             self.summary = None
         self._project = project
         self._add_person.setEnabled(project is not None)
+        self.policy_button.setEnabled(project is not None)
         if project is None:
             self._title.setText(self.tr("No project yet"))
             self._subtitle.setText(self.tr("Create a project with File ▸ New project…"))
@@ -376,6 +384,22 @@ class OverviewPage(Page):
         page = self._register()
         if page is not None and hasattr(page, "show_filtered"):
             page.show_filtered(overdue=True, open_only=True)
+
+    def edit_policy(self) -> None:
+        """Read the policy (worker), edit it in the dialog, save it (worker)."""
+        project = self._project
+        if project is None:
+            return
+        sla = self._ctx.services.sla
+        self._ctx.runner.run(lambda: sla.policy(project.code),
+                             lambda policy: self._ask_policy(project.code, policy))
+
+    def _ask_policy(self, code: str, policy: SlaPolicy) -> None:
+        answer = SlaPolicyDialog(policy, self).ask()
+        if answer is None or answer == policy:
+            return
+        sla = self._ctx.services.sla
+        self._ctx.runner.run(lambda: sla.set_policy(code, answer))
 
     def _open_sla(self, state: SlaState) -> None:
         page = self._register()

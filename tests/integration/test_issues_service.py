@@ -168,7 +168,21 @@ def test_status_changes_are_not_repeated_as_field_changes(services: Services,
                                                           project_code: str) -> None:
     number = new_issue(services, project_code)
     issue, _ = services.issues.change_status(number, "in_progress")
-    assert [e.kind for e in issue.timeline] == [TimelineKind.STATUS_CHANGE]
+    assert [e.kind for e in issue.timeline] == [TimelineKind.CREATED,
+                                                TimelineKind.STATUS_CHANGE]
+
+
+def test_a_new_issue_s_timeline_starts_with_its_creation(services: Services,
+                                                        project_code: str) -> None:
+    number = new_issue(services, project_code, reporter="黄晓燕", mode="phone")
+    issue = services.issues.get(number)
+    (created,) = issue.timeline  # derived from the create op: no second op, no entry row
+    assert (created.kind, created.author, created.whom, created.new_value) == (
+        TimelineKind.CREATED, "张力", "黄晓燕", "phone")
+    assert created.text == "张力 created the issue (reported by 黄晓燕, phone)"
+    assert len(created.at) == 16
+    issue, _ = services.issues.change_status(number, "in_progress")
+    assert issue.timeline[0].kind == TimelineKind.CREATED
 
 
 def test_bad_timeline_entries_are_refused(services: Services, project_code: str) -> None:
@@ -239,8 +253,8 @@ def test_delete_hides_and_restore_brings_back(services: Services, project_code: 
     services.issues.restore(number)
     issue = services.issues.get(number)
     assert not issue.deleted
-    assert [e.text for e in issue.timeline] == ["张力 deleted the issue",
-                                                "张力 restored the issue"]
+    assert [e.text for e in issue.timeline][1:] == ["张力 deleted the issue",
+                                                    "张力 restored the issue"]
     with pytest.raises(WorkflowError):
         services.issues.restore(number)
 
@@ -295,7 +309,7 @@ def test_register_filters_sorts_and_counts(services: Services, project_code: str
     b = new_issue(services, project_code, severity="urgent", module="销售", assignee="林晓",
                   reported_at="2026-11-05 09:00", expected_by="2026-11-06", category="data")
     c = new_issue(services, project_code, severity="high", module="采购", assignee="张力",
-                  reported_at="2026-11-07 09:00")
+                  reported_at="2026-11-07 09:00", expected_by=None)
     services.issues.change_status(a, "in_progress")
     services.issues.change_status(b, "resolved", updates={"resolution": "已处理"})
     ids = {n: services.issues.get(n).id for n in (a, b, c)}

@@ -253,3 +253,27 @@ def test_changing_the_policy_recomputes(hx: tuple[Services, dict[str, str]]) -> 
     assert (figures.breached, figures.at_risk) == (0, 0)
     services.sla.set_policy("HX", SlaPolicy(at_risk_percent=10))
     assert services.overview.sla_figures("HX", NOW).breached == 1
+
+
+def test_expected_by_defaults_from_the_policy(services: Services) -> None:
+    services.projects.add_project("HX", "华星电子", "客户", "2026-03-02")
+    issues = IssueService(services.store, now=lambda: datetime(2026, 3, 2, 9, 0))
+
+    def expected(severity: str, reported: str, **more: object) -> date | None:
+        issue, _ = issues.create("HX", {"title": "t", "severity": severity,
+                                        "reported_at": reported, **more})
+        return issue.expected_by
+
+    # urgent: 1 working day from Friday 16:00 → Monday (the weekend does not count)
+    assert expected("urgent", "2026-03-06T16:00") == date(2026, 3, 9)
+    # low: 10 working days from Wednesday 2026-09-30 09:00: 7.5 h that day, Oct 1–7 off,
+    # Saturday Oct 10 worked (调休): 9 more days to Oct 19, the last half hour on Oct 20
+    assert expected("low", "2026-09-30T09:00") == date(2026, 10, 20)
+    # a night report counts from the next morning: high 3 d from Monday 22:00 → Thursday
+    assert expected("high", "2026-03-02T22:00") == date(2026, 3, 5)
+    assert expected("medium", "2026-03-02T09:00", expected_by="2026-03-20") == date(2026, 3, 20)
+    assert expected("medium", "2026-03-02T09:00", expected_by=None) is None
+    services.sla.set_policy("HX", SlaPolicy({Severity.URGENT: SeverityTargets(
+        WorkTarget.parse("1h"), WorkTarget.parse("4h"))}))
+    assert expected("urgent", "2026-03-06T16:00") == date(2026, 3, 9)
+    assert expected("urgent", "2026-03-06T09:00") == date(2026, 3, 6)

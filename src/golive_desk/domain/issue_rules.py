@@ -6,7 +6,7 @@ English message, so the window can phrase them in Chinese without parsing text.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -277,13 +277,24 @@ NEW_ISSUE_DEFAULTS: dict[str, JsonValue] = {
 
 
 def new_issue_values(values: Mapping[str, object], modules: tuple[str, ...],
-                     now: datetime) -> dict[str, JsonValue]:
-    """A new issue's editable fields: defaults, then the given values, validated."""
+                     now: datetime,
+                     expected_by: Callable[[Severity, datetime], date] | None = None,
+                     ) -> dict[str, JsonValue]:
+    """A new issue's editable fields: defaults, then the given values, validated.
+
+    ``expected_by(severity, reported)``: the expected-by date when the values do
+    not name one (the project's SLA policy: the day its resolution target runs
+    out). An expected-by given as empty stays empty.
+    """
     given = dict(values)
     given.setdefault("title", "")
     given.setdefault("reported_at", now)
     clean = dict(NEW_ISSUE_DEFAULTS)
     clean.update(normalize_fields(given, modules))
+    if expected_by is not None and "expected_by" not in values:
+        reported = datetime.fromisoformat(str(clean["reported_at"]))
+        severity = parse_enum("severity", Severity, clean.get("severity") or "medium")
+        clean["expected_by"] = expected_by(severity, reported.replace(tzinfo=None)).isoformat()
     check_dates(clean)
     return clean
 
@@ -330,6 +341,12 @@ def describe_value(value: JsonValue) -> str:
         return "yes" if value else "no"
     text = str(value).replace("\n", " ")
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+def describe_creation(author: str, reporter: str, mode: str) -> str:
+    """"张力 created the issue (reported by 黄晓燕, phone)" (English; the window translates)."""
+    how = ", ".join(p for p in (f"reported by {reporter}" if reporter else "", mode) if p)
+    return f"{author} created the issue" + (f" ({how})" if how else "")
 
 
 def describe_field_change(author: str, field: str, old: JsonValue, new: JsonValue) -> str:

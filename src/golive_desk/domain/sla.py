@@ -32,7 +32,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -40,7 +40,12 @@ from golive_desk.domain.errors import SlaPolicyError, WorkingHoursError
 from golive_desk.domain.issues import IssueStatus, Severity
 from golive_desk.domain.ops import JsonValue
 from golive_desk.domain.workdays import HolidayCalendar
-from golive_desk.domain.working_time import STANDARD_HOURS, WorkingHours, working_seconds_between
+from golive_desk.domain.working_time import (
+    STANDARD_HOURS,
+    WorkingHours,
+    add_working_time,
+    working_seconds_between,
+)
 
 # Waiting for the customer to confirm: the resolution clock stands still.
 PAUSE_STATUSES: frozenset[IssueStatus] = frozenset({
@@ -331,6 +336,14 @@ def sla_reading(policy: SlaPolicy, calendar: HolidayCalendar, severity: Severity
 
 
 _RANK: dict[SlaState, int] = {SlaState.OK: 0, SlaState.AT_RISK: 1, SlaState.BREACHED: 2}
+
+
+def default_expected_by(policy: SlaPolicy, calendar: HolidayCalendar, severity: Severity,
+                        reported: datetime) -> date:
+    """The day the resolution target runs out for an issue reported at ``reported``
+    (site-local, naive): a new issue's expected-by date unless one is given."""
+    return add_working_time(reported, policy.resolution_seconds(severity), policy.hours,
+                            calendar).date()
 
 
 def deciding_clock(reading: SlaReading) -> ClockReading:

@@ -7,20 +7,22 @@ demo writes a whole project's history through it in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 
 from golive_desk.domain import issue_rules as rules
 from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
 from golive_desk.domain.ids import uuid7
-from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
+from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, Severity, TimelineKind
 from golive_desk.domain.merge import distinct_values
 from golive_desk.domain.models import Person, Project
 from golive_desk.domain.ops import JsonValue
 from golive_desk.domain.schema import ISSUE_PERSON_FIELDS
+from golive_desk.domain.sla import default_expected_by, policy_from_text
+from golive_desk.services.sla import SlaService
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
-from golive_desk.storage import local_node, queries
+from golive_desk.storage import local_node, queries, sla_reads
 from golive_desk.storage.blobs import BlobInfo
 from golive_desk.storage.conflicts import delete_conflicts
 from golive_desk.storage.projector import heads
@@ -100,15 +102,28 @@ class IssueWriter:
             found[id_field] = matches[0][1] if matches else None
         return found
 
+    def _policy_expected_by(self, project_id: str) -> Callable[[Severity, datetime], date]:
+        policy = policy_from_text(sla_reads.policy_text(self._tx, project_id))
+        calendar = SlaService.calendar_in(self._tx)
+        return lambda severity, reported: default_expected_by(policy, calendar, severity,
+                                                              reported)
+
     def initials(self) -> str:
         if self._initials is None:
             self._initials = local_node.user_initials(self._tx)
         return self._initials
 
     # -- use cases -----------------------------------------------------------
-    def create(self, project: Project, values: Mapping[str, object]) -> str:
-        """Create an issue in ``project``; returns its id. The number is given here, once."""
-        clean = rules.new_issue_values(values, self.modules(project.id), self.now())
+    def create(self, project: Project, values: Mapping[str, object], *,
+               policy_expected_by: bool = False) -> str:
+        """Create an issue in ``project``; returns its id. The number is given here, once.
+
+        ``policy_expected_by``: without an expected-by date, take the day the
+        project's SLA resolution target runs out (a new issue recorded by hand;
+        an import keeps what the file says).
+        """
+        default = self._policy_expected_by(project.id) if policy_expected_by else None
+        clean = rules.new_issue_values(values, self.modules(project.id), self.now(), default)
         clean.update(self.person_ids(project.id, clean))
         while True:  # skip numbers taken by issues imported from a namesake's store
             counter = q.next_counter(self._tx, f"issue:{project.id}")

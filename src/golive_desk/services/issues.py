@@ -97,10 +97,13 @@ class IssueService:
             NotFoundError: no such project.
             ValidationError: an empty title, an unknown module or code, a bad date, an
                 expected-by date before the report date.
+
+        Without an expected-by date, it defaults from the project's SLA policy
+        (the day the severity's resolution target runs out, in working time).
         """
         with self.batch() as writer:
             project = writer.project(project_code)
-            issue_id = writer.create(project, values)
+            issue_id = writer.create(project, values, policy_expected_by=True)
             issue = writer.issue(issue_id)
         return issue, _changes(issue_id)
 

@@ -94,6 +94,9 @@ class FormWork(QObject):
         issue = form.issue
         if issue is None:
             values = form.fields.values()
+            if not values.get("expected_by"):
+                # Left empty: the service takes the day the SLA resolution target runs out.
+                values.pop("expected_by", None)
             files = list(form.pending_files)
 
             def create() -> object:

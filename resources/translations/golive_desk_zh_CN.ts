@@ -1358,6 +1358,22 @@
       <source>%1 (%2)</source>
       <translation>%1（%2）</translation>
     </message>
+    <message>
+      <source>Issue created: reported by %1 (%2)</source>
+      <translation>创建问题：%1 报告（%2）</translation>
+    </message>
+    <message>
+      <source>Issue created: reported by %1</source>
+      <translation>创建问题：%1 报告</translation>
+    </message>
+    <message>
+      <source>Issue created (%1)</source>
+      <translation>创建问题（%1）</translation>
+    </message>
+    <message>
+      <source>Issue created</source>
+      <translation>创建问题</translation>
+    </message>
       <source>Record a new issue (Ctrl+N)</source>
       <translation>记录新问题（Ctrl+N）</translation>
     </message>
@@ -1583,6 +1599,10 @@
     <message>
       <source>yes</source>
       <translation>是</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>创建</translation>
     </message>
     <message>
       <source>no</source>

@@ -34,7 +34,10 @@ def test_an_issue_from_report_to_close(cli: Any, db: Path, tmp_path: Path) -> No
     assert (issue["number"], issue["project"], issue["status"], issue["mode"]) == (
         "HX-ZL-0001", "HX", "new", "phone")
     assert issue["deleted"] is False
-    assert issue["timeline"] == []
+    shown = cli(db, "issue", "show", "HX-ZL-0001", json_out=True).json()
+    (created,) = shown["timeline"]  # the first line: who recorded it, who reported it, how
+    assert (created["kind"], created["author"], created["whom"], created["mode"]) == (
+        "created", "张力", "黄晓燕", "phone")
 
     edited = cli(db, "issue", "set", "HX-ZL-0001", "severity=urgent", "cause=价格表过期",
                  json_out=True)
@@ -135,7 +138,8 @@ def test_user_errors_exit_1_with_one_line(cli: Any, db: Path) -> None:
         assert message in result.stderr, (args, result.stderr)
         assert len(result.stderr.strip().splitlines()) == 1, args
         assert "Traceback" not in result.stderr
-    assert cli(db, "issue", "show", "HX-ZL-0001", json_out=True).json()["timeline"] == []
+    shown = cli(db, "issue", "show", "HX-ZL-0001", json_out=True).json()["timeline"]
+    assert [e["kind"] for e in shown] == ["created"]
 
 
 def test_a_50_mb_attachment_is_refused(cli: Any, db: Path, tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from golive_desk.domain.issues import (
     Attachment,
     Issue,
     TimelineEntry,
+    TimelineKind,
 )
 from golive_desk.services.container import Services
 
@@ -107,6 +108,8 @@ def entry_json(entry: TimelineEntry) -> dict[str, Any]:
         data["channel"] = entry.channel.value
     if entry.whom:
         data["whom"] = entry.whom
+    if entry.kind == TimelineKind.CREATED:
+        data["mode"] = entry.new_value
     if entry.field:
         data.update(field=entry.field, old=entry.old_value, new=entry.new_value)
     if entry.to_status is not None:
@@ -181,7 +184,7 @@ def rules_text(entry: TimelineEntry) -> str:
         return f"[{moved}] {entry.text}".rstrip()
     if entry.channel is not None:
         return f"[{entry.kind.value} {entry.channel.value} {entry.whom}] {entry.text}".rstrip()
-    if entry.kind.value == "field_change":
+    if entry.kind in (TimelineKind.FIELD_CHANGE, TimelineKind.CREATED):
         return entry.text
     return f"[{entry.kind.value}] {entry.text}"
 

@@ -76,6 +76,9 @@ class TimelineKind(StrEnum):
     ESCALATED = "escalated"
     BRANCH_TESTED = "branch_tested"
     APPLIED_ON_SITE = "applied_on_site"
+    # Derived from the create op (who recorded it, when, the reporter and
+    # the support mode), like FIELD_CHANGE: never stored as an entry of its own.
+    CREATED = "created"
 
 
 # Kinds a person writes by hand; status and field changes are written by the

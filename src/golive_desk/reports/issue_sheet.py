@@ -353,8 +353,12 @@ def printed_entry(entry: TimelineEntry) -> bool:
 
     Filling in a field that was empty (the cause, once it is known) is not a
     step of the resolution process: its value is printed in the grid above.
-    Changing a value that was already recorded is, and so is everything else.
+    Changing a value that was already recorded is, and so is everything else,
+    except the derived "created" line: the grid above already says who reported
+    the issue, when and how, and the paper lists what was done about it.
     """
+    if entry.kind == TimelineKind.CREATED:
+        return False
     if entry.kind != TimelineKind.FIELD_CHANGE:
         return True
     return entry.old_value not in (None, "")

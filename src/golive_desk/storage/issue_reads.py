@@ -5,7 +5,9 @@ Services call these with the transaction they opened; rows never leave storage.
 
 Field edits are not stored twice: a ``set`` op already says who changed
 which field to what and, through ``prev``, from what. The timeline derives
-"X changed severity from high to urgent" from those ops. Status changes are
+"X changed severity from high to urgent" from those ops, and its first line,
+"X created the issue" (the reporter, the support mode), from the create op.
+Status changes are
 the exception: they are timeline entries of their own (with the note saying
 why), so status ``set`` ops are not repeated here.
 """
@@ -21,7 +23,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Row
 
 from golive_desk.domain.enums import SupportMode
-from golive_desk.domain.issue_rules import describe_field_change
+from golive_desk.domain.issue_rules import describe_creation, describe_field_change
 from golive_desk.domain.issues import (
     EDITABLE_FIELDS,
     Attachment,
@@ -133,10 +135,13 @@ _PERSON_IDS = frozenset(ISSUE_PERSON_FIELDS.values())
 
 
 def field_changes(op_rows: Iterable[Row[Any]]) -> list[tuple[int, str, TimelineEntry]]:
-    """Timeline lines for the field edits, deletes and restores of one issue."""
+    """Timeline lines for the creation, field edits, deletes and restores of one issue."""
     history = {r.op_id: (Op.from_body(r.body), r.lamport, r.node) for r in op_rows}
     lines: list[tuple[int, str, TimelineEntry]] = []
     for op_id, (op, lamport, node) in history.items():
+        if op.kind == OpKind.CREATE:
+            lines.append((lamport, node, _created(op_id, op)))
+            continue
         if op.kind == OpKind.SET and op.field and op.field != "status" \
                 and op.field not in _PERSON_IDS:  # (the name's own line says it)
             field, new = op.field, op.value
@@ -154,6 +159,18 @@ def field_changes(op_rows: Iterable[Row[Any]]) -> list[tuple[int, str, TimelineE
             at=local_minute(op.wall), field=field, old_value=old, new_value=new)
         lines.append((lamport, node, entry))
     return lines
+
+
+def _created(op_id: str, op: Op) -> TimelineEntry:
+    """The first line: who recorded the issue and when, who reported it and how."""
+    values = op.value if isinstance(op.value, dict) else {}
+    reporter = str(values.get("reporter") or "")
+    mode = values.get("mode")
+    return TimelineEntry(
+        id=op_id, issue_id=op.entity_id, kind=TimelineKind.CREATED,
+        text=describe_creation(op.author, reporter, str(mode or "")), author=op.author,
+        at=local_minute(op.wall), whom=reporter,
+        new_value=mode if mode in set(SupportMode) else None)
 
 
 def timeline(conn: Connection, issue_id: str) -> tuple[TimelineEntry, ...]:

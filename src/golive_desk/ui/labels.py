@@ -155,6 +155,7 @@ def timeline_kind(value: TimelineKind) -> str:
         TimelineKind.ESCALATED: translate("Labels", "Escalated"),
         TimelineKind.BRANCH_TESTED: translate("Labels", "Branch test"),
         TimelineKind.APPLIED_ON_SITE: translate("Labels", "Applied on site"),
+        TimelineKind.CREATED: translate("Labels", "Created"),
     }[value]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import (
     FileTooLargeError,
     FileUnreadableError,
@@ -117,6 +118,8 @@ def error(err: GoLiveError) -> str:
 def timeline_line(entry: TimelineEntry) -> str:
     """The headline of a timeline entry: what happened (the entry's text follows below)."""
     kind = entry.kind
+    if kind == TimelineKind.CREATED:
+        return _created_line(entry)
     if kind == TimelineKind.STATUS_CHANGE and entry.to_status is not None:
         before = labels.issue_status(entry.from_status) if entry.from_status else "–"
         return (translate("IssueText", "Status %1 → %2").replace("%1", before)
@@ -149,6 +152,20 @@ def timeline_line(entry: TimelineEntry) -> str:
     return labels.timeline_kind(kind)
 
 
+def _created_line(entry: TimelineEntry) -> str:
+    """"Issue created: reported by 黄晓燕 (Phone)", "创建问题：黄晓燕 报告（电话）"."""
+    mode = (labels.support_mode(SupportMode(str(entry.new_value)))
+            if entry.new_value in set(SupportMode) else "")
+    if entry.whom and mode:
+        return (translate("IssueText", "Issue created: reported by %1 (%2)")
+                .replace("%1", entry.whom).replace("%2", mode))
+    if entry.whom:
+        return translate("IssueText", "Issue created: reported by %1").replace("%1", entry.whom)
+    if mode:
+        return translate("IssueText", "Issue created (%1)").replace("%1", mode)
+    return translate("IssueText", "Issue created")
+
+
 def _short(text: str, limit: int = 80) -> str:
     """A long text (a whole cause analysis) as one readable line of the timeline."""
     flat = " ".join(text.split())
@@ -157,7 +174,7 @@ def _short(text: str, limit: int = 80) -> str:
 
 def timeline_body(entry: TimelineEntry) -> str:
     """The entry's own text; field changes carry none (their headline says it all)."""
-    return "" if entry.kind == TimelineKind.FIELD_CHANGE else entry.text
+    return "" if entry.kind in (TimelineKind.FIELD_CHANGE, TimelineKind.CREATED) else entry.text
 
 
 # -- colours ------------------------------------------------------------------------

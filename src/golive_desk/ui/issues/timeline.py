@@ -33,6 +33,7 @@ _KIND_COLOURS: dict[TimelineKind, str] = {
     TimelineKind.ESCALATED: "#8e24aa",
     TimelineKind.BRANCH_TESTED: "#4338a8",
     TimelineKind.APPLIED_ON_SITE: "#0277bd",
+    TimelineKind.CREATED: "#0b57d0",
 }
 
 # The order of the kinds in the composer: what a consultant writes most often first.

@@ -46,9 +46,14 @@ def holiday_year_id(conn: Connection, year: int) -> str | None:
 
 
 def _scope(project_id: str, ids: Sequence[str] | None) -> ColumnElement[bool]:
-    """The project's live issues; with ``ids``, only those (a screen of rows, not 100k)."""
-    condition = and_(issues.c.project_id == project_id, issues.c.deleted.is_(False))
-    return condition if ids is None else and_(condition, issues.c.id.in_(list(ids)))
+    """The project's live issues; with ``ids``, only those (a screen of rows, not 100k).
+
+    With ``ids`` the project is not a condition: SQLite would walk the project's
+    index (100k entries) and test each id, instead of looking the ids up.
+    """
+    if ids is not None:
+        return and_(issues.c.id.in_(list(ids)), issues.c.deleted.is_(False))
+    return and_(issues.c.project_id == project_id, issues.c.deleted.is_(False))
 
 
 def projects_of(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]]:

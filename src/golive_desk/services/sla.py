@@ -105,6 +105,16 @@ class SlaService:
                 continue
         return HolidayCalendar(tuple(years))
 
+    def holiday_years(self) -> tuple[YearData, ...]:
+        """The office's holiday years in this store (the ones in force), by year."""
+        return self.calendar().user_years
+
+    @staticmethod
+    def library_years(first: int = 2000, last: int = 2100) -> tuple[int, ...]:
+        """The years the holiday library (chinese-calendar) knows."""
+        library = HolidayCalendar()
+        return tuple(year for year in range(first, last + 1) if library.known(year))
+
     def set_holiday_year(self, data: YearData) -> Changes:
         """Record one year's holidays (replacing this store's record of that year)."""
         text = json.dumps(data.to_json(), ensure_ascii=False, sort_keys=True)

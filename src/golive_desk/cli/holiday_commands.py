@@ -13,11 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from golive_desk.cli.output import Output
-from golive_desk.domain.errors import ValidationError
-from golive_desk.domain.holiday_ics import parse_holiday_ics
 from golive_desk.domain.workdays import YearData
-
-MAX_FILE_BYTES = 4 * 1024 * 1024
+from golive_desk.services.sla import read_holiday_ics
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,24 +28,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(handler=cmd_list)
 
 
-def read_ics(path: Path) -> tuple[YearData, ...]:
-    """The holiday years of an ICS file.
-
-    Raises:
-        ValidationError: the file cannot be read or is too large (``file``).
-        HolidayDataError: not a holiday calendar (see ``parse_holiday_ics``).
-    """
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ValidationError("file", f"{path.name} is larger than 4 MB", rule="too_large",
-                                  path=str(path))
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ValidationError("file", f"{path.name} cannot be read as a UTF-8 calendar",
-                              rule="unreadable", path=str(path)) from err
-    return parse_holiday_ics(text)
-
-
 def year_json(data: YearData) -> dict[str, Any]:
     return {"year": data.year, "holidays": len(data.holidays),
             "adjusted_workdays": len(data.adjusted_workdays),
@@ -59,7 +38,7 @@ def year_json(data: YearData) -> dict[str, Any]:
 def cmd_import(args: argparse.Namespace, out: Output) -> int:
     from golive_desk.cli.store_commands import open_services
 
-    years = read_ics(Path(args.file))
+    years = read_holiday_ics(Path(args.file))
     if not args.dry_run:
         services = open_services(args)
         try:

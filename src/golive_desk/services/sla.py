@@ -11,9 +11,11 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from golive_desk.domain.enums import Side
-from golive_desk.domain.errors import NotFoundError
+from golive_desk.domain.errors import NotFoundError, ValidationError
+from golive_desk.domain.holiday_ics import parse_holiday_ics
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import IssueStatus, Severity
 from golive_desk.domain.models import Changes, Project
@@ -182,6 +184,27 @@ class SlaService:
                 unknown.update(reading.unknown_years)
             clocks.append(IssueClock(issue_id, number, level, reading))
         return ProjectClocks(policy, tuple(clocks), tuple(sorted(unknown)))
+
+
+MAX_ICS_BYTES = 4 * 1024 * 1024
+
+
+def read_holiday_ics(path: Path) -> tuple[YearData, ...]:
+    """The holiday years of an ICS file (the office's notice); writes nothing.
+
+    Raises:
+        ValidationError: the file cannot be read or is too large (field ``file``).
+        HolidayDataError: not a holiday calendar (see ``parse_holiday_ics``).
+    """
+    try:
+        if path.stat().st_size > MAX_ICS_BYTES:
+            raise ValidationError("file", f"{path.name} is larger than 4 MB", rule="too_large",
+                                  path=str(path))
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ValidationError("file", f"{path.name} cannot be read as a UTF-8 calendar",
+                              rule="unreadable", path=str(path)) from err
+    return parse_holiday_ics(text)
 
 
 def _changes_by_issue(rows: Iterable[tuple[str, str, str]]) -> dict[str, list[StatusChange]]:

@@ -31,6 +31,7 @@ from golive_desk.ui.dialogs.project_dialog import ProjectDialog
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.icons import icon
+from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.pages.base import Page
 
 
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_bundle_action)
         file_menu.addAction(self.import_bundle_action)
+        self.import_holidays_action = self._action(self.tr("Import &holiday calendar…"),
+                                                   self.import_holidays)
+        file_menu.addAction(self.import_holidays_action)
         file_menu.addSeparator()
         # Explicit keys: Qt's standard Preferences and Quit keys are empty on Windows.
         self.settings_action = self._action(self.tr("&Settings…"), self.open_settings,
@@ -172,6 +176,9 @@ class MainWindow(QMainWindow):
         page = self.page("sync")
         if hasattr(page, "choose_import"):
             page.choose_import()
+
+    def import_holidays(self) -> None:
+        import_holiday_calendar(self._ctx, self)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:
         action = QAction(text, self)

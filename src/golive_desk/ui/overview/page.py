@@ -38,6 +38,7 @@ from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.person_dialog import PersonDialog
 from golive_desk.ui.dialogs.project_dialog import SlaPolicyDialog
 from golive_desk.ui.overview.charts import BarList, TrendChart
+from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.people_model import PeopleModel
 
@@ -120,7 +121,12 @@ class Dashboard(QWidget):
         self.notice.setStyleSheet("background: #fff4d6; color: #8a5a00; border: 1px solid "
                                   "#f0d48a; border-radius: 6px; padding: 6px 10px;")
         self.notice.hide()
-        layout.addWidget(self.notice)
+        self.import_holidays = QPushButton(self.tr("Import holiday calendar…"))
+        self.import_holidays.hide()
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.notice, 1)
+        notice_row.addWidget(self.import_holidays)
+        layout.addLayout(notice_row)
 
         tiles = QGridLayout()
         tiles.setSpacing(10)
@@ -205,6 +211,7 @@ class Dashboard(QWidget):
                 "Monday to Friday only. Import that year's holidays (an ICS from the office, "
                 "or a bundle).").replace("%1", years))
         self.notice.setVisible(bool(sla.unknown_years))
+        self.import_holidays.setVisible(bool(sla.unknown_years))
 
 
 class OverviewPage(Page):
@@ -250,6 +257,8 @@ class OverviewPage(Page):
         self.dashboard.severity_chosen.connect(self._open_severity)
         self.dashboard.overdue_chosen.connect(self._open_overdue)
         self.dashboard.sla_chosen.connect(self._open_sla)
+        self.dashboard.import_holidays.clicked.connect(
+            lambda: import_holiday_calendar(self._ctx, self))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

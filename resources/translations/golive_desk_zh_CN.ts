@@ -414,7 +414,7 @@
     </message>
     <message>
       <source>counting working time…</source>
-      <translation type="unfinished" />
+      <translation>正在计算工作时间…</translation>
     </message>
     <message>
       <source>%1 still open</source>
@@ -427,6 +427,10 @@
     <message>
       <source>%1 of %2 issues were operation errors. Key users who reported them:</source>
       <translation>%2 个问题中有 %1 个属于操作错误。提出这些问题的关键用户：</translation>
+    </message>
+    <message>
+      <source>Import holiday calendar…</source>
+      <translation>导入节假日日历…</translation>
     </message>
     <message>
       <source>The holiday calendar does not know %1: SLA times in that year count Monday to Friday only. Import that year's holidays (an ICS from the office, or a bundle).</source>
@@ -814,6 +818,18 @@
       <translation>日期范围…</translation>
     </message>
     <message>
+      <source>Any SLA</source>
+      <translation>全部 SLA</translation>
+    </message>
+    <message>
+      <source>SLA breached</source>
+      <translation>SLA 已超期</translation>
+    </message>
+    <message>
+      <source>SLA at risk</source>
+      <translation>SLA 有风险</translation>
+    </message>
+    <message>
       <source>Assigned to me</source>
       <translation>我负责的</translation>
     </message>
@@ -927,10 +943,6 @@
       <translation>附件</translation>
     </message>
     <message>
-      <source>A note for the timeline (optional):</source>
-      <translation>写入处理过程的说明（可不填）：</translation>
-    </message>
-    <message>
       <source>Attach files</source>
       <translation>添加附件</translation>
     </message>
@@ -953,6 +965,33 @@
     <message>
       <source>Remove %1 from this issue?</source>
       <translation>从此问题中移除 %1？</translation>
+    </message>
+  </context>
+  <context>
+    <name>HolidayImport</name>
+    <message>
+      <source>This calendar holds:</source>
+      <translation>此日历包含：</translation>
+    </message>
+    <message>
+      <source>%1: %2 days off (%3), %4 adjusted working days</source>
+      <translation>%1 年：休息 %2 天（%3），调休上班 %4 天</translation>
+    </message>
+    <message>
+      <source>Store these years? They replace this store's earlier record of the same year and travel in bundles.</source>
+      <translation>保存这些年份吗？它们会替换本数据库中同一年份的旧记录，并随同步包发送。</translation>
+    </message>
+    <message>
+      <source>Import holiday calendar</source>
+      <translation>导入节假日日历</translation>
+    </message>
+    <message>
+      <source>Calendars (*.ics)</source>
+      <translation>日历文件 (*.ics)</translation>
+    </message>
+    <message>
+      <source>%1 is not a holiday calendar we can read (%2).</source>
+      <translation>%1 不是可读取的节假日日历（%2）。</translation>
     </message>
   </context>
   <context>
@@ -1191,6 +1230,10 @@
       <source>Updated</source>
       <translation>最后修改</translation>
     </message>
+    <message>
+      <source>SLA</source>
+      <translation>SLA</translation>
+    </message>
   </context>
   <context>
     <name>IssueText</name>
@@ -1334,22 +1377,6 @@
       <source>Changed %1 from %2 to %3</source>
       <translation>将%1从“%2”改为“%3”</translation>
     </message>
-  </context>
-  <context>
-    <name>IssuesPage</name>
-    <message>
-      <source>New issue</source>
-      <translation>新建问题</translation>
-    </message>
-    <message>
-      <source>Search issues</source>
-      <translation>搜索问题</translation>
-    </message>
-    <message>
-      <source>Issue register</source>
-      <translation>系统运行问题跟踪记录</translation>
-    </message>
-    <message>
     <message>
       <source>, </source>
       <translation>，</translation>
@@ -1374,8 +1401,28 @@
       <source>Issue created</source>
       <translation>创建问题</translation>
     </message>
+  </context>
+  <context>
+    <name>IssuesPage</name>
+    <message>
+      <source>New issue</source>
+      <translation>新建问题</translation>
+    </message>
+    <message>
+      <source>Search issues</source>
+      <translation>搜索问题</translation>
+    </message>
+    <message>
+      <source>Issue register</source>
+      <translation>系统运行问题跟踪记录</translation>
+    </message>
+    <message>
       <source>Record a new issue (Ctrl+N)</source>
       <translation>记录新问题（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>The holiday calendar does not know %1: SLA times marked * count Monday to Friday only. Import that year's holidays (File ▸ Import holiday calendar…).</source>
+      <translation>节假日日历中没有 %1 年的数据：标有 * 的 SLA 时间仅按周一至周五计算。请导入该年的节假日（文件 ▸ 导入节假日日历…）。</translation>
     </message>
     <message>
       <source>Loading…</source>
@@ -1589,6 +1636,10 @@
       <translation>分公司测试</translation>
     </message>
     <message>
+      <source>Created</source>
+      <translation>创建</translation>
+    </message>
+    <message>
       <source>Mail</source>
       <translation>邮件</translation>
     </message>
@@ -1599,10 +1650,6 @@
     <message>
       <source>yes</source>
       <translation>是</translation>
-    </message>
-    <message>
-      <source>Created</source>
-      <translation>创建</translation>
     </message>
     <message>
       <source>no</source>
@@ -1651,6 +1698,26 @@
       <translation>添加演示项目(&amp;D)</translation>
     </message>
     <message>
+      <source>New &amp;issue</source>
+      <translation>新建问题(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export bundle…</source>
+      <translation>导出数据包(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>I&amp;mport bundle…</source>
+      <translation>导入数据包(&amp;M)…</translation>
+    </message>
+    <message>
+      <source>Import &amp;holiday calendar…</source>
+      <translation>导入节假日日历(&amp;H)…</translation>
+    </message>
+    <message>
       <source>&amp;Settings…</source>
       <translation>设置(&amp;S)…</translation>
     </message>
@@ -1669,22 +1736,6 @@
     <message>
       <source>Open &amp;log folder</source>
       <translation>打开日志文件夹(&amp;L)</translation>
-    </message>
-    <message>
-      <source>New &amp;issue</source>
-      <translation>新建问题(&amp;I)</translation>
-    </message>
-    <message>
-      <source>&amp;Print…</source>
-      <translation>打印(&amp;P)…</translation>
-    </message>
-    <message>
-      <source>&amp;Export bundle…</source>
-      <translation>导出数据包(&amp;E)…</translation>
-    </message>
-    <message>
-      <source>I&amp;mport bundle…</source>
-      <translation>导入数据包(&amp;M)…</translation>
     </message>
     <message>
       <source>&amp;About GoLive Desk</source>
@@ -1720,6 +1771,14 @@
   </context>
   <context>
     <name>OverviewPage</name>
+    <message>
+      <source>SLA policy…</source>
+      <translation>SLA 策略…</translation>
+    </message>
+    <message>
+      <source>Targets per severity, working hours, at-risk threshold</source>
+      <translation>各严重程度的目标、工作时间、风险阈值</translation>
+    </message>
     <message>
       <source>Dashboard</source>
       <translation>仪表盘</translation>
@@ -2259,6 +2318,104 @@
     </message>
   </context>
   <context>
+    <name>SlaPolicyDialog</name>
+    <message>
+      <source>SLA policy</source>
+      <translation>SLA 策略</translation>
+    </message>
+    <message>
+      <source>Targets in working time on the site's hours and the Chinese working-day calendar: 2h is two working hours, 1d one working day. Changing the policy recomputes every issue's clock.</source>
+      <translation>目标按现场工作时间和中国工作日历计算：2h 为 2 个工作小时，1d 为 1 个工作日。修改策略后，所有问题的计时都会重新计算。</translation>
+    </message>
+    <message>
+      <source>response, e.g. 2h</source>
+      <translation>响应，如 2h</translation>
+    </message>
+    <message>
+      <source>resolution, e.g. 1d</source>
+      <translation>解决，如 1d</translation>
+    </message>
+    <message>
+      <source>Response</source>
+      <translation>响应</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>解决</translation>
+    </message>
+    <message>
+      <source>Working hours</source>
+      <translation>工作时间</translation>
+    </message>
+    <message>
+      <source>At risk from</source>
+      <translation>风险阈值</translation>
+    </message>
+    <message>
+      <source>A target must be more than zero.</source>
+      <translation>目标必须大于零。</translation>
+    </message>
+    <message>
+      <source>Write a working time such as 2h (hours) or 1d (working days).</source>
+      <translation>请填写工作时间，如 2h（小时）或 1d（工作日）。</translation>
+    </message>
+    <message>
+      <source>%1–%2 ends before it starts.</source>
+      <translation>%1–%2 的结束时间早于开始时间。</translation>
+    </message>
+    <message>
+      <source>%1 and %2 overlap.</source>
+      <translation>%1 与 %2 重叠。</translation>
+    </message>
+    <message>
+      <source>Write the periods as 08:30-12:00, 13:00-17:30.</source>
+      <translation>请按 08:30-12:00, 13:00-17:30 的格式填写时段。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SlaText</name>
+    <message>
+      <source>%1 h %2 min</source>
+      <translation>%1小时%2分</translation>
+    </message>
+    <message>
+      <source>%1 min</source>
+      <translation>%1分钟</translation>
+    </message>
+    <message>
+      <source>overdue %1</source>
+      <translation>超期 %1</translation>
+    </message>
+    <message>
+      <source>met</source>
+      <translation>已达成</translation>
+    </message>
+    <message>
+      <source>paused · %1 left</source>
+      <translation>暂停 · 剩余 %1</translation>
+    </message>
+    <message>
+      <source>%1 left</source>
+      <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <source>Response: %1 of %2 used</source>
+      <translation>响应：已用 %1 / %2</translation>
+    </message>
+    <message>
+      <source>Resolution: %1 of %2 used</source>
+      <translation>解决：已用 %1 / %2</translation>
+    </message>
+    <message>
+      <source>Paused: waiting for the customer</source>
+      <translation>暂停：等待客户确认</translation>
+    </message>
+    <message>
+      <source>The holiday calendar does not know %1: counted Monday to Friday.</source>
+      <translation>节假日日历中没有 %1 年的数据：按周一至周五计算。</translation>
+    </message>
+  </context>
+  <context>
     <name>SlotDialog</name>
     <message>
       <source>Edit support slot</source>
@@ -2633,11 +2790,20 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <translation>下一步：</translation>
     </message>
     <message>
+      <source>Note for the timeline (optional)</source>
+      <translation>写入处理过程的说明（可不填）</translation>
+    </message>
+    <message>
       <source>Transferred to O&amp;M: followed up there.</source>
       <translation>已移交运维，由其继续跟进。</translation>
     </message>
-  </context>
-</TS>    <message>
+    <message>
+      <source>%1 · fill in %2</source>
+      <translation>%1 · 请先填写%2</translation>
+    </message>
+    <message>
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
+  </context>
+</TS>

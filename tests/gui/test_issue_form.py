@@ -191,16 +191,39 @@ def test_workflow_buttons_follow_the_rules(qtbot: QtBot, page: IssuesPage, deskt
     assert set(bar.buttons) == {IssueStatus.IN_PROGRESS, IssueStatus.ESCALATED,
                                 IssueStatus.RESOLVED, IssueStatus.TRANSFERRED}
     assert bar.buttons[IssueStatus.IN_PROGRESS].text() == "Start work"
-    assert not bar.buttons[IssueStatus.ESCALATED].isEnabled()
+    # A blocked step says which field it waits for, and clicking it goes there.
+    escalate = bar.buttons[IssueStatus.ESCALATED]
+    assert bar.is_blocked(IssueStatus.ESCALATED)
+    assert escalate.text() == "Escalate to PM · fill in Proposed handling"
     assert "proposed handling" in bar.reason_for(IssueStatus.ESCALATED)
     assert "proposed handling" in bar.reasons.text()
-    assert not bar.buttons[IssueStatus.RESOLVED].isEnabled()
-    # Typing the proposal enables escalation at once; the move saves it.
+    assert bar.is_blocked(IssueStatus.RESOLVED)
+    window = form.window()
+    window.resize(1100, 700)
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    form.sheet_scroll.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    cell = form.fields.cells["proposal"]
+
+    def proposal_in_view() -> bool:
+        viewport = form.sheet_scroll.viewport()
+        return viewport.rect().contains(cell.mapTo(viewport, cell.rect().topLeft()))
+
+    assert not proposal_in_view()  # below the fold: the click has to scroll
+    escalate.click()
+    assert form.status_chip.text() == "New"  # no move, no dialog
+    assert QApplication.focusWidget() is form.fields.proposal
+    assert proposal_in_view()
+    # Typing the proposal enables escalation at once; the move saves it, with the
+    # note typed beside the buttons (no dialog), which is cleared after the move.
     form.fields.proposal.setPlainText("报项目经理，申请总部补丁。")
+    assert not bar.is_blocked(IssueStatus.ESCALATED)
     assert bar.buttons[IssueStatus.ESCALATED].isEnabled()
-    prompter.texts.append("现场无法解决，已报项目经理周建国。")
+    bar.note.setText("现场无法解决，已报项目经理周建国。")
     bar.buttons[IssueStatus.ESCALATED].click()
     settle(qtbot, desktop)
+    assert bar.note.text() == ""
     issue = services_of(desktop).issues.get(form.issue.number)  # type: ignore[union-attr]
     assert issue.status == IssueStatus.ESCALATED
     assert issue.proposal == "报项目经理，申请总部补丁。"
@@ -210,10 +233,6 @@ def test_workflow_buttons_follow_the_rules(qtbot: QtBot, page: IssuesPage, deskt
     line = [c for c in form.timeline.cards() if c.entry.kind == TimelineKind.STATUS_CHANGE][-1]
     assert line.headline.text() == "Status New → Escalated"
     assert line.body.text() == "现场无法解决，已报项目经理周建国。"
-    # Cancelling the note dialog cancels the move.
-    form.workflow.buttons[IssueStatus.BRANCH_TESTED].click()
-    settle(qtbot, desktop)
-    assert services_of(desktop).issues.get(issue.number).status == IssueStatus.ESCALATED
 
 
 def test_closing_needs_the_customers_confirmation(qtbot: QtBot, page: IssuesPage,
@@ -221,18 +240,19 @@ def test_closing_needs_the_customers_confirmation(qtbot: QtBot, page: IssuesPage
                                                   prompter: ScriptedPrompter) -> None:
     form = _open_first(qtbot, page, desktop)
     form.fields.resolution.setPlainText("取消结账后反审核。")
-    prompter.texts.append("")
     form.workflow.buttons[IssueStatus.RESOLVED].click()
     settle(qtbot, desktop)
     assert form.issue is not None
     assert form.issue.status == IssueStatus.RESOLVED
     close = form.workflow.buttons[IssueStatus.CLOSED]
-    assert close.text() == "Close (customer confirmed)"
-    assert not close.isEnabled()
+    assert close.text() == "Close (customer confirmed) · fill in Confirmed by"
+    assert form.workflow.is_blocked(IssueStatus.CLOSED)
     assert "confirmed" in form.workflow.reason_for(IssueStatus.CLOSED)
     form.fields.confirmed_by.setEditText("刘芳")
+    assert form.workflow.buttons[IssueStatus.CLOSED].text().endswith("fill in Confirmed on")
     form.fields.confirmed_at.set_value("2026-11-04")
-    assert form.workflow.buttons[IssueStatus.CLOSED].isEnabled()
+    assert not form.workflow.is_blocked(IssueStatus.CLOSED)
+    assert form.workflow.buttons[IssueStatus.CLOSED].text() == "Close (customer confirmed)"
     assert form.workflow.buttons[IssueStatus.IN_PROGRESS].text() == "Reopen"
 
 

@@ -57,9 +57,10 @@ def transition_problem(issue: Issue, target: IssueStatus) -> WorkflowError | Non
     """Why ``issue`` may not move to ``target`` now, or None when it may."""
     current = issue.status
 
-    def refuse(reason: str, message: str) -> WorkflowError:
+    def refuse(reason: str, message: str, field: str = "") -> WorkflowError:
+        # ``field``: the one to fill in before the move is allowed (the form goes to it).
         return WorkflowError(message, reason=reason, from_status=current.value,
-                             to_status=target.value, number=issue.number)
+                             to_status=target.value, number=issue.number, field=field)
 
     if target == current:
         return refuse("same_status", f"{issue.number} is already {target.value}")
@@ -70,13 +71,14 @@ def transition_problem(issue: Issue, target: IssueStatus) -> WorkflowError | Non
         return refuse(*_illegal_reason(current, target, issue.number))
     if target == S.ESCALATED and not issue.proposal.strip():
         return refuse("needs_proposal", "escalating to the project manager needs a proposed "
-                      "handling (处理建议); fill in 'proposal' first")
+                      "handling (处理建议); fill in 'proposal' first", "proposal")
     if target == S.RESOLVED and not issue.resolution.strip():
         return refuse("needs_resolution", "a resolved issue needs a resolution (解决方案); "
-                      "fill in 'resolution' first")
+                      "fill in 'resolution' first", "resolution")
     if target == S.CLOSED and not (issue.confirmed_by.strip() and issue.confirmed_at):
         return refuse("needs_confirmation", "closing needs the customer's confirmation: "
-                      "fill in who confirmed ('confirmed_by') and when ('confirmed_at')")
+                      "fill in who confirmed ('confirmed_by') and when ('confirmed_at')",
+                      "confirmed_at" if issue.confirmed_by.strip() else "confirmed_by")
     return None
 
 

@@ -98,7 +98,7 @@ class IssueForm(QWidget):
         outer.addWidget(self.deleted_banner)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
-        scroll = QScrollArea()
+        scroll = self.sheet_scroll = QScrollArea()
         scroll.setObjectName("sheetScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -115,6 +115,7 @@ class IssueForm(QWidget):
         splitter.setSizes([640, 440])
         outer.addWidget(splitter, 1)
         self.workflow.move_requested.connect(self.work.move)
+        self.workflow.field_wanted.connect(self.go_to_field)
         self.timeline.add_requested.connect(self.work.add_entry)
         self.attachments.add_requested.connect(self.work.add_files)
         self.attachments.paste_requested.connect(self.work.paste_screenshot)
@@ -277,6 +278,14 @@ class IssueForm(QWidget):
                       if e.field in self.fields.cells), None)
         if first is not None:
             first.editor.setFocus()
+
+    def go_to_field(self, field: str) -> None:
+        """Scroll the sheet to ``field`` and put the cursor in it (a blocked step's click)."""
+        cell = self.fields.cells.get(field)
+        if cell is None:
+            return
+        self.sheet_scroll.ensureWidgetVisible(cell, 0, 24)
+        cell.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def error_text(self, field: str) -> str:
         return self.fields.cells[field].error_text()

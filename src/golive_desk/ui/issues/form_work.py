@@ -22,7 +22,6 @@ from golive_desk.domain.errors import (
 )
 from golive_desk.domain.issues import IssueStatus
 from golive_desk.domain.models import Changes
-from golive_desk.ui import labels
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.attachments import THUMB, AttachmentItem, clipboard_image
 
@@ -158,11 +157,7 @@ class FormWork(QObject):
         issue = form.issue
         if self.busy or issue is None or form.project is None:
             return
-        note = form.ctx.prompter.ask_text(
-            form, labels.status_action(issue.status, target),
-            self.tr("A note for the timeline (optional):"))
-        if note is None:
-            return
+        note = form.workflow.note_text()  # typed beside the buttons: no dialog per step
         dirty = form.dirty_values()
         service, drafts, key = self._service, form.drafts, form.draft_key
         code, number, check = form.project.code, issue.number, self._to_check(dirty)
@@ -173,13 +168,17 @@ class FormWork(QObject):
                 errors = service.validate(code, check)
                 if errors:
                     return errors
-            moved, changes = service.change_status(number, target, note.strip(), dirty or None,
-                                                   seen)
+            moved, changes = service.change_status(number, target, note, dirty or None, seen)
             drafts.delete(key)
             return moved, [], changes
 
+        def done(result: object) -> None:
+            if isinstance(result, tuple):
+                form.workflow.clear_note()  # it is on the timeline now
+            self._saved(result, False)
+
         self.busy = True
-        self._run(work, lambda result: self._saved(result, False))
+        self._run(work, done)
 
     def keep_version(self, field: str, value: object) -> None:
         issue = self.form.issue

@@ -3,6 +3,8 @@
 Which moves are allowed is decided by the domain's rules (pure functions, no
 IO, so they may run in a slot), applied to the issue *as the form shows it*:
 typing a proposed handling enables "Escalate" at once, and the move saves it.
+A blocked step names the field it waits for, and clicking it goes there; the
+optional note for the timeline is typed beside the buttons, not in a dialog.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -45,9 +48,14 @@ def as_shown(issue: Issue, values: dict[str, object]) -> Issue:
 
 
 class WorkflowBar(QWidget):
-    """"Next step": one button per status the issue may move to, the reason under a blocked one."""
+    """"Next step": one button per status the issue may move to, and the note for the move.
+
+    A step the rules refuse now stays clickable: it says which field is missing,
+    and clicking it asks the form to show that field (``field_wanted``).
+    """
 
     move_requested = Signal(object)  # IssueStatus
+    field_wanted = Signal(str)  # the field a blocked step waits for
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +67,12 @@ class WorkflowBar(QWidget):
         self._caption = QLabel(self.tr("Next step:"))
         self._caption.setObjectName("muted")
         self._row.addWidget(self._caption)
-        self._row.addStretch(1)
+        self.note = QLineEdit()
+        self.note.setObjectName("workflowNote")
+        self.note.setPlaceholderText(self.tr("Note for the timeline (optional)"))
+        self.note.setClearButtonEnabled(True)
+        self.note.setMinimumWidth(160)
+        self._row.addWidget(self.note, 1)
         outer.addLayout(self._row)
         self.reasons = QLabel()
         self.reasons.setObjectName("reason")
@@ -67,14 +80,17 @@ class WorkflowBar(QWidget):
         self.reasons.hide()
         outer.addWidget(self.reasons)
         self.buttons: dict[IssueStatus, QPushButton] = {}
+        self._blocked: dict[IssueStatus, tuple[str, str]] = {}  # reason, missing field
 
     def set_issue(self, issue: Issue | None, values: dict[str, object]) -> None:
         for button in self.buttons.values():
             self._row.removeWidget(button)
             button.deleteLater()
         self.buttons.clear()
+        self._blocked.clear()
         if issue is None or issue.deleted:
             self._caption.hide()
+            self.note.hide()
             self.reasons.hide()
             return
         shown = as_shown(issue, values)
@@ -82,6 +98,7 @@ class WorkflowBar(QWidget):
         self._caption.setText(self.tr("Next step:") if targets else
                               self.tr("Transferred to O&M: followed up there."))
         self._caption.show()
+        self.note.setVisible(bool(targets))
         blocked: list[str] = []
         for n, target in enumerate(targets):
             action = labels.status_action(issue.status, target)
@@ -90,18 +107,41 @@ class WorkflowBar(QWidget):
             problem = issue_rules.transition_problem(shown, target)
             if problem is not None:
                 reason = issue_text.workflow(problem)
-                button.setEnabled(False)
+                field = str(problem.details.get("field") or "")
+                self._blocked[target] = (reason, field)
+                button.setProperty("blocked", True)
                 button.setToolTip(reason)
+                if field:
+                    button.setText(self.tr("%1 · fill in %2").replace(
+                        "%1", action.replace("&", "&&")).replace("%2", labels.field_label(field)))
+                else:
+                    button.setEnabled(False)  # nothing to fill in: the move is simply not open
                 blocked.append(self.tr("%1: %2").replace("%1", action).replace("%2", reason))
-            button.clicked.connect(lambda _c=False, t=target: self.move_requested.emit(t))
+            button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
             self._row.insertWidget(1 + n, button)
             self.buttons[target] = button
         self.reasons.setText("\n".join(blocked))
         self.reasons.setVisible(bool(blocked))
 
+    def _clicked(self, target: IssueStatus) -> None:
+        if target in self._blocked:
+            field = self._blocked[target][1]
+            if field:
+                self.field_wanted.emit(field)
+            return
+        self.move_requested.emit(target)
+
+    def is_blocked(self, target: IssueStatus) -> bool:
+        return target in self._blocked
+
     def reason_for(self, target: IssueStatus) -> str:
-        button = self.buttons.get(target)
-        return button.toolTip() if button is not None and not button.isEnabled() else ""
+        return self._blocked.get(target, ("", ""))[0]
+
+    def note_text(self) -> str:
+        return self.note.text().strip()
+
+    def clear_note(self) -> None:
+        self.note.clear()
 
 
 class ConflictBox(QFrame):

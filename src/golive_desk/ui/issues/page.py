@@ -41,7 +41,7 @@ from golive_desk.ui.printing.menu import register_print_menu
 # Column widths in pixels at the default font; the title takes what is left.
 _WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
            "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
-           "sla": 124, "updated_at": 128}
+           "sla": 150, "updated_at": 128}
 _ISSUE_ENTITIES = ("issue", "timeline_entry", "attachment")
 
 

@@ -1073,6 +1073,10 @@
       <translation>列入维护事项</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>当前状态</translation>
+    </message>
+    <message>
       <source>%1 is empty.</source>
       <translation>%1为空。</translation>
     </message>
@@ -1111,6 +1115,14 @@
     <message>
       <source>Repeats row %2 (same title and report date).</source>
       <translation>与第 %2 行重复（标题和提出日期相同）。</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Status: “%1” is not a status (use %2).</source>
+      <translation>当前状态：“%1”不是可用的状态（可用：%2）。</translation>
     </message>
     <message>
       <source>%1 does not exist.</source>

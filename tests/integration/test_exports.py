@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from golive_desk.domain.errors import ValidationError
-from golive_desk.domain.issues import IssueQuery
+from golive_desk.domain.issues import IssueQuery, TimelineKind
 from golive_desk.services.container import Services
 from golive_desk.storage.tables import ops
 
@@ -183,12 +183,42 @@ def test_import_plan_refuses_bad_rows_with_reasons_and_writes_nothing(
     assert {r.row: r.problems[0].rule for r in again.refused}[3] == "duplicate"
 
 
+def test_a_status_column_imports_each_issue_in_its_status(
+        services: Services, project_code: str, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["问题标题", "提出时间", "状态"])
+    for title, status in (("凭证无法反审核", "处理中"), ("结账提示未结转", "Closed"),
+                          ("余额表不一致", "已解决"), ("核销后余额不对", "resolved"),
+                          ("付款单未生成日记账", ""), ("预付款无法核销", "搁置中")):
+        sheet.append([title, "2026-11-04", status])
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    mapping = services.printing.suggest_mapping(services.printing.read_xlsx_preview(path)
+                                                .headers)
+    assert mapping == {0: "title", 1: "reported_at", 2: "status"}
+    plan = services.printing.plan_import(project_code, path, mapping)
+    assert [(r.row, [(p.field, p.rule, p.value) for p in r.problems]) for r in plan.refused] \
+        == [(7, [("status", "choice", "搁置中")])]  # an unknown status: a row's own error
+    numbers, _ = services.printing.apply_import(plan)
+    statuses = {services.issues.get(n).title: services.issues.get(n).status.value
+                for n in numbers}
+    assert statuses == {"凭证无法反审核": "in_progress", "结账提示未结转": "closed",
+                        "余额表不一致": "resolved", "核销后余额不对": "resolved",
+                        "付款单未生成日记账": "new"}
+    closed = next(services.issues.get(n, full=True) for n in numbers
+                  if services.issues.get(n).status.value == "closed")
+    moves = [(e.from_status, e.to_status) for e in closed.timeline
+             if e.kind == TimelineKind.STATUS_CHANGE]
+    assert [(a and a.value, b and b.value) for a, b in moves] == [("new", "closed")]
+
+
 def test_import_mapping_problems_are_clear(services: Services, project_code: str,
                                            tmp_path: Path) -> None:
     path = customer_list(tmp_path / "list.xlsx")
     cases = [({1: "module"}, "title_unmapped"), ({0: "title", 30: "module"}, "unknown_column"),
              ({0: "title", 1: "title"}, "duplicate_target"),
-             ({0: "title", 1: "status"}, "unknown_field")]
+             ({0: "title", 1: "number"}, "unknown_field")]
     for mapping, rule in cases:
         with pytest.raises(ValidationError) as refused:
             services.printing.plan_import(project_code, path, mapping)

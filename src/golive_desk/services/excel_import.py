@@ -24,12 +24,20 @@ from typing import Any
 
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import FileUnreadableError, ValidationError
-from golive_desk.domain.issues import EDITABLE_FIELDS, Category, Severity
+from golive_desk.domain.issues import EDITABLE_FIELDS, Category, IssueStatus, Severity
 from golive_desk.reports.texts import Texts, enum_labels
 
 Cell = str | int | float | bool | date | datetime | time | None
 
-IMPORT_FIELDS: tuple[str, ...] = EDITABLE_FIELDS
+# The status is not an editable field (the workflow moves it), but a customer's
+# list has one: an imported issue starts where the list says it is.
+IMPORT_FIELDS: tuple[str, ...] = (*EDITABLE_FIELDS, "status")
+# Status words beyond the names the screen and the paper use (``enum_labels``).
+_STATUS_WORDS: dict[str, IssueStatus] = {
+    "branch tested": IssueStatus.BRANCH_TESTED, "进行中": IssueStatus.IN_PROGRESS,
+    "open": IssueStatus.NEW, "待处理": IssueStatus.NEW, "已处理": IssueStatus.RESOLVED,
+    "关闭": IssueStatus.CLOSED, "已结案": IssueStatus.CLOSED,
+}
 _ENUM_FIELDS = {"category": Category, "severity": Severity, "mode": SupportMode}
 _DATE_FIELDS = ("expected_by", "confirmed_at")
 _HEADER_SCAN = 20  # rows searched for the header; a list with a longer preamble is odd
@@ -58,6 +66,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "confirmed_by": ("确认人",),
     "confirmed_at": ("确认时间",),
     "maintenance_note": ("维护事项",),
+    "status": ("状态", "问题状态", "处理状态", "进度", "state"),
 }
 
 
@@ -302,6 +311,9 @@ def _convert(field: str, value: Cell) -> object:
         return moment.date() if moment else None
     if field == "reported_at":
         return _parse_moment(field, value)
+    if field == "status":
+        status = parse_status_name(_display(value))
+        return status.value if status is not None else None
     if field in _ENUM_FIELDS:
         text = _display(value)
         if not text:
@@ -313,6 +325,32 @@ def _convert(field: str, value: Cell) -> object:
     if isinstance(value, datetime | date | time):
         return _display(value)  # a date in a text column: keep what the user saw
     return _display(value)
+
+
+def parse_status_name(text: str) -> IssueStatus | None:
+    """A status as a person writes it: the code, the Chinese or English name.
+
+    Empty is None (the issue starts as new); an unknown word is refused with
+    the ``choice`` rule, naming the Chinese names a list may use.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    names = {**enum_labels(IssueStatus), **_STATUS_WORDS}
+    found = names.get(text.lower()) or names.get(_key(text))
+    if found is None:
+        raise _Refuse("status", "choice", f"status: unknown value {text!r}; use one of "
+                      f"{', '.join(s.value for s in IssueStatus)}", text)
+    return IssueStatus(found)
+
+
+def editable_values(values: Mapping[str, object]) -> dict[str, object]:
+    """A row's values without its status: what the issue rules check and create takes."""
+    return {f: v for f, v in values.items() if f != "status"}
+
+
+def imported_status(values: Mapping[str, object]) -> IssueStatus:
+    return IssueStatus(str(values.get("status") or IssueStatus.NEW.value))
 
 
 def _problems(errors: Iterable[ValidationError]) -> tuple[RowProblem, ...]:

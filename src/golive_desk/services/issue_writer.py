@@ -184,6 +184,21 @@ class IssueWriter:
                 self.uow.set("issue", current.id, field, value)
         self._status_entry(current, current.status, wanted, note)
 
+    def set_imported_status(self, issue_id: str, status: IssueStatus) -> None:
+        """Give an issue just created from a customer's list the status the list says.
+
+        Not :meth:`change_status`: the list records where the issue already is, so
+        the workflow's checks (new → closed is no step; closing needs a
+        confirmation the list may not carry) and its side effects (a reopen's
+        cleared confirmation) do not apply. What stays the same is the record: a
+        plain set of the status field and the status-change line on the timeline.
+        """
+        if status == IssueStatus.NEW:
+            return
+        current = self.live(self.issue(issue_id))
+        self.uow.set("issue", current.id, "status", status.value)
+        self._status_entry(current, current.status, status, "")
+
     def _status_entry(self, issue: Issue, old: IssueStatus, new: IssueStatus,
                       note: str) -> str:
         values = {"kind": TimelineKind.STATUS_CHANGE.value,

@@ -214,8 +214,8 @@ class PrintingService:
         refused: list[RefusedRow] = []
         for number, values, problems in rows:
             if not problems:
-                problems = excel_import.validation_problems(
-                    self._issues.validate(project.code, values))
+                problems = excel_import.validation_problems(self._issues.validate(
+                    project.code, excel_import.editable_values(values)))
             if not problems:
                 problems = _duplicate(values, known, number)
             if problems:
@@ -244,7 +244,8 @@ class PrintingService:
         with self._issues.batch() as writer:
             project = writer.project(plan.project_code)
             for row in plan.accepted:
-                issue_id = writer.create(project, row.values)
+                issue_id = writer.create(project, excel_import.editable_values(row.values))
+                writer.set_imported_status(issue_id, excel_import.imported_status(row.values))
                 ids.append(issue_id)
                 numbers.append(writer.issue(issue_id).number)
         return tuple(numbers), Changes(frozenset({"issue"}), frozenset(ids))

@@ -12,7 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.issues import IssueStatus
 from golive_desk.services.excel_import import RowProblem
+from golive_desk.ui import labels
 from golive_desk.ui.error_text import describe
 
 # A plain name that pyside6-lupdate recognises as a translate(context, text) call.
@@ -41,6 +43,7 @@ def field_label(field: str) -> str:
         "confirmed_by": translate("ImportText", "Confirmed by"),
         "confirmed_at": translate("ImportText", "Confirmed on"),
         "maintenance_note": translate("ImportText", "Maintenance matter"),
+        "status": translate("ImportText", "Status"),
     }
     return names.get(field, field)
 
@@ -68,6 +71,10 @@ def describe_problem(problem: RowProblem) -> str:
         "duplicate_row": translate("ImportText",
                                    "Repeats row %2 (same title and report date)."),
     }
+    if problem.field == "status" and problem.rule == "choice":
+        names = translate("ImportText", ", ").join(labels.issue_status(s) for s in IssueStatus)
+        return _fill(translate("ImportText", "Status: \u201c%1\u201d is not a status (use %2)."),
+                     problem.value, names)
     template = templates.get(problem.rule)
     if template is None:
         return problem.message

@@ -2014,6 +2014,10 @@
       <translation>放大</translation>
     </message>
     <message>
+      <source>Language of the printed document</source>
+      <translation>打印文档的语言</translation>
+    </message>
+    <message>
       <source>Close</source>
       <translation>关闭</translation>
     </message>

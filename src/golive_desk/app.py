@@ -121,7 +121,7 @@ class DesktopApp:
         assert self.services is not None
         ctx = UiContext(self.services, self.runner, self.prompter,
                         store_admin.local_user(self.services.store), self.dirs, self.log_path,
-                        self.settings, self.save_settings)
+                        self.settings, self.save_settings, lambda: self.translators.language)
         window = MainWindow(ctx, self.page_factory(ctx))
         window.language_changed.connect(self.switch_language)
         window.demo_requested.connect(self.add_demo)

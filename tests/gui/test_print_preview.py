@@ -132,13 +132,13 @@ def test_printing_draws_every_page_on_the_printer(
 def test_register_preview_is_landscape_and_a_failed_document_is_reported(
         qtbot: QtBot, ctx: UiContext, desktop: DesktopApp, prompter: ScriptedPrompter) -> None:
     printing = ctx.services.printing
-    dialog = open_print_preview(ctx, None, lambda: printing.print_register("HX", None, "zh_CN"),
+    dialog = open_print_preview(ctx, None, lambda _: printing.print_register("HX", None, "zh_CN"),
                                 title="register", suggested_name="r.pdf")
     qtbot.addWidget(dialog)
     settle(desktop)
     assert dialog.info is not None
     assert dialog.info.landscape
-    broken = open_print_preview(ctx, None, lambda: printing.print_sheet(["HX-ZL-0404"], "en"),
+    broken = open_print_preview(ctx, None, lambda _: printing.print_sheet(["HX-ZL-0404"], "en"),
                                 title="broken", suggested_name="b.pdf")
     qtbot.addWidget(broken)
     settle(desktop)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from golive_desk.domain.models import LocalUser
@@ -24,3 +24,6 @@ class UiContext:
     log_path: Path
     settings: Callable[[], Settings]
     save_settings: Callable[[Settings], None]
+    # The window's language ("zh_CN" or "en"): ``--lang`` or the settings, as installed.
+    # Documents are printed in it unless the print preview is switched to the other.
+    language: Callable[[], str] = field(default=lambda: "en")

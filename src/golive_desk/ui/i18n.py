@@ -36,6 +36,7 @@ class Translators:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
+        self.language = "en"  # what the window speaks: printing follows it
 
     def install(self, language: str) -> bool:
         """Switch to ``language`` ("zh_CN" or "en"); returns False if a file was missing."""
@@ -43,6 +44,7 @@ class Translators:
             self._app.removeTranslator(old)
         self._installed.clear()
         QLocale.setDefault(QLocale(language if language != "en" else "en_US"))
+        self.language = language
         if language == "en":
             return True
         ok = True

@@ -36,9 +36,12 @@ translate = QCoreApplication.translate
 
 
 def open_print_preview(ctx: UiContext, parent: QWidget | None,
-                       pdf_factory: Callable[[], bytes], *, title: str,
+                       pdf_factory: Callable[[str], bytes], *, title: str,
                        suggested_name: str) -> PrintPreviewDialog:
-    """Show the preview of the PDF ``pdf_factory`` makes (called on the worker)."""
+    """Show the preview of the PDF ``pdf_factory(language)`` makes (called on the worker).
+
+    The document starts in the window's language; the preview offers the other.
+    """
     dialog = PrintPreviewDialog(ctx, parent, pdf_factory, title=title,
                                 suggested_name=suggested_name)
     dialog.open()
@@ -47,7 +50,8 @@ def open_print_preview(ctx: UiContext, parent: QWidget | None,
 
 
 def _language(ctx: UiContext) -> str:
-    return ctx.settings().effective_language()
+    """The window's language (``--lang`` wins over the settings), not the system's."""
+    return ctx.language()
 
 
 def print_issue_sheets(ctx: UiContext, parent: QWidget | None,
@@ -58,7 +62,7 @@ def print_issue_sheets(ctx: UiContext, parent: QWidget | None,
     name = (f"{wanted[0]}.pdf" if len(wanted) == 1
             else translate("Printing", "Issue sheets") + ".pdf")
     return open_print_preview(ctx, parent,
-                              lambda: printing.print_sheet(wanted, _language(ctx)),
+                              lambda language: printing.print_sheet(wanted, language),
                               title=translate("Printing", "Print issue sheets"),
                               suggested_name=name)
 
@@ -69,7 +73,7 @@ def print_register(ctx: UiContext, parent: QWidget | None, project_code: str,
     printing = ctx.services.printing
     name = f"{project_code}-" + translate("Printing", "Issue tracking record") + ".pdf"
     return open_print_preview(
-        ctx, parent, lambda: printing.print_register(project_code, query, _language(ctx)),
+        ctx, parent, lambda language: printing.print_register(project_code, query, language),
         title=translate("Printing", "Print the issue tracking record"),
         suggested_name=name)
 
@@ -99,7 +103,8 @@ def export_register(ctx: UiContext, parent: QWidget | None, project_code: str,
     def failed(error: GoLiveError) -> None:
         ctx.prompter.error(parent, title, describe(error))
 
-    ctx.runner.run(lambda: printing.export_register(project_code, path, query, _language(ctx)),
+    language = _language(ctx)
+    ctx.runner.run(lambda: printing.export_register(project_code, path, query, language),
                    on_done=done, on_error=failed)
 
 

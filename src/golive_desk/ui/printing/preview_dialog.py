@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -38,7 +39,7 @@ class PrintPreviewDialog(QDialog):
     """Shows a PDF made by ``pdf_factory``; Print…, Save as PDF…, zoom."""
 
     def __init__(self, ctx: UiContext, parent: QWidget | None,
-                 pdf_factory: Callable[[], bytes], *, title: str, suggested_name: str) -> None:
+                 pdf_factory: Callable[[str], bytes], *, title: str, suggested_name: str) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self._factory = pdf_factory
@@ -67,6 +68,14 @@ class PrintPreviewDialog(QDialog):
         self.zoom_in_button = QPushButton(self.tr("Zoom in"))
         self.zoom_in_button.setShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn))
         self.zoom_in_button.clicked.connect(lambda: self.zoom(+1))
+        # The document's language: the window's unless the user picks the other.
+        self.language_box = QComboBox()
+        self.language_box.addItem("中文", "zh_CN")
+        self.language_box.addItem("English", "en")
+        wanted = self.language_box.findData(self._ctx.language())
+        self.language_box.setCurrentIndex(max(0, wanted))
+        self.language_box.setToolTip(self.tr("Language of the printed document"))
+        self.language_box.currentIndexChanged.connect(self._language_changed)
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         self.status = QLabel()
@@ -75,6 +84,7 @@ class PrintPreviewDialog(QDialog):
         for button in (self.print_button, self.save_button, self.zoom_out_button,
                        self.zoom_in_button):
             bar.addWidget(button)
+        bar.addWidget(self.language_box)
         bar.addWidget(self.status, 1)
         bar.addWidget(close)
         self.view = QListView()
@@ -103,11 +113,21 @@ class PrintPreviewDialog(QDialog):
             button.setEnabled(ready)
 
     # -- loading ---------------------------------------------------------------------
+    def language(self) -> str:
+        return str(self.language_box.currentData())
+
     def load(self) -> None:
-        """Make the document on the worker, then show its pages."""
-        factory = self._factory
-        self._ctx.runner.run(lambda: inspect(factory()), on_done=self._loaded,
+        """Make the document on the worker, in the chosen language, then show its pages."""
+        factory, language = self._factory, self.language()
+        self._ctx.runner.run(lambda: inspect(factory(language)), on_done=self._loaded,
                              on_error=self._failed)
+
+    def _language_changed(self) -> None:
+        self.info = None
+        self.model.set_document(None)
+        self._set_ready(False)
+        self.status.setText(self.tr("Preparing the document…"))
+        self.load()
 
     def _loaded(self, info: PdfInfo) -> None:
         self.info = info

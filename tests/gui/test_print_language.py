@@ -1,0 +1,63 @@
+"""Documents print in the window's language (``--lang``), not the system's, unless the
+user picks the other language in the print preview."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from golive_desk.app import DesktopApp
+from golive_desk.services.store_admin import local_user
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.printing import print_issue_sheets
+from golive_desk.ui.prompter import ScriptedPrompter
+from tests.pdf_support import squash, text_of
+
+
+def settle(desktop: DesktopApp) -> None:
+    for _ in range(50):
+        desktop.runner.wait()
+        QApplication.processEvents()
+        if not desktop.runner.is_busy():
+            break
+    QApplication.processEvents()
+
+
+@pytest.fixture
+def ctx(desktop: DesktopApp, store_path: Path, prompter: ScriptedPrompter) -> Iterator[UiContext]:
+    assert desktop.open_store(store_path)
+    services = desktop.services
+    assert services is not None
+    services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                  "2026-11-02")
+    # The settings (and the system) say English; the window was started with --lang zh_CN.
+    desktop.save_settings(replace(desktop.settings(), language="en"))
+    desktop.translators.install("zh_CN")
+    yield UiContext(services, desktop.runner, prompter, local_user(services.store),
+                    desktop.dirs, desktop.log_path, desktop.settings, desktop.save_settings,
+                    lambda: desktop.translators.language)
+    settle(desktop)
+    desktop.translators.install("en")
+
+
+def test_the_sheet_is_printed_in_the_window_s_language_unless_another_is_picked(
+        qtbot: QtBot, ctx: UiContext, desktop: DesktopApp, tmp_path: Path) -> None:
+    issue, _ = ctx.services.issues.create("HX", {"title": "凭证打印格式错位"})
+    dialog = print_issue_sheets(ctx, None, [issue.number])
+    qtbot.addWidget(dialog)
+    settle(desktop)
+    assert dialog.language() == "zh_CN"
+    assert dialog.info is not None
+    pdf = tmp_path / "zh.pdf"
+    pdf.write_bytes(dialog.info.data)
+    assert "系统运行问题跟踪记录单" in squash(text_of(pdf, 1))
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
+    settle(desktop)
+    assert dialog.info is not None
+    pdf.write_bytes(dialog.info.data)
+    assert squash("System Operation Issue Tracking Record Sheet") in squash(text_of(pdf, 1))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from golive_desk.domain.models import Changes, Project
 
@@ -19,3 +20,22 @@ class Page(QWidget):
     def badge(self) -> int:
         """A count shown beside the page's name (e.g. open conflicts); 0 for none."""
         return 0
+
+
+def description_label(text: str, *, max_width: int = 520) -> QLabel:
+    """A page's wrapped description that is never clipped.
+
+    A word-wrapped label's size hint is one guess at a width; placed with an
+    alignment in a box layout it gets that hint's height whatever width it
+    ends up with, and the last lines are cut off. A minimum-height policy with
+    height-for-width makes the layout ask the label how tall it is at the
+    width it actually gets.
+    """
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setMaximumWidth(max_width)
+    policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label

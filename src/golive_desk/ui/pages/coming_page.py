@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from golive_desk.ui.icons import icon
-from golive_desk.ui.pages.base import Page
+from golive_desk.ui.pages.base import Page, description_label
 
 
 class ComingPage(Page):
@@ -21,16 +21,20 @@ class ComingPage(Page):
         heading = QLabel(title)
         heading.setObjectName("pageHeading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(description)
-        text.setWordWrap(True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text.setMaximumWidth(520)
+        text = self.description = description_label(description)
         text.setObjectName("muted")
         coming = QLabel(self.tr("Coming in a later release"))
         coming.setAlignment(Qt.AlignmentFlag.AlignCenter)
         coming.setObjectName("pill")
-        for widget in (picture, heading, text):
+        for widget in (picture, heading):
             layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # No alignment flag: an aligned item gets its size hint, not its height for
+        # the width (the label centres its own lines and caps its width).
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(text, 100)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addSpacing(8)
         layout.addWidget(coming, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

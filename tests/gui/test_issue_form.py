@@ -107,6 +107,19 @@ def test_validation_messages_appear_beside_the_fields(
     assert page.model.rowCount() == 2
 
 
+def test_save_steps_back_when_nothing_is_dirty(qtbot: QtBot, page: IssuesPage,
+                                              desktop: DesktopApp) -> None:
+    form = _open_first(qtbot, page, desktop)
+    assert form.state_label.text() == "Saved"
+    assert not form.save_button.isEnabled()  # grey, not the blue of a pending save
+    form.fields.title.setText(form.fields.title.text() + "（补充）")
+    assert form.save_button.isEnabled()
+    form.save()
+    settle(qtbot, desktop)
+    assert form.state_label.text() == "Saved"
+    assert not form.save_button.isEnabled()
+
+
 def test_saving_an_edit_writes_only_what_changed(qtbot: QtBot, page: IssuesPage,
                                                  desktop: DesktopApp) -> None:
     form = _open_first(qtbot, page, desktop)

@@ -61,3 +61,19 @@ def test_the_sheet_is_printed_in_the_window_s_language_unless_another_is_picked(
     assert dialog.info is not None
     pdf.write_bytes(dialog.info.data)
     assert squash("System Operation Issue Tracking Record Sheet") in squash(text_of(pdf, 1))
+
+
+def test_the_preview_page_is_centred(qtbot: QtBot, ctx: UiContext, desktop: DesktopApp) -> None:
+    issue, _ = ctx.services.issues.create("HX", {"title": "凭证打印格式错位"})
+    dialog = print_issue_sheets(ctx, None, [issue.number])
+    qtbot.addWidget(dialog)
+    dialog.resize(980, 760)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(desktop)
+    assert dialog.info is not None
+    assert dialog.info.pages == 1
+    view = dialog.view
+    page = view.visualRect(view.model().index(0, 0))
+    middle = view.viewport().mapTo(view, page.center()).x()
+    assert abs(middle - view.width() / 2) <= view.verticalScrollBar().sizeHint().width()

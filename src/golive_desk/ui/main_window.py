@@ -74,7 +74,11 @@ class MainWindow(QMainWindow):
         brand.setObjectName("brand")
         bar.addWidget(brand)
         bar.addSeparator()
-        bar.addWidget(QLabel(self.tr("Project:") + " "))
+        caption = QLabel(self.tr("Project:") + " ")
+        caption.setObjectName("projectCaption")
+        caption.setContentsMargins(8, 0, 0, 0)  # clear of the separator before it
+        self.project_caption = caption
+        bar.addWidget(caption)
         self.project_box = QComboBox()
         self.project_box.setMinimumWidth(380)
         self.project_box.setAccessibleName(self.tr("Project"))

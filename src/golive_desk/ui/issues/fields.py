@@ -55,6 +55,9 @@ def issue_values(issue: Issue) -> dict[str, object]:
     }
 
 
+DATE_FORMAT = "yyyy-MM-dd"  # the date pickers' and the 报告时间 picker's notation
+
+
 class DateField(QWidget):
     """A date that may be empty: typed as YYYY-MM-DD or picked from a calendar.
 
@@ -70,12 +73,15 @@ class DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("YYYY-MM-DD")
+        # The notation the 报告时间 picker shows (yyyy-MM-dd HH:mm), without the time.
+        self.edit.setPlaceholderText(DATE_FORMAT)
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.button = QToolButton()
         self.button.setObjectName("dateButton")
-        self.button.setText("▾")
+        # The same down arrow the 报告时间 picker's drop-down draws, as tall as the edit.
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
+        self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
         self.button.setAccessibleName(self.tr("Choose a date"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
@@ -91,11 +97,11 @@ class DateField(QWidget):
         row.addWidget(self.button)
 
     def _before_popup(self) -> None:
-        current = QDate.fromString(self.edit.text().strip(), "yyyy-MM-dd")
+        current = QDate.fromString(self.edit.text().strip(), DATE_FORMAT)
         self.calendar.setSelectedDate(current if current.isValid() else QDate.currentDate())
 
     def _picked(self, day: QDate) -> None:
-        self.edit.setText(day.toString("yyyy-MM-dd"))
+        self.edit.setText(day.toString(DATE_FORMAT))
         menu = self.button.menu()
         if menu is not None:
             menu.hide()
@@ -190,7 +196,7 @@ class SheetFields(QWidget):
         self.reporter = self._combo(editable=True)
         self.reporter_dept = QLineEdit()
         self.reported_at = QDateTimeEdit()
-        self.reported_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.reported_at.setDisplayFormat(f"{DATE_FORMAT} HH:mm")
         self.reported_at.setCalendarPopup(True)
         self.expected_by = DateField()
         self.assignee = self._combo(editable=True)

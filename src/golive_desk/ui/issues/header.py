@@ -82,6 +82,8 @@ class FormHeader(QFrame):
         self.severity_chip.setStyleSheet(issue_text.severity_css(severity))
         self.project_label.setText(f"{project.name} · {project.customer}" if project else "")
         self.workflow.set_issue(issue, values)
+        # Nothing to save: the button steps back (grey) while the label says 已保存.
+        self.save_button.setEnabled(dirty or issue is None)
         if dirty:
             self.state_label.setText(self.tr("Unsaved changes"))
         else:

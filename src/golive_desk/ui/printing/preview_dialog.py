@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,33 @@ from golive_desk.ui.printing.page_model import PdfPageModel
 from golive_desk.ui.printing.pdf_pages import PdfInfo, inspect, print_pdf
 
 ZOOM_DPI = (36.0, 48.0, 60.0, 80.0, 110.0, 150.0)
+
+
+class PageView(QListView):
+    """The pages side by side, wrapping, the row of them centred in the view.
+
+    QListView lays icons out from the left edge; equal margins left and right,
+    sized to what a whole number of pages leaves over, centre them.
+    """
+
+    def centre(self) -> None:
+        model = self.model()
+        count = model.rowCount() if model is not None else 0
+        if count == 0:
+            self.setViewportMargins(0, 0, 0, 0)
+            return
+        spacing = self.spacing()
+        item = self.sizeHintForIndex(model.index(0, 0)).width()
+        cell = max(1, item + 2 * spacing)
+        scroll = self.verticalScrollBar().sizeHint().width()
+        room = self.width() - 2 * self.frameWidth() - scroll
+        per_row = max(1, min(count, room // cell))
+        margin = max(0, (room - per_row * cell) // 2)
+        self.setViewportMargins(margin, 0, margin, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.centre()
+        super().resizeEvent(event)
 
 
 class PrintPreviewDialog(QDialog):
@@ -87,7 +114,7 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(self.language_box)
         bar.addWidget(self.status, 1)
         bar.addWidget(close)
-        self.view = QListView()
+        self.view = PageView()
         self.view.setViewMode(QListView.ViewMode.IconMode)
         self.view.setFlow(QListView.Flow.LeftToRight)
         self.view.setWrapping(True)
@@ -149,6 +176,7 @@ class PrintPreviewDialog(QDialog):
     def _apply_icon_size(self) -> None:
         size = self.model.page_size()
         self.view.setIconSize(size if not size.isEmpty() else QSize(420, 595))
+        self.view.centre()
 
     # -- save and print --------------------------------------------------------------
     def save_as(self) -> None:

@@ -112,6 +112,9 @@ def test_save_steps_back_when_nothing_is_dirty(qtbot: QtBot, page: IssuesPage,
     form = _open_first(qtbot, page, desktop)
     assert form.state_label.text() == "Saved"
     assert not form.save_button.isEnabled()  # grey, not the blue of a pending save
+    shot = form.save_button.grab().toImage()
+    middle = shot.pixelColor(shot.width() // 2, 3)
+    assert middle.blue() - middle.red() < 40, middle.name()  # not #1f5fd1
     form.fields.title.setText(form.fields.title.text() + "（补充）")
     assert form.save_button.isEnabled()
     form.save()

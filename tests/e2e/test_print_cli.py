@@ -84,3 +84,23 @@ def test_user_errors_exit_1_with_one_line(cli: Any, db: Path, tmp_path: Path) ->
         assert done.stderr.count("\n") == 1, done.stderr
         assert "Traceback" not in done.stderr
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_print_schedule_of_a_month(cli: Any, db: Path, tmp_path: Path) -> None:
+    added = cli(db, "person", "add", "--project", "HX", "--name", "张力", "--role",
+                "consultant", "--initials", "ZL")
+    assert added.returncode == 0, added.stderr
+    slot = cli(db, "calendar", "add", "--project", "HX", "--person", "张力", "--date",
+               "2026-11-02", "--until", "2026-11-06", "--mode", "onsite")
+    assert slot.returncode == 0, slot.stderr
+    out = tmp_path / "schedule.pdf"
+    done = cli(db, "--lang", "zh_CN", "print", "schedule", "--project", "HX", "--month",
+               "2026-11", str(out), json_out=True)
+    assert done.returncode == 0, done.stderr
+    assert done.json() == {"file": str(out), "month": "2026-11", "bytes": out.stat().st_size}
+    text = pdf_text(out)
+    assert "现场支持时间表" in text
+    assert "2026年11月" in text
+    assert "张力" in text
+    bad = cli(db, "print", "schedule", "--project", "HX", "--month", "11/2026", str(out))
+    assert bad.returncode != 0

@@ -192,3 +192,28 @@ def test_register_in_english_from_read_models_alone(tmp_path: Path) -> None:
     assert_has(text_of(pdf), "System Operation Issue Tracking Record", "Document no.", DOC_NO,
                "External", "Customer project manager: Wang Fang", "(no issues)", "Page 1 of")
     assert_only_embedded_fonts(pdf)
+
+
+# -- the support schedule --------------------------------------------------------------
+
+def test_schedule_shows_the_team_the_month_modes_and_milestones(
+        services: Services, project_code: str, tmp_path: Path) -> None:
+    people = {name: services.projects.add_person(project_code, name, "consultant",
+                                                 initials=initials)[0].id
+              for name, initials in (("张力", "ZL"), ("林晓", "LX"))}
+    services.calendar.add_slot(project_code, people["张力"], date(2026, 11, 2),
+                               date(2026, 11, 6), "day", "onsite", "上线首周")
+    services.calendar.add_slot(project_code, people["林晓"], date(2026, 11, 9),
+                               date(2026, 11, 9), "pm", "phone")
+    pdf = save(tmp_path, "schedule.pdf",
+               services.printing.print_schedule(project_code, date(2026, 11, 1), "zh_CN"))
+    text = text_of(pdf)
+    assert_has(text, "现场支持时间表", "2026年11月", "张力", "林晓", DOC_NO, "杭州华星电子有限公司",
+               "上线", "月结", "●", "☎", "现场", "电话", "远程", "项目经理（签字）",
+               "第 1 页 / 共 1 页")
+    assert PLACEHOLDER not in text
+    assert page_sizes(pdf) == [(841.89, 595.28)]
+    assert_only_embedded_fonts(pdf)
+    english = save(tmp_path, "schedule-en.pdf",
+                   services.printing.print_schedule(project_code, date(2026, 11, 20), "en"))
+    assert_has(text_of(english), "On-site Support Schedule", "2026-11", "Page 1 of 1")

@@ -1,4 +1,4 @@
-"""``print sheet|register`` and ``export register``: documents for the customer.
+"""``print sheet|register|schedule`` and ``export register``: documents for the customer.
 
 The language of the documents is ``--lang`` when given, else the language
 chosen in the window's settings, else the system's.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from golive_desk import settings
@@ -36,12 +37,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", type=Path, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_print_register)
 
+    p = commands.add_parser("schedule", help="the monthly on-site support schedule "
+                            "(现场支持时间表) of a project: team rows × days")
+    p.add_argument("--project", required=True)
+    p.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_print_schedule)
+
     export = sub.add_parser("export", help="the register as a spreadsheet")
     commands = export.add_subparsers(dest="sub", required=True)
     p = commands.add_parser("register", help="the register as .xlsx or .csv (UTF-8 with BOM)")
     _register_options(p)
     p.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
     p.set_defaults(handler=cmd_export_register)
+
+
+def _month(value: str) -> date:
+    try:
+        return date.fromisoformat(f"{value.strip()}-01")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a month (YYYY-MM)") from None
 
 
 def _register_options(p: argparse.ArgumentParser) -> None:
@@ -95,6 +110,17 @@ def cmd_print_register(args: argparse.Namespace, out: Output) -> int:
     write_file(args.file, pdf)
     out.data({"file": str(args.file), "issues": count, "bytes": len(pdf)},
              f"wrote {args.file}: the register of {count} issues, {len(pdf):,} bytes")
+    return 0
+
+
+def cmd_print_schedule(args: argparse.Namespace, out: Output) -> int:
+    month: date = args.month
+    with _services(args) as services:
+        pdf = services.printing.print_schedule(args.project, month, report_language(args))
+    write_file(args.file, pdf)
+    label = f"{month.year:04d}-{month.month:02d}"
+    out.data({"file": str(args.file), "month": label, "bytes": len(pdf)},
+             f"wrote {args.file}: the support schedule of {label}, {len(pdf):,} bytes")
     return 0
 
 

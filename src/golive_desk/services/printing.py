@@ -22,6 +22,7 @@ from golive_desk.domain.sla import SlaReading
 from golive_desk.reports.models import DocumentInfo
 from golive_desk.reports.texts import Texts
 from golive_desk.services import excel_import, register_export
+from golive_desk.services.calendar import CalendarService
 from golive_desk.services.excel_import import (
     ImportPlan,
     ImportRow,
@@ -74,8 +75,10 @@ class PrintingService:
     """Issue sheets and the register (PDF), register exports, Excel import."""
 
     def __init__(self, store: Store, issues: IssueService, projects: ProjectService, *,
-                 today: Callable[[], date] = date.today, sla: SlaService | None = None) -> None:
+                 today: Callable[[], date] = date.today, sla: SlaService | None = None,
+                 calendar: CalendarService | None = None) -> None:
         self._store = store
+        self._calendar = calendar if calendar is not None else CalendarService(store)
         self._sla = sla
         self._issues = issues
         self._projects = projects
@@ -146,6 +149,21 @@ class PrintingService:
         issues = self.register_issues(project_code, query)
         return render_register(issues, self.document_info(project_code), language, query,
                                self._readings(issues))
+
+    def print_schedule(self, project_code: str, month: date, language: str) -> bytes:
+        """The 现场支持时间表 of a project for ``month`` (any date in it), as PDF bytes.
+
+        Raises:
+            NotFoundError: no such project.
+        """
+        from golive_desk.reports.schedule import month_days, render_schedule  # see print_sheet
+
+        code = self._projects.get(project_code).code
+        days = month_days(month)
+        slots = self._calendar.slots(code, None, days[0], days[-1])
+        return render_schedule(slots, self._calendar.milestones(code),
+                               self._projects.people(code), days[0], self._calendar.holidays(),
+                               self.document_info(code), language)
 
     def _readings(self, issues: Sequence[Issue]) -> dict[str, SlaReading]:
         """The SLA clocks of these issues now (the register's SLA column)."""

@@ -117,6 +117,9 @@ class CalendarPage(Page):
         self.plan_button.setToolTip(self.tr(
             "Propose a schedule from go-live, the month-end closes and the planned exit"))
         self.plan_button.clicked.connect(self.plan)
+        self.print_button = QPushButton(self.tr("Print schedule…"))
+        self.print_button.setToolTip(self.tr("The month's on-site support schedule as PDF"))
+        self.print_button.clicked.connect(self.print_schedule)
         top.addWidget(heading)
         top.addSpacing(16)
         for widget in (self.previous, self.today_button, self.next):
@@ -128,6 +131,7 @@ class CalendarPage(Page):
         top.addSpacing(12)
         top.addWidget(self.project_box)
         top.addWidget(self.person_box)
+        top.addWidget(self.print_button)
         top.addWidget(self.plan_button)
         outer.addLayout(top)
         outer.addWidget(Legend())
@@ -316,6 +320,19 @@ class CalendarPage(Page):
             return
         calendar = self._ctx.services.calendar
         self._ctx.runner.run(lambda: calendar.delete_slot(slot.id), on_error=self._failed)
+
+    def print_schedule(self) -> None:
+        code = self._target_project()
+        if code is None:
+            return
+        from golive_desk.ui.printing import open_print_preview
+
+        month = self.first
+        printing = self._ctx.services.printing
+        open_print_preview(
+            self._ctx, self, lambda language: printing.print_schedule(code, month, language),
+            title=self.tr("Print the support schedule"),
+            suggested_name=f"{code}-{month:%Y-%m}-" + self.tr("Support schedule") + ".pdf")
 
     def plan(self) -> None:
         code = self._target_project()

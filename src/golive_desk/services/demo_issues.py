@@ -23,11 +23,16 @@ from golive_desk.services.issues import IssueService
 
 S = IssueStatus
 
-# Where each demo issue ends up (weights add to 100).
+# Where each demo issue's story would end (weights add to 100). A story that
+# runs into the future stops at today (see ``_in_time_order``): the open issues
+# are mostly the recent ones, as on a real project a month into support.
 STATUS_WEIGHTS: tuple[tuple[IssueStatus, int], ...] = (
-    (S.NEW, 10), (S.IN_PROGRESS, 17), (S.ESCALATED, 8), (S.BRANCH_TESTED, 5),
-    (S.APPLIED_ON_SITE, 5), (S.RESOLVED, 17), (S.CLOSED, 33), (S.TRANSFERRED, 5),
+    (S.NEW, 0), (S.IN_PROGRESS, 4), (S.ESCALATED, 2), (S.BRANCH_TESTED, 1),
+    (S.APPLIED_ON_SITE, 1), (S.RESOLVED, 6), (S.CLOSED, 82), (S.TRANSFERRED, 4),
 )
+# How fast support moves on an issue of each severity (a factor on every delay):
+# urgent ones are answered within the hour, low ones wait their turn.
+PACE: dict[str, float] = {"urgent": 0.35, "high": 0.7, "medium": 1.2, "low": 2.0}
 ESCALATED_PATH = (S.ESCALATED, S.BRANCH_TESTED, S.APPLIED_ON_SITE)
 
 # (name, department) of the customer's people who report problems.
@@ -40,6 +45,12 @@ REPORTERS: dict[str, tuple[tuple[str, str], ...]] = {
     "销售": (("马超", "销售部"), ("赵磊", "供应链部")),
     "成本": (("孙丽华", "成本核算组"), ("刘芳", "财务部")),
 }
+# The key user of each module: the one who asks most, operation errors above all.
+KEY_USERS: dict[str, tuple[str, str]] = {
+    "总账": ("刘芳", "财务部"), "应收": ("刘芳", "财务部"), "应付": ("刘芳", "财务部"),
+    "存货": ("赵磊", "供应链部"), "采购": ("赵磊", "供应链部"), "销售": ("赵磊", "供应链部"),
+    "成本": ("孙丽华", "成本核算组"),
+}
 CONSULTANTS = ("张力", "陈思远", "林晓")
 CONFIRMERS = ("王海东", "刘芳", "赵磊", "孙丽华")
 PM = "周建国"
@@ -50,9 +61,10 @@ class _Clock:
     """Local times of one issue's history, moving forward from its report."""
 
     now: datetime
+    pace: float = 1.0
 
     def later(self, rng: random.Random, low: int = 10, high: int = 240) -> str:
-        self.now += timedelta(minutes=rng.randint(low, high))
+        self.now += timedelta(minutes=round(rng.randint(low, high) * self.pace))
         # Support works office hours (late evenings at month-end aside): what
         # would fall in the night happens the next morning.
         if self.now.hour >= 21 or self.now.hour < 8:
@@ -81,9 +93,12 @@ def add_demo_issues(service: IssueService, project_code: str, count: int, go_liv
     timeline's field changes and "last modified" read like a month of support,
     and the node's ops stay in time order along its chain (a sync reports no
     clock skew). ``not_before``/``not_after`` (local) clamp those times: after
-    the node's latest op, and never in the future.
+    the node's latest op, and never in the future (a story's steps after
+    ``not_after`` are not taken: that issue is still open today).
     """
     rng = random.Random(seed)
+    today = not_after or datetime.now()
+    close = _month_end_close(go_live, today.date())
     statuses = [s for s, w in STATUS_WEIGHTS for _ in range(w)]
     with service.batch() as writer:
         project = writer.project(project_code)  # (the demo project is created first)
@@ -96,19 +111,29 @@ def add_demo_issues(service: IssueService, project_code: str, count: int, go_liv
             # Each issue draws from its own generator: its story does not depend on
             # how the stories interleave.
             story_rng = random.Random(f"{seed}:{n}")
-            stories.append(_story(writer, project, template, final, go_live, story_rng, n))
-        _in_time_order(writer, stories, not_before, not_after or datetime.now())
+            # Days ago: those that show every status early on long enough ago to get
+            # there, or just reported; the issues still worked on, of the last week.
+            ago = (None if n >= 16 and final not in (S.IN_PROGRESS, S.ESCALATED) else
+                   (0, 7) if n >= 16 else (0, 1) if final in (S.NEW, S.IN_PROGRESS) else (-4, 0))
+            reported = _reported(go_live, close, today, story_rng, ago=ago)
+            stories.append(_story(writer, project, template, final, go_live, reported,
+                                  story_rng, n))
+        _in_time_order(writer, stories, not_before, today)
     return count
 
 
 def _in_time_order(writer: IssueWriter, stories: list[Story], not_before: datetime | None,
                    not_after: datetime) -> None:
-    """Run the stories' steps earliest first, each op stamped with its step's time."""
+    """Run the stories' steps earliest first, each op stamped with its step's time; a
+    story whose next step lies after ``not_after`` ends there."""
     queue: list[tuple[datetime, int, Story]] = []
     for n, story in enumerate(stories):
         _schedule(queue, n, story)
     while queue:
         when, n, story = heapq.heappop(queue)
+        if when > not_after:
+            story.close()
+            continue
         if not_before is not None:
             when = max(when, not_before)
         wall = utc_wall(min(when, not_after))
@@ -134,28 +159,60 @@ def utc_wall(local: datetime) -> str:
     return local.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
-def _reported(go_live: date, rng: random.Random) -> datetime:
-    # Most problems come in the first week after go-live, and at month-end.
-    # Capped so that the whole history (a few days after reporting) is in the past
-    # when go-live was a month ago, as fill_demo sets it.
-    day = min(int(rng.expovariate(1 / 6)), 24)
-    if rng.random() < 0.15:
-        day = 24
-    start = datetime.combine(go_live + timedelta(days=day), datetime.min.time())
-    return start + timedelta(hours=8, minutes=30 + rng.randint(0, 540))
+def _month_end_close(go_live: date, today: date) -> date:
+    """The first month-end close of the support: the latest one up to today at least a
+    week after go-live (else the go-live month's), on its last weekday."""
+    close = _close_day(go_live)
+    following = _close_day(_close_day(go_live) + timedelta(days=7))
+    if (close - go_live).days < 7 or following <= today:
+        close = following if following <= today else close
+    return close
+
+
+def _close_day(day: date) -> date:
+    last = date(day.year + day.month // 12, day.month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=max(0, last.weekday() - 4))
+
+
+def _reported(go_live: date, close: date, today: datetime, rng: random.Random, *,
+              ago: tuple[int, int] | None = None) -> datetime:
+    """When a problem is reported: most in the first week after go-live, many in the
+    days before the month-end close, the rest any day since; fewer at weekends."""
+    span = max(0, (today.date() - go_live).days)
+    pick = rng.random()
+    if ago is not None:  # so many days ago (negative: days after go-live)
+        low, high = ago
+        day = span - rng.randint(low, high) if low >= 0 else rng.randint(0, -low)
+    elif pick < 0.5:
+        day = int(rng.gammavariate(2, 1.6))
+    elif pick < 0.75:
+        day = (close - go_live).days - abs(round(rng.gauss(0, 2.5)))
+    else:
+        day = rng.randint(0, span)
+    day = min(max(day, 0), span)
+    if day == span and day > 0 and today.time() < time(9, 0):  # (before office hours)
+        day -= 1
+    weekday = (go_live + timedelta(days=day)).weekday()
+    if day > 0 and weekday >= 5 and rng.random() < 0.7:
+        day = max(0, day - (weekday - 4))
+    start = datetime.combine(go_live + timedelta(days=day), time(8, 30))
+    reported = start + timedelta(minutes=rng.randint(0, 540))
+    return min(reported, today - timedelta(minutes=rng.randint(5, 30)))
 
 
 def _story(writer: IssueWriter, project: Project, template: Template, final: IssueStatus,
-           go_live: date, rng: random.Random, n: int) -> Story:
+           go_live: date, reported: datetime, rng: random.Random, n: int) -> Story:
     module, function, title, description, cause, proposal, resolution, category, severity = \
         template
     who, dept = rng.choice(REPORTERS[module])
+    if category == "operation_error" and rng.random() < 0.7:
+        who, dept = KEY_USERS[module]
     words = {"ctx": rng.choice(CONTEXT[module]), "who": who,
              "doc": f"{DOC_PREFIX[module]}{go_live:%Y%m}{rng.randint(1, 999):04d}"}
-    reported = _reported(go_live, rng)
-    clock = _Clock(reported)
     if rng.random() < 0.25:
         severity = rng.choice(("urgent", "high", "medium", "low"))
+    # Now and then an issue waits on the user (data to collect, a busy key user).
+    clock = _Clock(reported, PACE[severity] * (4 if rng.random() < 0.2 else 1))
     escalate = category == "software_defect" or final in ESCALATED_PATH or (
         final in (S.RESOLVED, S.CLOSED, S.TRANSFERRED) and rng.random() < 0.1)
     yield clock.now
@@ -165,9 +222,11 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
         "category": category, "severity": severity,
         "mode": rng.choice(("onsite", "onsite", "onsite", "phone", "remote")),
         "reporter": who, "reporter_dept": dept, "reported_at": reported,
-        "expected_by": (reported + timedelta(days=rng.choice((0, 1, 1, 2, 3, 5)))).date(),
+        # Mostly the policy's resolution target; now and then the user's own deadline.
+        **({"expected_by": (reported + timedelta(days=1)).date()} if rng.random() < 0.1
+           else {}),
         "assignee": "" if final == S.NEW and rng.random() < 0.5 else CONSULTANTS[n % 3],
-    })
+    }, policy_expected_by=True)
     issue = writer.issue(issue_id)
     if final == S.NEW:
         return

@@ -52,3 +52,12 @@ def test_summary_for_people_and_bad_input(cli: Any, demo: Path) -> None:
     assert "no project NOPE" in missing.stderr
     wrong = cli(demo, "issue", "list", "--sla", "late")
     assert wrong.returncode == 2
+
+
+def test_the_demo_shows_a_realistic_sla_mix(cli: Any, demo: Path) -> None:
+    summary = cli(demo, "project", "summary", "HX", json_out=True).json()
+    open_issues = sum(summary["open_by_severity"].values())
+    assert summary["sla"]["breached"] > 0
+    assert summary["sla"]["at_risk"] > 0
+    assert 0 < open_issues < summary["total"] / 2
+    assert summary["overdue"] < open_issues

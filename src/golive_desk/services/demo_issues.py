@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -80,7 +80,7 @@ class _Clock:
 
 # One issue's history as a generator: it yields the local time of its next step,
 # then takes that step when resumed (see ``_in_time_order``).
-Story = Iterator[datetime]
+Story = Generator[datetime, None, None]
 
 
 def add_demo_issues(service: IssueService, project_code: str, count: int, go_live: date,
@@ -211,8 +211,10 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
              "doc": f"{DOC_PREFIX[module]}{go_live:%Y%m}{rng.randint(1, 999):04d}"}
     if rng.random() < 0.25:
         severity = rng.choice(("urgent", "high", "medium", "low"))
-    # Now and then an issue waits on the user (data to collect, a busy key user).
-    clock = _Clock(reported, PACE[severity] * (4 if rng.random() < 0.2 else 1))
+    clock = _Clock(reported, PACE[severity])
+    # Now and then an issue, answered at once, then waits on the user (data to
+    # collect, a busy key user).
+    slow = 4 if rng.random() < 0.2 else 1
     escalate = category == "software_defect" or final in ESCALATED_PATH or (
         final in (S.RESOLVED, S.CLOSED, S.TRANSFERRED) and rng.random() < 0.1)
     yield clock.now
@@ -231,6 +233,7 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
     if final == S.NEW:
         return
     yield from _move(writer, issue, S.IN_PROGRESS, "已接手，现场查看问题。", clock, rng)
+    clock.pace *= slow
     if rng.random() < 0.3:
         yield clock.at_minutes_later(rng, 5, 30)
         writer.update(issue, {"severity": "urgent" if severity == "high" else "high"})

@@ -197,6 +197,14 @@
       <translation>根据上线日、月结日和计划撤场日生成支持安排建议</translation>
     </message>
     <message>
+      <source>Print schedule…</source>
+      <translation>打印支持日程表…</translation>
+    </message>
+    <message>
+      <source>The month's on-site support schedule as PDF</source>
+      <translation>本月现场支持时间表（PDF）</translation>
+    </message>
+    <message>
       <source>All projects</source>
       <translation>全部项目</translation>
     </message>
@@ -207,6 +215,14 @@
     <message>
       <source>Remove support slot</source>
       <translation>删除支持安排</translation>
+    </message>
+    <message>
+      <source>Print the support schedule</source>
+      <translation>打印现场支持时间表</translation>
+    </message>
+    <message>
+      <source>Support schedule</source>
+      <translation>现场支持时间表</translation>
     </message>
     <message>
       <source>Support plan</source>

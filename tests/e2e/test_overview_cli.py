@@ -60,6 +60,5 @@ def test_the_demo_shows_a_realistic_sla_mix(cli: Any, demo: Path) -> None:
     assert summary["sla"]["breached"] > 0
     # (How many are "at risk" right now depends on the hour the demo is made and read —
     # at night or on a Sunday the working clocks stand still — so it is not asserted.)
-    assert summary["sla"]["at_risk"] >= 0
     assert 0 < open_issues < summary["total"] / 2
     assert summary["overdue"] < open_issues

@@ -17,10 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from golive_desk.reports.fonts import cjk_font, one_line, text_width
+from golive_desk.reports.styles import MUTED, RULE
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,3 +193,24 @@ def fit(text: str, size: float, max_width: float | None) -> str:
         else:
             high = mid - 1
     return text[:low] + "…"
+
+
+def draw_running_lines(canvas: Canvas, layout: Layout, *, heading: str, top_right: str,
+                       bottom_left: str, bottom_right: str) -> None:
+    """The head and foot of a landscape document's page: a line of text above a rule at
+    the top, and a rule above a line of text at the bottom (register, schedule)."""
+    width, height = layout.size
+    left, right = layout.left, width - layout.right
+    top = height - layout.top + 6 * mm
+    canvas.saveState()
+    canvas.setFillColor(MUTED)
+    draw_text(canvas, left, top, heading, 8, max_width=(right - left) / 2)
+    draw_text(canvas, right, top, top_right, 8, align="right")
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
+    bottom = layout.bottom - 8 * mm
+    canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
+    draw_text(canvas, left, bottom, bottom_left, 8)
+    draw_text(canvas, right, bottom, bottom_right, 8, align="right")
+    canvas.restoreState()

@@ -23,13 +23,18 @@ from golive_desk.domain.sla import SlaReading
 from golive_desk.reports.flowables import BoldTitle
 from golive_desk.reports.fonts import cjk_font
 from golive_desk.reports.models import DocumentInfo
-from golive_desk.reports.paging import Layout, PageInfo, PageNumber, build_pdf, draw_text
+from golive_desk.reports.paging import (
+    Layout,
+    PageInfo,
+    PageNumber,
+    build_pdf,
+    draw_running_lines,
+)
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
     HEAD_FILL,
     LABEL_FILL,
-    MUTED,
     RULE,
     ZEBRA_FILL,
     cell,
@@ -72,25 +77,12 @@ def render_register(issues: Sequence[Issue], info: DocumentInfo, language: str,
 
 
 def _furniture(canvas: Canvas, texts: Texts, info: DocumentInfo) -> None:
-    width, height = LAYOUT.size
-    left, right = LAYOUT.left, width - LAYOUT.right
-    top = height - LAYOUT.top + 6 * mm
-    canvas.saveState()
-    canvas.setFillColor(MUTED)
-    draw_text(canvas, left, top, f"{texts['register_title']} · {info.customer}", 8,
-              max_width=(right - left) / 2)
-    draw_text(canvas, right, top, f"{texts.colon(texts['doc_no'])}{info.doc_no} · "
-              f"{texts.colon(texts['nature'])}{texts['nature_external']}", 8, align="right")
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.6)
-    canvas.line(left, top - 2.2 * mm, right, top - 2.2 * mm)
-    bottom = LAYOUT.bottom - 8 * mm
-    canvas.line(left, bottom + 4 * mm, right, bottom + 4 * mm)
-    draw_text(canvas, left, bottom, texts.colon(texts["printed"]) + info.printed_on.isoformat(),
-              8)
-    draw_text(canvas, right, bottom, f"{texts.colon(texts['version'])}{info.version}", 8,
-              align="right")
-    canvas.restoreState()
+    draw_running_lines(
+        canvas, LAYOUT, heading=f"{texts['register_title']} · {info.customer}",
+        top_right=f"{texts.colon(texts['doc_no'])}{info.doc_no} · "
+                  f"{texts.colon(texts['nature'])}{texts['nature_external']}",
+        bottom_left=texts.colon(texts["printed"]) + info.printed_on.isoformat(),
+        bottom_right=f"{texts.colon(texts['version'])}{info.version}")
 
 
 # -- cover ----------------------------------------------------------------------------

@@ -2160,6 +2160,14 @@
       <translation>已确定</translation>
     </message>
     <message>
+      <source>the project code</source>
+      <translation>项目代码</translation>
+    </message>
+    <message>
+      <source>Numbers the printed sheets and register: &lt;prefix&gt;_7_1_1_1 (the methodology's xx_xx). Empty: the project code.</source>
+      <translation>打印的记录单和记录表编号为：&lt;前缀&gt;_7_1_1_1（即方法论中的 xx_xx）。留空则使用项目代码。</translation>
+    </message>
+    <message>
       <source>Project code</source>
       <translation>项目代码</translation>
     </message>
@@ -2180,6 +2188,10 @@
       <translation>月底首次结账</translation>
     </message>
     <message>
+      <source>Document number prefix</source>
+      <translation>文档编号前缀</translation>
+    </message>
+    <message>
       <source>2 to 10 letters or digits, starting with a letter (e.g. HX).</source>
       <translation>2 到 10 个字母或数字，以字母开头（例如 HX）。</translation>
     </message>
@@ -2194,6 +2206,10 @@
     <message>
       <source>The first month-end close cannot be before go-live.</source>
       <translation>月底首次结账日期不能早于上线日期。</translation>
+    </message>
+    <message>
+      <source>Up to 40 characters without spaces (e.g. HX).</source>
+      <translation>最多 40 个字符，不含空格（例如 HX）。</translation>
     </message>
   </context>
   <context>

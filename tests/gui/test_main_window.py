@@ -94,6 +94,24 @@ def test_the_project_dialog_explains_bad_input_beside_the_field(qtbot: QtBot) ->
     dialog.buttons.accepted.emit()
     assert dialog.answer is not None
     assert dialog.answer.code == "HX"
+    assert dialog.answer.doc_prefix is None  # the documents are numbered HX_7_1_1_1
+    assert dialog.doc_prefix.placeholderText() == "HX"
+
+
+def test_the_project_dialog_takes_a_document_number_prefix(qtbot: QtBot) -> None:
+    dialog = ProjectDialog()
+    qtbot.addWidget(dialog)
+    dialog.code.setText("HX")
+    dialog.name.setText("华星电子 ERP 上线支持")
+    dialog.customer.setText("华星电子")
+    dialog.doc_prefix.setText("YY ZJ")
+    dialog.buttons.accepted.emit()
+    assert dialog.answer is None
+    assert "40" in dialog.error_text("doc_prefix")
+    dialog.doc_prefix.setText(" YY-ZJ_ ")
+    dialog.buttons.accepted.emit()
+    assert dialog.answer is not None
+    assert dialog.answer.doc_prefix == "YY-ZJ"
 
 
 def test_first_start_requires_name_and_initials(qtbot: QtBot) -> None:

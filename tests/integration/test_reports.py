@@ -25,7 +25,7 @@ from tests.pdf_support import (
     text_of,
 )
 
-DOC_NO = "xx_xx_7_1_1_1"
+DOC_NO = "HX_7_1_1_1"  # the project code, in place of the methodology's xx_xx
 
 
 def save(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -217,3 +217,33 @@ def test_schedule_shows_the_team_the_month_modes_and_milestones(
     english = save(tmp_path, "schedule-en.pdf",
                    services.printing.print_schedule(project_code, date(2026, 11, 20), "en"))
     assert_has(text_of(english), "On-site Support Schedule", "2026-11", "Page 1 of 1")
+
+
+# -- the document number ---------------------------------------------------------------
+
+def test_every_document_carries_the_projects_number_never_the_placeholder(
+        services: Services, tmp_path: Path) -> None:
+    services.projects.add_project("DF", "东方机械 ERP 上线支持", "东方机械有限公司",
+                                  "2026-11-02", doc_prefix="YY-ZJ_2026")
+    number = tracked_issue(services, "DF")
+    documents = {
+        "sheet": services.printing.print_sheet([number], "zh_CN"),
+        "register": services.printing.print_register("DF", None, "zh_CN"),
+        "register-en": services.printing.print_register("DF", None, "en"),
+        "schedule": services.printing.print_schedule("DF", date(2026, 11, 1), "zh_CN"),
+    }
+    for name, data in documents.items():
+        text = squash(text_of(save(tmp_path, f"{name}.pdf", data)))
+        assert "YY-ZJ_2026_7_1_1_1" in text, name
+        assert "xx_xx" not in text, name
+
+
+def test_the_number_defaults_to_the_project_code(services: Services, project_code: str,
+                                                 tmp_path: Path) -> None:
+    assert services.projects.get(project_code).doc_prefix is None
+    assert services.printing.document_info(project_code).doc_no == "HX_7_1_1_1"
+    number = tracked_issue(services, project_code)
+    text = squash(text_of(save(tmp_path, "sheet.pdf",
+                               services.printing.print_sheet([number], "zh_CN"))))
+    assert "文档编号：HX_7_1_1_1" in text
+    assert "xx_xx" not in text

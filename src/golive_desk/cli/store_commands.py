@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--customer", required=True)
     p.add_argument("--go-live", required=True)
     p.add_argument("--month-end")
+    p.add_argument("--doc-prefix", help="printed documents' number prefix (default: the code)")
     p.set_defaults(handler=cmd_project_add)
     p = project.add_parser("list")
     p.set_defaults(handler=cmd_project_list)
@@ -118,7 +119,8 @@ def cmd_project_add(args: argparse.Namespace, out: Output) -> int:
     services = open_services(args)
     try:
         project, _ = services.projects.add_project(args.code, args.name, args.customer,
-                                                   args.go_live, args.month_end)
+                                                   args.go_live, args.month_end,
+                                                   args.doc_prefix)
     finally:
         services.close()
     out.data(project_json(project), f"added project {project.code} {project.name}")

@@ -19,6 +19,7 @@ class Project:
     status: ProjectStatus
     vendor_pm: str | None = None
     customer_pm: str | None = None
+    doc_prefix: str | None = None  # the printed documents' number prefix; None: the code
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,6 +133,8 @@ PROJECT = EntitySpec(
         _text("sla_policy", max_len=4_000),
         # (revision 0008) working days after go-live that must be covered on site; None: 5
         FieldSpec("onsite_days", FieldType.INT, low=0, high=60),
+        # (revision 0010) the prefix of the printed documents' numbers; None: the code
+        _text("doc_prefix", max_len=40),
     ),
     label="code", project="self",
 )

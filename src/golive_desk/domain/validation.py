@@ -33,6 +33,17 @@ def project_code(text: str) -> str:
     return code
 
 
+def doc_prefix(text: str) -> str:
+    """A project's document number prefix (the methodology's xx_xx): 1-40 characters,
+    no spaces; a trailing ``_`` is dropped (the number adds its own)."""
+    value = text.strip().rstrip("_")
+    if not value or len(value) > 40 or any(c.isspace() for c in value):
+        raise ValidationError(
+            "doc_prefix", f"document prefix '{text}': 1-40 characters without spaces",
+            value=text)
+    return value
+
+
 def initials(text: str) -> str:
     value = text.strip().upper()
     if not _INITIALS.match(value):

@@ -5,9 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-# The deliverable's number in the methodology (7.1.4 交付成果). The xx_xx part
-# is left to the implementing company's own numbering; we print it as given.
-DOC_NO = "xx_xx_7_1_1_1"
+# The deliverable's number in the methodology (7.1.4 交付成果) is xx_xx_7_1_1_1:
+# the xx_xx part is the implementing company's own numbering, the project's
+# document prefix (by default its code); the suffix is the methodology's.
+DOC_SUFFIX = "7_1_1_1"
+
+
+def doc_number(prefix: str) -> str:
+    """The deliverable's number with ``prefix`` in place of the methodology's xx_xx."""
+    return f"{prefix.strip()}_{DOC_SUFFIX}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +33,12 @@ class DocumentInfo:
     vendor_pm: str = ""
     prepared_by: str = ""
     store_id: str = ""
-    doc_no: str = DOC_NO
+    doc_no: str = ""  # empty: the project code's number (``doc_number``)
     version: str = "1.0"
+
+    def __post_init__(self) -> None:
+        if not self.doc_no:
+            object.__setattr__(self, "doc_no", doc_number(self.project_code))
 
 
 def qr_payload(number: str, store_id: str) -> str:

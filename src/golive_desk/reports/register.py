@@ -1,7 +1,8 @@
 """The register (系统运行问题跟踪记录): the deliverable handed over at acceptance.
 
 A cover page with the document control data of the methodology (document
-number xx_xx_7_1_1_1, version, nature "external", approver = the customer's
+number <prefix>_7_1_1_1 (the methodology's xx_xx is the project's document
+prefix), version, nature "external", approver = the customer's
 project manager, date) and an approval line; then every issue of the project
 (or of a filtered selection) as a landscape table whose header repeats on
 each page; then totals by status, severity and category.

@@ -19,7 +19,7 @@ from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationEr
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
 from golive_desk.domain.sla import SlaReading
-from golive_desk.reports.models import DocumentInfo
+from golive_desk.reports.models import DocumentInfo, doc_number
 from golive_desk.reports.texts import Texts
 from golive_desk.services import excel_import, register_export
 from golive_desk.services.calendar import CalendarService
@@ -104,7 +104,7 @@ class PrintingService:
             project_code=project.code, project_name=project.name, customer=project.customer,
             printed_on=self._today(), customer_pm=names.get(project.customer_pm or "", ""),
             vendor_pm=names.get(project.vendor_pm or "", ""), prepared_by=user.user_name,
-            store_id=user.node_id)
+            store_id=user.node_id, doc_no=doc_number(project.doc_prefix or project.code))
 
     def print_sheet(self, numbers: Sequence[str], language: str) -> bytes:
         """The issue sheets of ``numbers`` (one or many) as one PDF, in that order.

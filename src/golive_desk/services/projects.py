@@ -25,8 +25,9 @@ class ProjectService:
         self._wall = wall  # the time its ops record (the demo tells a story in the past)
 
     def add_project(self, code: str, name: str, customer: str, go_live: str,
-                    month_end: str | None = None) -> tuple[Project, Changes]:
-        """Create a project.
+                    month_end: str | None = None,
+                    doc_prefix: str | None = None) -> tuple[Project, Changes]:
+        """Create a project; ``doc_prefix`` numbers its printed documents (None: the code).
 
         Raises:
             ValidationError: a bad code, empty name or customer, a wrong date, or a
@@ -40,6 +41,7 @@ class ProjectService:
         close = validation.parse_date("month_end", month_end) if month_end else None
         if close is not None and close < live:
             raise ValidationError("month_end", "the first month-end close cannot be before go-live")
+        prefix = validation.doc_prefix(doc_prefix) if doc_prefix else None
         project_id = uuid7()
         with unit_of_work(self._store, self._wall) as uow:
             if queries.project_id(uow.conn, code) is not None:
@@ -48,6 +50,7 @@ class ProjectService:
                 "code": code, "name": name, "customer": customer, "go_live": live.isoformat(),
                 "month_end": close.isoformat() if close else None, "vendor_pm": None,
                 "customer_pm": None, "status": ProjectStatus.LIVE_SUPPORT.value,
+                "doc_prefix": prefix,
             })
         return self.get(code), Changes.of("project", project_id)
 

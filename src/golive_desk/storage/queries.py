@@ -20,6 +20,7 @@ def project_from_row(row: Row[Any]) -> Project:
         go_live=date.fromisoformat(row.go_live),
         month_end=date.fromisoformat(row.month_end) if row.month_end else None,
         status=ProjectStatus(row.status), vendor_pm=row.vendor_pm, customer_pm=row.customer_pm,
+        doc_prefix=row.doc_prefix or None,
     )
 
 

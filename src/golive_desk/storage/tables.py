@@ -114,6 +114,7 @@ projects = Table(
     Column("modules", Text),  # one per line (revision 0003); NULL: the default modules
     Column("sla_policy", Text),  # JSON (revision 0007); NULL: the default policy
     Column("onsite_days", Integer),  # (revision 0008) NULL: 5 working days
+    Column("doc_prefix", Text),  # (revision 0010) NULL: the project code
     Index("ix_projects_code", "code"),
 )
 

@@ -246,7 +246,8 @@ class MainWindow(QMainWindow):
             return
         self._ctx.runner.run(
             lambda: self._ctx.services.projects.add_project(
-                answer.code, answer.name, answer.customer, answer.go_live, answer.month_end),
+                answer.code, answer.name, answer.customer, answer.go_live, answer.month_end,
+                answer.doc_prefix),
             lambda result: self.reload_projects(result[0].code))
 
     # -- changes, errors, dialogs -------------------------------------------

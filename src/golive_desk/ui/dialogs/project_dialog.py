@@ -33,6 +33,7 @@ class ProjectAnswer:
     customer: str
     go_live: str
     month_end: str | None
+    doc_prefix: str | None = None
 
 
 def _date_edit(day: date) -> QDateEdit:
@@ -57,12 +58,20 @@ class ProjectDialog(FormDialog):
         self.has_month_end.setChecked(True)
         self.month_end = _date_edit(_month_end(today))
         self.has_month_end.toggled.connect(self.month_end.setEnabled)
+        self.doc_prefix = QLineEdit()
+        self.doc_prefix.setMaxLength(40)
+        self.doc_prefix.setPlaceholderText(self.tr("the project code"))
+        self.doc_prefix.setToolTip(self.tr(
+            "Numbers the printed sheets and register: <prefix>_7_1_1_1 "
+            "(the methodology's xx_xx). Empty: the project code."))
+        self.code.textChanged.connect(self._show_default_prefix)
         self.add_row("code", self.tr("Project code"), self.code)
         self.add_row("name", self.tr("Project name"), self.name)
         self.add_row("customer", self.tr("Customer"), self.customer)
         self.add_row("go_live", self.tr("Go-live date"), self.go_live)
         self.add_row("month_end", self.tr("First month-end close"), self.month_end)
         self.form.addRow("", self.has_month_end)
+        self.add_row("doc_prefix", self.tr("Document number prefix"), self.doc_prefix)
         self.answer: ProjectAnswer | None = None
 
     def collect(self) -> None:
@@ -77,9 +86,19 @@ class ProjectDialog(FormDialog):
         if close is not None and close < live:
             raise ValidationError("month_end",
                                   self.tr("The first month-end close cannot be before go-live."))
+        prefix = self.doc_prefix.text().strip()
+        if prefix:
+            checked("doc_prefix", lambda: validation.doc_prefix(prefix),
+                    self.tr("Up to 40 characters without spaces (e.g. HX)."))
         self.answer = ProjectAnswer(self.code.text().strip().upper(), self.name.text().strip(),
                                     self.customer.text().strip(), live.isoformat(),
-                                    close.isoformat() if close else None)
+                                    close.isoformat() if close else None,
+                                    validation.doc_prefix(prefix) if prefix else None)
+
+    def _show_default_prefix(self, code: str) -> None:
+        """The placeholder shows the number the project's documents get by default."""
+        shown = code.strip().upper() or self.tr("the project code")
+        self.doc_prefix.setPlaceholderText(shown)
 
     def ask(self) -> ProjectAnswer | None:
         return self.answer if self.exec() else None

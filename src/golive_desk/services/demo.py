@@ -7,6 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import DuplicateError
+from golive_desk.domain.issues import IssueQuery
 from golive_desk.domain.models import Changes
 from golive_desk.services import store_admin
 from golive_desk.services.calendar import CalendarService
@@ -51,16 +52,21 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = No
               month_end: str | None = None) -> DemoResult:
     """Create the demo project 华星电子 ERP 上线 with people of every role.
 
+    A demo stopped half-way (the program killed while it was being made: the
+    project and some people but no issues) is finished, not refused.
+
     Raises:
-        DuplicateError: the store already holds the demo project.
+        DuplicateError: the store already holds the demo project with its issues.
     """
     projects = services.projects
-    # A month into support by default, so every issue and event lies in the past.
-    live = date.fromisoformat(go_live) if go_live else date.today() - timedelta(days=30)
-    go_live = live.isoformat()
-    month_end = month_end or _last_day_of_month(live).isoformat()
-    if any(p.code == DEMO_CODE for p in projects.list_projects()):
+    existing = next((p for p in projects.list_projects() if p.code == DEMO_CODE), None)
+    if existing is not None and _has_issues(services):
         raise DuplicateError(f"the demo project {DEMO_CODE} already exists", code=DEMO_CODE)
+    # A month into support by default, so every issue and event lies in the past; a
+    # demo that was stopped half-way (killed) is finished on its own dates.
+    live = (existing.go_live if existing is not None else
+            date.fromisoformat(go_live) if go_live else date.today() - timedelta(days=30))
+    month_end = month_end or _last_day_of_month(live).isoformat()
     # The story's ops carry its times (set up two weeks before go-live), but never
     # before this computer's latest op: its ops stay in time order.
     now = datetime.now()
@@ -68,20 +74,30 @@ def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = No
     setup = min(max(datetime.combine(live - timedelta(days=14), time(9, 0)),
                     not_before or datetime.min), now)
     setup_projects = ProjectService(services.store, wall=fixed_wall(utc_wall(setup)))
-    project, changes = setup_projects.add_project(
-        DEMO_CODE, "华星电子 ERP 上线支持", "杭州华星电子有限公司", go_live, month_end)
-    made_people: dict[str, tuple[str, str]] = {}  # id -> (name, initials)
+    changes = Changes(frozenset(), frozenset())
+    if existing is None:
+        existing, changes = setup_projects.add_project(
+            DEMO_CODE, "华星电子 ERP 上线支持", "杭州华星电子有限公司", live.isoformat(),
+            month_end)
+    members = {p.name for p in projects.people(DEMO_CODE)}
     for name, role, initials, phone, email, dept in DEMO_PEOPLE:
-        person, moved = setup_projects.add_person(project.code, name, role, initials=initials,
-                                                  phone=phone, email=email, department=dept)
-        made_people[person.id] = (name, initials)
-        changes = changes | moved
-    _link_local_user(services, made_people)
-    changes = changes | _demo_schedule(services, project.code, live, setup)
-    made = add_demo_issues(services.issues, project.code, issues, project.go_live,
+        if name not in members:
+            changes = changes | setup_projects.add_person(
+                DEMO_CODE, name, role, initials=initials, phone=phone, email=email,
+                department=dept)[1]
+    _link_local_user(services, {p.id: (p.name, p.initials) for p in projects.people(DEMO_CODE)})
+    if not CalendarService(services.store).slots(DEMO_CODE, None, live - timedelta(days=1),
+                                                 live + timedelta(days=90)):
+        changes = changes | _demo_schedule(services, DEMO_CODE, live, setup)
+    made = add_demo_issues(services.issues, DEMO_CODE, issues, live,
                            not_before=setup, not_after=now)
     changes = changes | Changes(frozenset({"issue", "timeline_entry"}), frozenset())
-    return DemoResult(project.code, len(DEMO_PEOPLE), made, changes)
+    return DemoResult(DEMO_CODE, len(DEMO_PEOPLE), made, changes)
+
+
+def _has_issues(services: Services) -> bool:
+    return bool(services.issues.list_ids(IssueQuery(project=DEMO_CODE, include_deleted=True),
+                                         limit=1))
 
 
 def _demo_schedule(services: Services, code: str, live: date, setup: datetime) -> Changes:

@@ -422,7 +422,7 @@
     </message>
     <message>
       <source>past the expected date</source>
-      <translation>已过期望解决日期</translation>
+      <translation>已过要求解决日期</translation>
     </message>
     <message>
       <source>waiting for the customer</source>
@@ -696,11 +696,11 @@
     </message>
     <message>
       <source>Expected by</source>
-      <translation>要求解决时间</translation>
+      <translation>要求解决日期</translation>
     </message>
     <message>
       <source>Assignee</source>
-      <translation>负责人</translation>
+      <translation>处理顾问</translation>
     </message>
     <message>
       <source>Cause analysis</source>
@@ -728,7 +728,7 @@
     </message>
     <message>
       <source>Add to maintenance notes</source>
-      <translation>纳入维护手册</translation>
+      <translation>列入维护事项</translation>
     </message>
     <message>
       <source>Name</source>
@@ -776,7 +776,7 @@
     </message>
     <message>
       <source>Assignee (person)</source>
-      <translation>负责人（人员）</translation>
+      <translation>处理顾问（人员）</translation>
     </message>
     <message>
       <source>Reporter (person)</source>
@@ -1212,7 +1212,7 @@
     <name>IssueTableModel</name>
     <message>
       <source>Overdue: still open after the expected-by date</source>
-      <translation>已逾期：超过期望解决日期仍未解决</translation>
+      <translation>已逾期：超过要求解决日期仍未解决</translation>
     </message>
     <message>
       <source>Number</source>
@@ -1240,11 +1240,11 @@
     </message>
     <message>
       <source>Assignee</source>
-      <translation>负责人</translation>
+      <translation>处理顾问</translation>
     </message>
     <message>
       <source>Reporter</source>
-      <translation>报告人</translation>
+      <translation>提出人</translation>
     </message>
     <message>
       <source>Reported at</source>
@@ -1252,7 +1252,7 @@
     </message>
     <message>
       <source>Expected by</source>
-      <translation>期望解决</translation>
+      <translation>要求解决</translation>
     </message>
     <message>
       <source>Updated</source>
@@ -1311,7 +1311,7 @@
     </message>
     <message>
       <source>The expected-by date is before the report date (%1).</source>
-      <translation>期望解决日期早于报告日期（%1）。</translation>
+      <translation>要求解决日期早于提出日期（%1）。</translation>
     </message>
     <message>
       <source>Choose one of the listed values.</source>
@@ -1553,7 +1553,7 @@
     </message>
     <message>
       <source>Branch tested</source>
-      <translation>分公司已测试</translation>
+      <translation>分公司测试通过</translation>
     </message>
     <message>
       <source>Applied on site</source>
@@ -2277,8 +2277,8 @@
       <translation>例如：采购入库单</translation>
     </message>
     <message>
-      <source>Add to the maintenance notes (纳入维护手册) for the handover</source>
-      <translation>纳入维护手册（交接时移交）</translation>
+      <source>Add to the maintenance matters for the handover</source>
+      <translation>列入维护事项（交接时移交）</translation>
     </message>
     <message>
       <source>Problem (问题描述)</source>
@@ -2306,7 +2306,7 @@
     </message>
     <message>
       <source>Reporter</source>
-      <translation>报告人</translation>
+      <translation>提出人</translation>
     </message>
     <message>
       <source>Department</source>
@@ -2322,11 +2322,11 @@
     </message>
     <message>
       <source>Expected by</source>
-      <translation>期望解决日期</translation>
+      <translation>要求解决日期</translation>
     </message>
     <message>
       <source>Assignee</source>
-      <translation>负责顾问</translation>
+      <translation>处理顾问</translation>
     </message>
     <message>
       <source>Description</source>

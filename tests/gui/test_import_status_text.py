@@ -20,7 +20,7 @@ def test_status_is_mappable_and_its_error_is_worded_in_both_languages(
     try:
         assert field_label("status") == "当前状态"
         assert describe_problem(UNKNOWN) == (
-            "当前状态：\u201c搁置中\u201d不是可用的状态（可用：新建、处理中、已上报、分公司已测试、"
+            "当前状态：\u201c搁置中\u201d不是可用的状态（可用：新建、处理中、已上报、分公司测试通过、"
             "已现场应用、已解决、已关闭、已移交运维）。")
     finally:
         desktop.translators.install("en")

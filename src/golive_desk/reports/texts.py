@@ -152,7 +152,7 @@ _EN: dict[str, str] = {
 # so IssueStatus.ESCALATED and TimelineKind.ESCALATED would share one key.
 _ENUMS_ZH: dict[type[StrEnum], dict[str, str]] = {
     IssueStatus: {"new": "新建", "in_progress": "处理中", "escalated": "已上报",
-                  "branch_tested": "分公司已测试", "applied_on_site": "已现场应用",
+                  "branch_tested": "分公司测试通过", "applied_on_site": "已现场应用",
                   "resolved": "已解决", "closed": "已关闭", "transferred": "已移交运维"},
     Category: {"operation_error": "操作错误", "configuration": "配置问题", "data": "数据问题",
                "software_defect": "软件缺陷", "change_request": "需求变更",

@@ -206,8 +206,8 @@ class SheetFields(QWidget):
         self.result = self._text(60)
         self.confirmed_by = self._combo(editable=True)
         self.confirmed_at = DateField()
-        self.maintenance_note = QCheckBox(self.tr("Add to the maintenance notes (纳入维护手册) "
-                                                  "for the handover"))
+        self.maintenance_note = QCheckBox(
+            self.tr("Add to the maintenance matters for the handover"))
         for edit in (self.title, self.function, self.reporter_dept):
             edit.textChanged.connect(self._emit)
         for text in (self.description, self.cause, self.proposal, self.resolution, self.result):

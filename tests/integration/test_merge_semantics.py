@@ -221,8 +221,12 @@ def _issue(node: Node) -> Any:
                              "size": "big"}, "prev": [n]}, "ops", "size"),
     (lambda i, n: {"entity": "timeline_entry", "entity_id": _note(i).id, "field": "text",
                    "value": "rewritten"}, "ops", "append-only"),
+    (lambda i, n: {"entity": "issue", "entity_id": uuid7(), "kind": "create",
+                   "value": {"project_id": i.project_id, "number": "../../etc/passwd",
+                             "title": "x"}, "prev": [n]}, "ops", "number"),
 ], ids=["field-dict", "field-huge-int", "entity-dict", "author-list", "value-dict",
-        "enum-unknown", "wall-not-a-date", "size-not-int", "set-append-only"])
+        "enum-unknown", "wall-not-a-date", "size-not-int", "set-append-only",
+        "number-path"])
 def test_an_enrolled_peers_bad_op_refuses_the_bundle_and_changes_nothing(
         tmp_path: Path, trio: tuple[Node, Node, Node], make: Any, check: str,
         says: str) -> None:

@@ -136,8 +136,11 @@ def field_problem(field: FieldSpec, value: object) -> str | None:
 def _text_problem(field: FieldSpec, value: str) -> str | None:
     kind = field.type
     if kind == FieldType.TEXT:
-        return f"is longer than {field.max_len} characters" if len(value) > field.max_len \
-            else None
+        if len(value) > field.max_len:
+            return f"is longer than {field.max_len} characters"
+        if field.pattern is not None and _compiled(field.pattern).fullmatch(value) is None:
+            return f"'{value[:40]}' is not in the form this field takes"
+        return None
     if kind == FieldType.ENUM:
         return None if value in field.choices else f"'{value[:40]}' is not one of the choices"
     if kind == FieldType.DATE:
@@ -157,3 +160,8 @@ def _date(text: str) -> bool:
     except ValueError:
         return False
     return len(text) == 10
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)

@@ -32,6 +32,11 @@ from golive_desk.domain.issues import (
 )
 from golive_desk.domain.support_calendar import Half, MilestoneKind
 
+# ``HX-ZL-0007``: project code, the writing consultant's initials, a per-computer
+# counter (``issue_rules.issue_number``). Numbers name files and show in lists, so a
+# peer's op may hold no other form.
+ISSUE_NUMBER = r"[A-Z][A-Z0-9]{1,9}-[A-Z]{1,4}-[0-9]{4,9}"
+
 
 class FieldType(StrEnum):
     """What a field's value may be in an op (``None`` is allowed unless required)."""
@@ -61,6 +66,8 @@ class FieldSpec:
     # The field this one is written and settled with (a person's id follows the
     # name shown): its conflicts are the other's, so they are not listed apart.
     follows: str | None = None
+    # A text field's form, as a regular expression the whole value must match.
+    pattern: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +169,8 @@ MEMBERSHIP = EntitySpec(
 )
 
 _ISSUE_TYPES: dict[str, FieldSpec] = {f.name: f for f in (
-    _id("project_id", "project", required=True), _text("number", required=True, max_len=40),
+    _id("project_id", "project", required=True),
+    FieldSpec("number", required=True, max_len=40, pattern=ISSUE_NUMBER),
     _text("title", required=True, max_len=500),
     _enum("category", Category), _enum("severity", Severity), _enum("status", IssueStatus),
     _enum("mode", SupportMode), FieldSpec("reported_at", FieldType.DATETIME),

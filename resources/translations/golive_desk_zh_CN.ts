@@ -417,6 +417,10 @@
       <translation>按模块</translation>
     </message>
     <message>
+      <source>Support today and this week</source>
+      <translation>今日与本周支持安排</translation>
+    </message>
+    <message>
       <source>%1 open in all</source>
       <translation>共 %1 个未关闭</translation>
     </message>
@@ -2519,6 +2523,21 @@
     <message>
       <source>Open</source>
       <translation>未完成</translation>
+    </message>
+  </context>
+  <context>
+    <name>SupportCard</name>
+    <message>
+      <source>No support scheduled this week</source>
+      <translation>本周没有支持安排</translation>
+    </message>
+    <message>
+      <source>Show the support calendar</source>
+      <translation>查看支持日程</translation>
+    </message>
+    <message>
+      <source>nobody scheduled</source>
+      <translation>无人安排</translation>
     </message>
   </context>
   <context>

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
+from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.issues import OPEN_STATUSES, IssueQuery, Severity
 from golive_desk.domain.sla import SlaState
+from golive_desk.domain.support_calendar import Half
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.calendar import texts
 from golive_desk.ui.issues.model import IssueTableModel
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.overview.page import OverviewPage
+from golive_desk.ui.overview.schedule import week_of
 from tests.gui.conftest import settle
 
 
@@ -138,3 +144,48 @@ def test_sla_tiles_lead_to_the_register_with_its_sla_column(
     assert str(register.model.sla_label(0)).endswith("*")
     assert register.sla_notice.isVisibleTo(register)
     assert "2027" in register.sla_notice.text()
+
+
+def test_the_support_card_shows_today_and_this_week(
+        qtbot: QtBot, desktop: DesktopApp, tmp_path: Path) -> None:
+    path = tmp_path / "support.db"
+    init_store(path, "张力", "ZL")
+    services = Services.open(path)
+    today = date.today()
+    monday, sunday = week_of(today)
+    try:
+        services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                      (today - timedelta(days=3)).isoformat())
+        wang, _ = services.projects.add_person("HX", "王敏", "consultant", initials="WM")
+        services.calendar.add_slot("HX", wang.id, today, today, Half.AM, SupportMode.PHONE)
+    finally:
+        services.close()
+    assert desktop.open_store(path)
+    window = desktop.show_window()
+    window.resize(1500, 950)
+    settle(qtbot, desktop)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    card = overview.dashboard.support
+    assert not card.empty.isVisibleTo(overview)
+    lines = card.lines()
+    assert len(lines) == 8  # today, then Monday to Sunday
+    assert "王敏" in lines[0]
+    assert texts.mode(SupportMode.PHONE) in lines[0]
+    assert texts.half(Half.AM) in lines[0]
+    assert "王敏" in lines[1 + today.weekday()]
+    assert sum("王敏" in line for line in lines[1:]) == 1
+    assert monday <= today <= sunday
+
+    # Moved to next week: nothing this week, and the card says so.
+    slot = desktop.services.calendar.slots("HX", None, today, today)[0]  # type: ignore[union-attr]
+    desktop.services.calendar.move_slot(  # type: ignore[union-attr]
+        slot.id, sunday + timedelta(days=1), sunday + timedelta(days=1))
+    overview.set_project(overview.summary.project if overview.summary else None)
+    settle(qtbot, desktop)
+    assert card.empty.isVisibleTo(overview)
+    assert card.lines()[1:] == []
+
+    card.link.linkActivated.emit("calendar")
+    settle(qtbot, desktop)
+    assert window.page("calendar") is window.stack.currentWidget()

@@ -9,7 +9,9 @@ A severity tile (the overdue and SLA tiles too) opens the register filtered that
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -32,6 +34,7 @@ from PySide6.QtWidgets import (
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.domain.sla import SlaPolicy, SlaState
+from golive_desk.domain.support_calendar import Slot
 from golive_desk.services.overview import ProjectSummary, SlaFigures
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
@@ -39,6 +42,7 @@ from golive_desk.ui.dialogs.person_dialog import PersonDialog
 from golive_desk.ui.dialogs.project_dialog import SlaPolicyDialog
 from golive_desk.ui.overview.charts import BarList, TrendChart
 from golive_desk.ui.overview.holidays import import_holiday_calendar
+from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.people_model import PeopleModel
 
@@ -173,6 +177,9 @@ class Dashboard(QWidget):
         bottom.setSpacing(12)
         bottom.addWidget(_panel(self.tr("By category"), self.categories), 1)
         bottom.addWidget(_panel(self.tr("By module"), self.modules), 1)
+        self.support = SupportCard()
+        bottom.addWidget(_panel(self.tr("Support today and this week"), self.support,
+                                self.support.link), 1)
         layout.addLayout(bottom, 2)
 
     def show_summary(self, s: ProjectSummary) -> None:
@@ -218,9 +225,11 @@ class OverviewPage(Page):
     figures_shown = Signal()  # the aggregate figures are on screen
     sla_shown = Signal()  # the SLA tiles are filled too
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._today = today
         self._project: Project | None = None
         self._people: list[Person] = []
         self.summary: ProjectSummary | None = None
@@ -257,6 +266,7 @@ class OverviewPage(Page):
         self.dashboard.severity_chosen.connect(self._open_severity)
         self.dashboard.overdue_chosen.connect(self._open_overdue)
         self.dashboard.sla_chosen.connect(self._open_sla)
+        self.dashboard.support.calendar_requested.connect(self._open_calendar)
         self.dashboard.import_holidays.clicked.connect(
             lambda: import_holiday_calendar(self._ctx, self))
         scroll = QScrollArea()
@@ -312,7 +322,8 @@ class OverviewPage(Page):
 
     def apply_changes(self, changes: Changes) -> None:
         if self._project is not None and any(changes.touches(e) for e in (
-                "person", "project", "issue", "timeline_entry", "holiday_year", "membership")):
+                "person", "project", "issue", "timeline_entry", "holiday_year", "membership",
+                "support_slot")):
             self._refresh()
 
     def _refresh(self) -> None:
@@ -322,15 +333,19 @@ class OverviewPage(Page):
         services = self._ctx.services
         self._generation += 1
         generation = self._generation
+        today = self._today()
+        monday, sunday = week_of(today)
 
-        def read() -> tuple[ProjectSummary, list[Person]]:
+        def read() -> tuple[ProjectSummary, list[Person], list[Slot]]:
             return (services.overview.figures(project.code),
-                    services.projects.people(project.code))
+                    services.projects.people(project.code),
+                    services.calendar.slots(project.code, None, monday, sunday))
 
-        self._ctx.runner.run(read, lambda result: self._show(generation, result))
+        self._ctx.runner.run(read, lambda result: self._show(generation, today, result))
 
-    def _show(self, generation: int, result: tuple[ProjectSummary, list[Person]]) -> None:
-        summary, people = result
+    def _show(self, generation: int, today: date,
+              result: tuple[ProjectSummary, list[Person], list[Slot]]) -> None:
+        summary, people, slots = result
         if (generation != self._generation or self._project is None
                 or summary.project.id != self._project.id):
             return
@@ -341,6 +356,7 @@ class OverviewPage(Page):
         self._people = people
         self._model.set_people(people)
         self.dashboard.show_summary(summary)
+        self.dashboard.support.show_slots(slots, today)
         self._show_days(summary, people)
         self.figures_shown.emit()
         code = summary.project.code
@@ -383,6 +399,11 @@ class OverviewPage(Page):
             return None
         window.show_page("issues")
         return window.page("issues")
+
+    def _open_calendar(self) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("calendar")
 
     def _open_severity(self, severity: Severity) -> None:
         page = self._register()

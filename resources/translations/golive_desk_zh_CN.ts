@@ -2532,8 +2532,16 @@
       <translation>本周没有支持安排</translation>
     </message>
     <message>
+      <source>Open calendar</source>
+      <translation>打开支持日程</translation>
+    </message>
+    <message>
       <source>Show the support calendar</source>
       <translation>查看支持日程</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
     </message>
     <message>
       <source>nobody scheduled</source>

@@ -50,7 +50,8 @@ class SupportCard(QWidget):
         self._week.setVerticalSpacing(3)
         layout.addLayout(self._week)
         layout.addStretch(1)
-        self.link = QLabel(f'<a href="calendar">{escape(self.tr("Open calendar"))}</a>')
+        words = self.tr("Open calendar")  # lupdate does not read tr() inside an f-string
+        self.link = QLabel(f'<a href="calendar">{escape(words)}</a>')
         self.link.linkActivated.connect(lambda _href: self.calendar_requested.emit())
         self.link.setToolTip(self.tr("Show the support calendar"))
         self._week_labels: list[QLabel] = []
@@ -60,12 +61,11 @@ class SupportCard(QWidget):
         locale = QLocale()
         monday, sunday = week_of(today)
         todays = [s for s in slots if s.covers(today)]
+        heading = "<b>" + escape(self.tr("Today")) + "</b>"
         if todays:
-            self.today_label.setText(
-                f"<b>{escape(self.tr('Today'))}</b><br>" + "<br>".join(_entry(s) for s in todays))
+            self.today_label.setText(heading + "<br>" + "<br>".join(_entry(s) for s in todays))
         else:
-            self.today_label.setText(f"<b>{escape(self.tr('Today'))}</b> "
-                                     + escape(self.tr("nobody scheduled")))
+            self.today_label.setText(heading + " " + escape(self.tr("nobody scheduled")))
         while self._week.count():
             item = self._week.takeAt(0)
             widget = item.widget() if item is not None else None

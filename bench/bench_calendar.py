@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bench.__main__ import Row
+from bench.baselines import raw_op_insert
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 
@@ -64,17 +65,7 @@ def bench_ics_import(root: Path, events: int = 10_000, runs: int = 3) -> list[Ro
                            "field, body FROM ops WHERE entity = 'milestone' ORDER BY seq"
                            ).fetchall()
         raw.close()
-        baseline = root / f"baseline{run}.db"
-        shutil.copy(template, baseline)
-        conn = sqlite3.connect(baseline)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
-            conn.execute(f"PRAGMA {pragma}")
-        start = time.perf_counter()
-        conn.executemany("INSERT INTO ops (op_id, node, seq, lamport, wall, entity, entity_id, "
-                         "kind, field, body) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-        conn.commit()
-        inserts.append(time.perf_counter() - start)
-        conn.close()
+        inserts.append(raw_op_insert(template, root / f"baseline{run}.db", rows))
     return [(f"ICS import of {events:,} events (preview + apply)", statistics.median(imports),
              "sqlite3 executemany of the same op rows", statistics.median(inserts), "s")]
 

@@ -23,6 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from bench.baselines import raw_op_insert
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
@@ -132,17 +133,7 @@ def bench_import(root: Path, ops: int = 10_000, runs: int = 5) -> list[Row]:
             assert report.applied == ops, report
         finally:
             services.close()
-        baseline = root / f"baseline{run}.db"
-        shutil.copy(template, baseline)
-        conn = sqlite3.connect(baseline)
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON"):
-            conn.execute(f"PRAGMA {pragma}")
-        start = time.perf_counter()
-        conn.executemany("INSERT INTO ops (op_id, node, seq, lamport, wall, entity, entity_id, "
-                         "kind, field, body) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
-        conn.commit()
-        inserts.append(time.perf_counter() - start)
-        conn.close()
+        inserts.append(raw_op_insert(template, root / f"baseline{run}.db", rows))
     return [(f"import bundle of {ops:,} ops (check + apply)", statistics.median(imports) * 1000,
              "sqlite3 executemany of the same rows", statistics.median(inserts) * 1000, "ms")]
 

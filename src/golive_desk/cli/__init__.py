@@ -15,6 +15,7 @@ from pathlib import Path
 from golive_desk import __version__
 from golive_desk.cli import (
     calendar_commands,
+    handover_commands,
     holiday_commands,
     issue_commands,
     print_commands,
@@ -27,7 +28,7 @@ from golive_desk.domain.errors import GoLiveError
 from golive_desk.paths import AppDirs
 
 COMMAND_MODULES = (store_commands, issue_commands, sync_commands, print_commands,
-                   calendar_commands, holiday_commands)
+                   calendar_commands, holiday_commands, handover_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

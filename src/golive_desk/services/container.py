@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from golive_desk.services.calendar import CalendarService
+from golive_desk.services.handover import HandoverService
 from golive_desk.services.issues import IssueService
 from golive_desk.services.overview import OverviewService
 from golive_desk.services.printing import PrintingService
@@ -27,16 +28,19 @@ class Services:
     sla: SlaService
     overview: OverviewService
     calendar: CalendarService
+    handover: HandoverService
 
     @staticmethod
     def over(store: Store) -> Services:
         projects, sla = ProjectService(store), SlaService(store)
-        issues = IssueService(store, sla=sla)
+        issues, calendar = IssueService(store, sla=sla), CalendarService(store)
         return Services(store=store, projects=projects, issues=issues,
                         sync=SyncService(store),
                         printing=PrintingService(store, issues, projects, sla=sla),
                         sla=sla, overview=OverviewService(store, sla),
-                        calendar=CalendarService(store))
+                        calendar=calendar,
+                        handover=HandoverService(store, issues=issues, sla=sla,
+                                                 calendar=calendar, projects=projects))
 
     @staticmethod
     def open(path: Path) -> Services:

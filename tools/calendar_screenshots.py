@@ -16,13 +16,13 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+
+from screenshot_support import settle
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.domain.enums import SupportMode
@@ -41,11 +41,6 @@ GO_LIVE = date(2026, 10, 9)
 CLOSE = date(2026, 10, 30)
 
 
-def settle(desktop: DesktopApp, seconds: float = 0.6) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end or desktop.runner.is_busy():
-        desktop.runner.wait(100)
-        QApplication.processEvents()
 
 
 def schedule(services: Services) -> None:

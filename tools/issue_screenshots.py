@@ -12,12 +12,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication
+
+from screenshot_support import settle
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
@@ -32,11 +32,6 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (1600, 940)
 
 
-def settle(desktop: DesktopApp, seconds: float = 0.6) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end or desktop.runner.is_busy():
-        desktop.runner.wait(100)
-        QApplication.processEvents()
 
 
 def main() -> int:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshot_support import settle  # noqa: E402
 
 from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
 from golive_desk.paths import AppDirs  # noqa: E402
@@ -29,11 +29,6 @@ OUT = ROOT / "docs" / "screenshots"
 SIZE = (1600, 1000)
 
 
-def settle(desktop: DesktopApp, seconds: float = 0.8) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end or desktop.runner.is_busy():
-        desktop.runner.wait(100)
-        QApplication.processEvents()
 
 
 def main() -> int:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from golive_desk.domain.enums import Role, Side, SupportMode
 from golive_desk.domain.errors import NotFoundError
@@ -335,26 +337,27 @@ def _changed(slot_id: str, project_id: str) -> Changes:
 
 
 def _half(value: Half | str) -> Half:
-    try:
-        return Half(value)
-    except ValueError:
-        raise CalendarError("half", "half", f"unknown half {value!r} (day, am, pm)",
-                            value=str(value)) from None
+    return _choice(Half, value, "half")
 
 
 def _mode(value: SupportMode | str) -> SupportMode:
-    try:
-        return SupportMode(value)
-    except ValueError:
-        raise CalendarError("mode", "mode", f"unknown mode {value!r} (onsite, phone, remote)",
-                            value=str(value)) from None
+    return _choice(SupportMode, value, "mode")
 
 
 def _kind(value: MilestoneKind | str) -> MilestoneKind:
+    return _choice(MilestoneKind, value, "kind")
+
+
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choice(enum: type[_E], value: _E | str, field: str) -> _E:
+    """``value`` as a member of ``enum``, or a CalendarError naming the choices."""
     try:
-        return MilestoneKind(value)
+        return enum(value)
     except ValueError:
-        raise CalendarError("kind", "kind", f"unknown milestone kind {value!r}",
+        choices = ", ".join(m.value for m in enum)
+        raise CalendarError(field, field, f"unknown {field} {value!r} ({choices})",
                             value=str(value)) from None
 
 

@@ -40,6 +40,7 @@ class Person:
     email: str = ""
     department: str = ""
     membership_id: str | None = None
+    modules: str = ""  # the modules this member covers (the handover's support system)
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,6 +129,20 @@ def _text(name: str, *, required: bool = False, max_len: int = 20_000) -> FieldS
     return FieldSpec(name, FieldType.TEXT, required, max_len=max_len)
 
 
+# (revision 0011) The handover (交接) is the project's own: one per project, its
+# fields registers like any other, so two people filling in the wizard on two
+# laptops merge field by field and a same-field edit is a conflict.
+HANDOVER_FIELDS: tuple[FieldSpec, ...] = (
+    _text("handover_thresholds", max_len=2_000),  # ReadinessThresholds as JSON; None: defaults
+    _text("handover_override", max_len=4_000),    # why the PM went on with red criteria
+    _text("handover_lessons", max_len=20_000),    # the project summary's lessons learned
+    _text("handover_by", max_len=200),            # who hands over (implementation dept.)
+    _text("handover_receiver", max_len=200),      # who receives (O&M service dept.)
+    _text("accept_customer", max_len=200),        # the customer's PM signing the acceptance
+    _text("accept_vendor", max_len=200),          # the vendor's PM signing it
+    FieldSpec("accepted_on", FieldType.DATE),     # set by the sign-off: the handover is done
+)
+
 PROJECT = EntitySpec(
     "project", "projects", (
         _text("code", required=True, max_len=10), _text("name", required=True, max_len=200),
@@ -142,6 +156,7 @@ PROJECT = EntitySpec(
         FieldSpec("onsite_days", FieldType.INT, low=0, high=60),
         # (revision 0010) the prefix of the printed documents' numbers; None: the code
         _text("doc_prefix", max_len=40),
+        *HANDOVER_FIELDS,
     ),
     label="code", project="self",
 )
@@ -164,6 +179,8 @@ MEMBERSHIP = EntitySpec(
     "membership", "memberships", (
         _id("project_id", "project", required=True), _id("person_id", "person", required=True),
         _enum("role", Role, required=True),
+        # (revision 0011) the modules this member covers for the customer's support
+        _text("modules", max_len=2_000),
     ),
     label="role", project="project_id", carries=("person_id",),
 )
@@ -250,10 +267,35 @@ MILESTONE = EntitySpec(
     label="kind", project="project_id",
 )
 
+# (revision 0011) The handover's emergency plan (应急预案): one scenario each, with
+# its actions, contacts and escalation path, in the order ``position`` gives.
+EMERGENCY_SCENARIO = EntitySpec(
+    "emergency_scenario", "emergency_scenarios", (
+        _id("project_id", "project", required=True), _text("title", required=True, max_len=500),
+        _text("actions"), _text("contacts", max_len=4_000), _text("escalation", max_len=4_000),
+        FieldSpec("position", FieldType.INT, low=0, high=10_000),
+    ),
+    label="title", project="project_id",
+)
+
+# (revision 0011) The maintenance notes (维护手册), the customer's first-line knowledge
+# base. An issue flagged "maintenance matter" shows as a note read from the issue
+# itself until someone edits it; the edit is this record, naming the issue. A note
+# of no issue (a precaution) names none.
+MAINTENANCE_NOTE = EntitySpec(
+    "maintenance_note", "maintenance_notes", (
+        _id("project_id", "project", required=True), _id("issue_id", "issue"),
+        _text("module", max_len=200), _text("symptom", required=True, max_len=4_000),
+        _text("cause"), _text("solution"),
+    ),
+    label="symptom", project="project_id",
+)
+
 # Parents before children: projections are written in this order and emptied in reverse.
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec for spec in (PROJECT, PERSON, ISSUE, TIMELINE_ENTRY, ATTACHMENT,
-                                 MEMBERSHIP, HOLIDAY_YEAR, SUPPORT_SLOT, MILESTONE)
+                                 MEMBERSHIP, HOLIDAY_YEAR, SUPPORT_SLOT, MILESTONE,
+                                 EMERGENCY_SCENARIO, MAINTENANCE_NOTE)
 }
 
 _FIELD_INDEX: dict[str, dict[str, FieldSpec]] = {

@@ -170,9 +170,10 @@ class IssueWriter:
 
     def change_status(self, issue: Issue, target: IssueStatus | str, note: str = "",
                       updates: Mapping[str, object] | None = None,
-                      seen: Seen | None = None) -> None:
+                      seen: Seen | None = None, whom: str = "") -> None:
         """Move through the workflow; ``updates`` (e.g. the resolution) are saved first,
-        superseding the versions in ``seen`` (see :meth:`update`)."""
+        superseding the versions in ``seen`` (see :meth:`update`). ``whom`` names who
+        takes the issue on (a transfer's owner in the O&M department)."""
         wanted = rules.parse_status(target)
         if updates:
             self.update(issue, updates, seen)
@@ -182,7 +183,7 @@ class IssueWriter:
         for field, value in rules.fields_reset_on(current.status, wanted).items():
             if getattr(current, field) not in (None, ""):
                 self.uow.set("issue", current.id, field, value)
-        self._status_entry(current, current.status, wanted, note)
+        self._status_entry(current, current.status, wanted, note, whom)
 
     def set_imported_status(self, issue_id: str, status: IssueStatus) -> None:
         """Give an issue just created from a customer's list the status the list says.
@@ -200,10 +201,11 @@ class IssueWriter:
         self._status_entry(current, current.status, status, "")
 
     def _status_entry(self, issue: Issue, old: IssueStatus, new: IssueStatus,
-                      note: str) -> str:
+                      note: str, whom: str = "") -> str:
         values = {"kind": TimelineKind.STATUS_CHANGE.value,
                   "text": rules.clean_text("note", note, rules.TEXT_MAX),
-                  "channel": None, "whom": "", "at": rules.parse_datetime_value("at", self.now()),
+                  "channel": None, "whom": rules.clean_text("whom", whom, rules.TITLE_MAX),
+                  "at": rules.parse_datetime_value("at", self.now()),
                   "from_status": old.value, "to_status": new.value}
         return self._append_entry(issue, values)
 

@@ -129,16 +129,31 @@ class IssueService:
     def change_status(self, number: str, status: IssueStatus | str, note: str = "",
                       updates: Mapping[str, object] | None = None,
                       seen: Mapping[str, tuple[str, ...]] | None = None,
-                      ) -> tuple[Issue, Changes]:
-        """Move the issue through the workflow, with an optional note for the timeline.
+                      whom: str = "") -> tuple[Issue, Changes]:
+        """Move the issue through the workflow, with an optional note for the timeline
+        (``whom``: who takes it on, a transfer's owner).
 
         Raises:
             WorkflowError: the move is not allowed; the message and ``reason`` say why.
         """
         issue = self.get(number, full=False)
         with self.batch() as writer:
-            writer.change_status(issue, status, note, updates, seen)
+            writer.change_status(issue, status, note, updates, seen, whom)
         return self.get(number), _changes(issue.id, "timeline_entry")
+
+    def change_status_many(self, numbers: Sequence[str], status: IssueStatus | str,
+                           note: str = "", whom: str = "") -> list[Issue]:
+        """The same move for several issues in one transaction: all or none.
+
+        Raises:
+            WorkflowError: one move is not allowed (nothing is written).
+            NotFoundError: a number names no issue.
+        """
+        found = [self.get(n, full=False) for n in numbers]
+        with self.batch() as writer:
+            for issue in found:
+                writer.change_status(issue, status, note, whom=whom)
+        return [self.get(i.number) for i in found]
 
     def add_entry(self, number: str, kind: str, text: str = "", *, channel: str | None = None,
                   whom: str = "", at: object = None) -> tuple[TimelineEntry, Changes]:

@@ -25,12 +25,13 @@ def project_from_row(row: Row[Any]) -> Project:
 
 
 def person_from_row(row: Row[Any], project_id: str, role: str,
-                    membership_id: str | None = None) -> Person:
+                    membership_id: str | None = None, modules: str | None = None) -> Person:
     """``row`` (a ``people`` row) as a member of ``project_id`` in ``role``."""
     return Person(
         id=row.id, project_id=project_id, name=row.name, initials=row.initials or "",
         role=Role(role), side=ROLE_SIDE[Role(role)], phone=row.phone or "",
         email=row.email or "", department=row.department or "", membership_id=membership_id,
+        modules=modules or "",
     )
 
 
@@ -80,7 +81,9 @@ def people_of(conn: Connection, project_id: str) -> list[Person]:
     for row in conn.execute(legacy):
         if row.id not in chosen and row.role in _ROLE_ORDER:
             chosen[row.id] = (row, row.role, None)
-    found = [person_from_row(row, project_id, role, mid) for row, role, mid in chosen.values()]
+    found = [person_from_row(row, project_id, role, mid,
+                             getattr(row, "member_modules", None) if mid else None)
+             for row, role, mid in chosen.values()]
     return sorted(found, key=lambda p: (p.name, p.id))
 
 
@@ -140,7 +143,8 @@ def link_my_person(conn: Connection, person_id: str | None) -> None:
 
 def _member_query() -> Any:
     return (select(people, memberships.c.role.label("member_role"),
-                   memberships.c.id.label("membership_id"))
+                   memberships.c.id.label("membership_id"),
+                   memberships.c.modules.label("member_modules"))
             .join(people, people.c.id == memberships.c.person_id)
             .where(memberships.c.deleted.is_(False), people.c.deleted.is_(False)))
 

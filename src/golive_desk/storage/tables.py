@@ -115,6 +115,15 @@ projects = Table(
     Column("sla_policy", Text),  # JSON (revision 0007); NULL: the default policy
     Column("onsite_days", Integer),  # (revision 0008) NULL: 5 working days
     Column("doc_prefix", Text),  # (revision 0010) NULL: the project code
+    # (revision 0011) the handover (domain/schema.py HANDOVER_FIELDS)
+    Column("handover_thresholds", Text),
+    Column("handover_override", Text),
+    Column("handover_lessons", Text),
+    Column("handover_by", Text),
+    Column("handover_receiver", Text),
+    Column("accept_customer", Text),
+    Column("accept_vendor", Text),
+    Column("accepted_on", String),
     Index("ix_projects_code", "code"),
 )
 
@@ -141,6 +150,7 @@ memberships = Table(
     Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
     Column("person_id", String(36), ForeignKey("people.id"), nullable=False),
     Column("role", String, nullable=False),
+    Column("modules", Text),  # (revision 0011) one per line
     Index("ix_memberships_project", "project_id"),
     Index("ix_memberships_person", "person_id"),
 )
@@ -241,6 +251,31 @@ milestones = Table(
     Column("day", String, nullable=False),
     Column("note", Text),
     Index("ix_milestones_project", "project_id", "day"),
+)
+
+# -- the handover (revision 0011) ----------------------------------------------
+emergency_scenarios = Table(
+    "emergency_scenarios", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("actions", Text),
+    Column("contacts", Text),
+    Column("escalation", Text),
+    Column("position", Integer),
+    Index("ix_emergency_scenarios_project", "project_id"),
+)
+
+maintenance_notes = Table(
+    "maintenance_notes", metadata,
+    *_entity_columns(),
+    Column("project_id", String(36), ForeignKey("projects.id"), nullable=False),
+    Column("issue_id", String(36)),
+    Column("module", Text),
+    Column("symptom", Text, nullable=False),
+    Column("cause", Text),
+    Column("solution", Text),
+    Index("ix_maintenance_notes_project", "project_id"),
 )
 
 # Search documents: one per issue (its text fields) and one per timeline entry,

@@ -12,16 +12,17 @@ The criteria (``Criterion.code``) and their rules:
   the share (%) whose clock is not breached (at risk still counts as within).
   Green when ≥ ``min_sla_share`` (default 90). No such issue: 100 %, green.
 - ``resolved_by_staying``: of the issues resolved or closed, the share (%)
-  resolved by someone who stays after the consultant leaves. The *resolver* is
-  the author of the issue's last timeline entry moving it to ``resolved`` when
-  the timeline is loaded, otherwise its ``assignee`` (who the register says
-  did the work). ``confirmed_by`` is not used: confirmation is always the
-  customer's, so it says nothing about who solved it. The resolver stays when
-  it names (by id, name or initials) a project member on the customer side
-  (key user, internal support, customer PM, end user); a vendor-side person,
-  an unknown name or no one does not stay. Green when ≥
-  ``min_resolved_by_staying`` (default 95). Nothing resolved yet: 0 %, red
-  (there is no evidence yet that the customer can solve its own issues).
+  resolved by someone who stays after the consultant leaves. An issue counts
+  when its ``assignee`` (who the register says did the work) or the author of
+  its last timeline move to ``resolved`` (when the timeline is loaded) names, by
+  id, name or initials, a project member on the customer side (key user,
+  internal support, customer PM, end user). Either is evidence: the author is
+  whoever sat at the computer, often the consultant recording what internal
+  support did; the assignee is often the consultant by habit. ``confirmed_by``
+  is not used: confirmation is always the customer's, so it says nothing about
+  who solved it. Green when ≥ ``min_resolved_by_staying`` (default 95).
+  Nothing resolved yet: 0 %, red (there is no evidence yet that the customer
+  can solve its own issues).
 - ``month_end_closes``: every month-end close milestone on or before today
   must be *covered* (someone on site, an ``onsite`` slot that day) and
   *passed* (no urgent issue reported that day is still open). Figure:
@@ -110,15 +111,20 @@ def resolver_of(issue: Issue) -> str:
     return issue.assignee
 
 
+def _names(person: Person, name: str) -> bool:
+    return bool(name) and (name == person.name or bool(
+        person.initials and name.upper() == person.initials.upper()))
+
+
 def _stays(issue: Issue, people: Sequence[Person]) -> bool:
     resolver = resolver_of(issue).strip()
+    assignee = issue.assignee.strip()
     for person in people:
         if person.side is not Side.CUSTOMER:
             continue
-        if resolver and (resolver == person.name
-                         or (person.initials and resolver.upper() == person.initials.upper())):
+        if _names(person, resolver) or _names(person, assignee):
             return True
-        if not issue.timeline and issue.assignee_id and issue.assignee_id == person.id:
+        if issue.assignee_id and issue.assignee_id == person.id:
             return True
     return False
 

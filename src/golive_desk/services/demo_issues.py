@@ -52,6 +52,12 @@ KEY_USERS: dict[str, tuple[str, str]] = {
     "成本": ("孙丽华", "成本核算组"),
 }
 CONSULTANTS = ("张力", "陈思远", "林晓")
+# The customer's internal support staff (demo.py's people): from the third week on
+# they take the simple issues themselves, as the handover expects.
+INTERNAL_SUPPORT = ("吴刚", "郑敏")
+_SELF_SERVED = frozenset({"operation_error", "data", "environment_printing", "configuration"})
+# Who follows transferred issues up in the vendor's O&M service department.
+OM_OWNER = "孙涛"
 CONFIRMERS = ("王海东", "刘芳", "赵磊", "孙丽华")
 PM = "周建国"
 
@@ -227,7 +233,8 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
         # Mostly the policy's resolution target; now and then the user's own deadline.
         **({"expected_by": (reported + timedelta(days=1)).date()} if rng.random() < 0.1
            else {}),
-        "assignee": "" if final == S.NEW and rng.random() < 0.5 else CONSULTANTS[n % 3],
+        "assignee": "" if final == S.NEW and rng.random() < 0.5 else _assignee(
+            category, reported.date() - go_live, n, escalate),
     }, policy_expected_by=True)
     issue = writer.issue(issue_id)
     if final == S.NEW:
@@ -265,7 +272,7 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
             return
     if final == S.TRANSFERRED:
         yield from _move(writer, issue, S.TRANSFERRED, "顾问撤场，移交运营维护服务部继续跟进。",
-                         clock, rng)
+                         clock, rng, whom=OM_OWNER)
         return
     yield from _move(writer, issue, S.RESOLVED, "", clock, rng, {
         "resolution": resolution.format(**words), "result": "问题已解决，用户确认可正常操作。"})
@@ -279,12 +286,20 @@ def _story(writer: IssueWriter, project: Project, template: Template, final: Iss
         yield from _move(writer, issue, S.CLOSED, "客户已确认，关闭。", clock, rng)
 
 
+def _assignee(category: str, since_go_live: timedelta, n: int, escalate: bool) -> str:
+    """A consultant, or from the third week internal support for most simple issues."""
+    if since_go_live.days >= 14 and category in _SELF_SERVED and not escalate and n % 5:
+        return INTERNAL_SUPPORT[n % 2]
+    return CONSULTANTS[n % 3]
+
+
 def _move(writer: IssueWriter, issue: Issue, target: IssueStatus, note: str, clock: _Clock,
-          rng: random.Random, updates: dict[str, object] | None = None) -> Story:
+          rng: random.Random, updates: dict[str, object] | None = None,
+          whom: str = "") -> Story:
     at = clock.later(rng)
     yield clock.now
     writer.now = lambda: datetime.fromisoformat(at)
-    writer.change_status(issue, target, note, updates)
+    writer.change_status(issue, target, note, updates, whom=whom)
 
 
 def _notify(writer: IssueWriter, issue: Issue, whom: str, text: str, clock: _Clock,

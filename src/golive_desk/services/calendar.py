@@ -38,6 +38,7 @@ from golive_desk.domain.support_calendar import (
 )
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.services.calendar_ics import IcsPreview, apply_preview, export_text, preview
+from golive_desk.services.gc_pause import collector_paused
 from golive_desk.services.sla import SlaService
 from golive_desk.storage import calendar_queries, queries
 from golive_desk.storage.engine import Store, Tx
@@ -249,11 +250,12 @@ class CalendarService:
         with unit_of_work(self._store, self._wall) as uow:
             found = _project(uow.conn, project)
             members = {m.id for m in queries.people_of(uow.conn, found.id)}
-            for slot_id, p in zip(ids, proposals, strict=True):
-                if p.person_id not in members:
-                    raise _not_member(found, p.person_id)
-                _create_slot(uow, slot_id, found.id, p.person_id, p.start, p.end,
-                             _half(p.half), _mode(p.mode), "")
+            with uow.batch():
+                for slot_id, p in zip(ids, proposals, strict=True):
+                    if p.person_id not in members:
+                        raise _not_member(found, p.person_id)
+                    _create_slot(uow, slot_id, found.id, p.person_id, p.start, p.end,
+                                 _half(p.half), _mode(p.mode), "")
         return Changes(frozenset({SLOT}), frozenset(ids)) | Changes.of("project", found.id)
 
     # -- ICS --------------------------------------------------------------------------
@@ -280,13 +282,13 @@ class CalendarService:
             CalendarError: ``not_ics``, ``too_large``, ``too_many_events``,
                 ``event_without_date``, ``nothing_to_import``.
         """
-        with self._store.read() as tx:
+        with self._store.read() as tx, collector_paused():
             found = _project(tx, project) if project else None
             return preview(tx, path, found)
 
     def apply_ics(self, preview_: IcsPreview) -> Changes:
         """Write what :meth:`preview_ics` found, in one unit of work."""
-        with unit_of_work(self._store, self._wall) as uow:
+        with collector_paused(), unit_of_work(self._store, self._wall) as uow:
             return apply_preview(uow, preview_)
 
 

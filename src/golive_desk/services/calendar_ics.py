@@ -146,13 +146,18 @@ def _new_milestones(tx: Tx, events: list[IcsEvent], project: Project | None,
 
 
 def apply_preview(uow: UnitOfWork, preview: IcsPreview) -> Changes:
-    """Write a preview in the caller's unit of work."""
-    changes = Changes()
+    """Write a preview in the caller's unit of work (its ops projected in one batch)."""
+    with uow.batch():
+        return _apply(uow, preview)
+
+
+def _apply(uow: UnitOfWork, preview: IcsPreview) -> Changes:
     for stone in preview.milestones:
         uow.create("milestone", stone.id, {"project_id": stone.project_id,
                                            "kind": stone.kind.value,
                                            "day": stone.day.isoformat(), "note": stone.note})
-        changes |= Changes.of("milestone", stone.id)
+    changes = Changes.of("milestone", *(stone.id for stone in preview.milestones)) \
+        if preview.milestones else Changes()
     for slot in preview.slot_updates:
         current = calendar_queries.slot(uow.conn, slot.id)
         if current is None:

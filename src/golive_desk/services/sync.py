@@ -8,9 +8,8 @@ whose ``check`` names what failed.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -20,6 +19,7 @@ from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.models import Changes
 from golive_desk.domain.ops import parse_json
+from golive_desk.services.gc_pause import collector_paused
 from golive_desk.services.sync_export import LocalNode, plan_export
 from golive_desk.services.sync_import import apply_ops, check_against_store, check_ops
 from golive_desk.services.sync_models import (
@@ -133,7 +133,7 @@ class SyncService:
                 ``check == "trust"`` with ``details["node"]`` means an unknown
                 sender: ask the user, then call again with ``trust_new=True``.
         """
-        with _gc_paused():
+        with collector_paused():
             return self._import(path, passphrase, trust_new)
 
     def _import(self, path: Path, passphrase: str | None, trust_new: bool) -> ImportReport:
@@ -204,7 +204,7 @@ class SyncService:
         Raises:
             BundleError: the bundle is damaged, tampered with, or forks our chains.
         """
-        with _gc_paused():
+        with collector_paused():
             return self._verify(path, passphrase)
 
     def _verify(self, path: Path, passphrase: str | None) -> VerifyReport:
@@ -276,26 +276,6 @@ def _entities(bodies: Iterable[str]) -> Iterator[tuple[str, str]]:
         op = parse_json(body)
         if isinstance(op, dict):
             yield str(op.get("entity", "")), str(op.get("entity_id", ""))
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold off the cycle collector while a bundle's ops are read and applied.
-
-    An import allocates several container objects per op and keeps them all
-    alive, so the collector runs over a growing heap every few hundred ops: an
-    eighth of a 10,000-op import, for nothing (ops form no reference cycles;
-    whatever cycles appear meanwhile are collected once it is back on). Callers
-    let the bundle's objects go inside the block: alive when the collector
-    resumes, they would all be traversed at once.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _local(tx: Tx) -> LocalNode:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -77,11 +77,17 @@ def append(conn: Connection, cursor: NodeCursor, **fields: Any) -> str:
     Raises:
         MalformedOpError: the op breaks the entity registry (a bug in the caller).
     """
-    op_id, op, body = make_op(cursor, **fields)
-    check_op(op)
-    insert_ops(conn, [(op_id, op, body)])
-    projector.project(conn, [(op_id, op)])
-    return op_id
+    made = make_op(cursor, **fields)
+    check_op(made[1])
+    write_new(conn, [made])
+    return made[0]
+
+
+def write_new(conn: Connection, made: Sequence[tuple[str, Op, str]]) -> None:
+    """Insert new local ops (made by :func:`make_op` and checked, in order) and project
+    them in one projector call."""
+    insert_ops(conn, made)
+    projector.project(conn, [(op_id, op) for op_id, op, _body in made])
 
 
 # The op's own columns of the ``ops`` table, read from an Op in one C call.

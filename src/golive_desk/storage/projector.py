@@ -229,11 +229,11 @@ class _Batch:
 
     def _create(self, spec: EntitySpec, op_id: str, op: Op) -> None:
         values = op.value if isinstance(op.value, dict) else {}
-        columns = _columns(spec.name)
-        new = {f: values.get(f) for f in spec.field_names if f in columns}
+        new = {f: values.get(f) for f in _CREATED[spec.name]}
         new.update(id=op.entity_id, created_op=op_id, created_at=op.wall,
                    created_by=op.author, updated_at=op.wall, deleted=False)
-        self.rows[op.entity_id] = _Row(op.entity_id, spec.table, columns, op.wall, new=new)
+        self.rows[op.entity_id] = _Row(op.entity_id, spec.table, _columns(spec.name), op.wall,
+                                       new=new)
 
     def _settle_columns(self) -> None:
         """A new row takes every register's winner; an existing one the touched ones'."""
@@ -289,6 +289,10 @@ def _columns(entity: str) -> frozenset[str]:
 
 _TABLE_COLUMNS: dict[str, frozenset[str]] = {
     entity: frozenset(table.c.keys()) for entity, table in ENTITY_TABLES.items()}
+# The fields of a kind that a create writes into its row (those with a column).
+_CREATED: dict[str, tuple[str, ...]] = {
+    entity: tuple(f for f in spec.field_names if f in _TABLE_COLUMNS[entity])
+    for entity, spec in ENTITIES.items()}
 
 
 def _chunks(values: list[str]) -> Iterable[list[str]]:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from golive_desk.domain.errors import WorkflowError
 from golive_desk.domain.merge import FieldVersion, distinct_values, rank
-from golive_desk.domain.ops import DELETED_FIELD, JsonValue, OpKind
+from golive_desk.domain.op_checks import check_op
+from golive_desk.domain.ops import DELETED_FIELD, JsonValue, Op, OpKind
 from golive_desk.domain.schema import children_of, spec_for
 from golive_desk.storage import oplog
 from golive_desk.storage.engine import Store
@@ -36,11 +38,39 @@ class UnitOfWork:
 
     def __init__(self, conn: Connection, cursor: oplog.NodeCursor,
                  wall: Callable[[], str] = oplog.utc_now) -> None:
-        self.conn = conn
+        self._conn = conn
         self.cursor = cursor
         self.op_ids: list[str] = []
         # The time each op records (UTC text); the demo sets it to its story's times.
         self.wall = wall
+        self._held: list[tuple[str, Op, str]] | None = None  # inside batch(): not yet written
+
+    @property
+    def conn(self) -> Connection:
+        """The transaction, with every op appended so far written and projected."""
+        self.flush()
+        return self._conn
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Hold back the ops appended inside and write them together (see the module
+        text); a batch inside a batch joins it. An error leaves them unwritten: the
+        unit of work rolls back."""
+        if self._held is not None:
+            yield
+            return
+        self._held = []
+        try:
+            yield
+            self.flush()
+        finally:
+            self._held = None
+
+    def flush(self) -> None:
+        """Write and project the ops a batch holds back (nothing outside a batch)."""
+        if self._held:
+            held, self._held = self._held, []
+            oplog.write_new(self._conn, held)
 
     @property
     def author(self) -> str:
@@ -123,8 +153,14 @@ class UnitOfWork:
             raise LookupError(f"no create op for {entity_id}")
         return str(op_id)
 
-    def _append(self, **kwargs: object) -> str:
-        op_id = oplog.append(self.conn, self.cursor, wall=self.wall(), **kwargs)
+    def _append(self, **kwargs: Any) -> str:
+        if self._held is None:
+            op_id = oplog.append(self._conn, self.cursor, wall=self.wall(), **kwargs)
+        else:
+            made = oplog.make_op(self.cursor, wall=self.wall(), **kwargs)
+            check_op(made[1])
+            self._held.append(made)
+            op_id = made[0]
         self.op_ids.append(op_id)
         return op_id
 
@@ -160,4 +196,5 @@ def unit_of_work(store: Store,
     with store.write() as conn:
         uow = UnitOfWork(conn, oplog.load_cursor(conn), wall)
         yield uow
+        uow.flush()
         oplog.save_cursor(conn, uow.cursor)

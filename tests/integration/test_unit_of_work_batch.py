@@ -1,0 +1,54 @@
+"""UnitOfWork.batch: ops checked as they are made, written and projected together."""
+
+from __future__ import annotations
+
+import pytest
+
+from golive_desk.domain.ids import uuid7
+from golive_desk.domain.op_checks import MalformedOpError
+from golive_desk.services.container import Services
+from golive_desk.services.store_admin import canonical_dump
+from golive_desk.storage import calendar_queries, projector
+from golive_desk.storage.unit_of_work import unit_of_work
+
+
+def _milestone(project_id: str, day: str) -> dict[str, object]:
+    return {"project_id": project_id, "kind": "other", "day": day, "note": day}
+
+
+def test_a_batch_is_projected_in_one_call_and_reads_see_it(
+        services: Services, project_code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = services.projects.get(project_code)
+    calls: list[int] = []
+    real = projector.project
+    monkeypatch.setattr(projector, "project",
+                        lambda conn, items: (calls.append(len(items)), real(conn, items))[1])
+    ids = [uuid7() for _ in range(3)]
+    with unit_of_work(services.store) as uow, uow.batch():
+        for n, stone in enumerate(ids):
+            uow.create("milestone", stone, _milestone(project.id, f"2027-01-0{n + 1}"))
+        assert calls == []  # held back
+        # A read through the unit of work sees every op appended so far.
+        assert {m.id for m in calendar_queries.milestones_of(uow.conn, [project.id])} \
+            >= set(ids)
+        assert calls == [3]
+        uow.set("milestone", ids[0], "note", "moved")
+    assert calls == [3, 1]
+    with services.store.read() as tx:
+        notes = {m.id: m.note for m in calendar_queries.milestones_of(tx, [project.id])}
+    assert notes[ids[0]] == "moved"
+    assert notes[ids[2]] == "2027-01-03"
+
+
+def test_a_bad_op_in_a_batch_writes_nothing(services: Services, project_code: str) -> None:
+    project = services.projects.get(project_code)
+    before = canonical_dump(services.store)
+
+    def write_two() -> None:
+        with unit_of_work(services.store) as uow, uow.batch():
+            uow.create("milestone", uuid7(), _milestone(project.id, "2027-01-01"))
+            uow.create("milestone", uuid7(), _milestone(project.id, "not a day"))  # checked
+
+    with pytest.raises(MalformedOpError):
+        write_two()
+    assert canonical_dump(services.store) == before

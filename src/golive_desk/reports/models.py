@@ -9,11 +9,15 @@ from datetime import date, datetime
 # the xx_xx part is the implementing company's own numbering, the project's
 # document prefix (by default its code); the suffix is the methodology's.
 DOC_SUFFIX = "7_1_1_1"
+# The methodology's text stops before it numbers the deliverables of its last
+# task (实施部门和运营维护服务部门进行项目交接, the fourth of stage 7); the handover
+# document takes that task's first number in the same pattern.
+HANDOVER_SUFFIX = "7_4_1_1"
 
 
-def doc_number(prefix: str) -> str:
+def doc_number(prefix: str, suffix: str = DOC_SUFFIX) -> str:
     """The deliverable's number with ``prefix`` in place of the methodology's xx_xx."""
-    return f"{prefix.strip()}_{DOC_SUFFIX}"
+    return f"{prefix.strip()}_{suffix}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Printing and exports: issue sheets, the register as PDF, .xlsx and .csv, Excel import.
+"""Printing and exports: issue sheets, the register, the schedule and the handover
+document as PDF, the register as .xlsx and .csv, Excel import.
 
 Plain values in (issue numbers, a project code, an :class:`IssueQuery`, a
 language code), PDF bytes or files out. The layout lives in ``reports/``;
@@ -19,7 +20,7 @@ from golive_desk.domain.errors import DiskFullError, NotFoundError, ValidationEr
 from golive_desk.domain.issues import Issue, IssueQuery
 from golive_desk.domain.models import Changes
 from golive_desk.domain.sla import SlaReading
-from golive_desk.reports.models import DocumentInfo, doc_number
+from golive_desk.reports.models import HANDOVER_SUFFIX, DocumentInfo, doc_number
 from golive_desk.reports.texts import Texts
 from golive_desk.services import excel_import, register_export
 from golive_desk.services.calendar import CalendarService
@@ -30,6 +31,7 @@ from golive_desk.services.excel_import import (
     RowProblem,
     XlsxPreview,
 )
+from golive_desk.services.handover import HandoverService
 from golive_desk.services.issues import IssueService
 from golive_desk.services.projects import ProjectService
 from golive_desk.services.sla import SlaService
@@ -72,17 +74,21 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 class PrintingService:
-    """Issue sheets and the register (PDF), register exports, Excel import."""
+    """Issue sheets, the register, the schedule, the handover document (PDF), register
+    exports, Excel import."""
 
     def __init__(self, store: Store, issues: IssueService, projects: ProjectService, *,
                  today: Callable[[], date] = date.today, sla: SlaService | None = None,
-                 calendar: CalendarService | None = None) -> None:
+                 calendar: CalendarService | None = None,
+                 handover: HandoverService | None = None) -> None:
         self._store = store
         self._calendar = calendar if calendar is not None else CalendarService(store)
         self._sla = sla
         self._issues = issues
         self._projects = projects
         self._today = today
+        self._handover = handover if handover is not None else HandoverService(
+            store, issues=issues, sla=sla, calendar=self._calendar, projects=projects)
 
     # -- documents ------------------------------------------------------------------
     def document_info(self, project_code: str) -> DocumentInfo:
@@ -164,6 +170,22 @@ class PrintingService:
         return render_schedule(slots, self._calendar.milestones(code),
                                self._projects.people(code), days[0], self._calendar.holidays(),
                                self.document_info(code), language)
+
+    def print_handover(self, project_code: str, language: str) -> bytes:
+        """The handover document (项目交接与验收) of a project, as PDF bytes: cover with
+        document control, readiness, transfers and the issues still open, maintenance
+        notes, support system, emergency plan, exit and summary, signature boxes.
+
+        Raises:
+            NotFoundError: no such project.
+        """
+        from golive_desk.reports.handover import render_handover  # see print_sheet
+
+        document = self._handover.document(project_code, today=self._today())
+        project = document.project
+        info = replace(self.document_info(project.code),
+                       doc_no=doc_number(project.doc_prefix or project.code, HANDOVER_SUFFIX))
+        return render_handover(document, info, language)
 
     def _readings(self, issues: Sequence[Issue]) -> dict[str, SlaReading]:
         """The SLA clocks of these issues now (the register's SLA column)."""

@@ -2101,6 +2101,14 @@
       <translation>打印系统运行问题跟踪记录</translation>
     </message>
     <message>
+      <source>Project handover and acceptance</source>
+      <translation>项目交接与验收</translation>
+    </message>
+    <message>
+      <source>Print the handover document</source>
+      <translation>打印项目交接与验收文档</translation>
+    </message>
+    <message>
       <source>Export the register</source>
       <translation>导出问题记录</translation>
     </message>

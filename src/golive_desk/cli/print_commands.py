@@ -1,4 +1,5 @@
-"""``print sheet|register|schedule`` and ``export register``: documents for the customer.
+"""``print sheet|register|schedule|handover`` and ``export register``: documents for the
+customer.
 
 The language of the documents is ``--lang`` when given, else the language
 chosen in the window's settings, else the system's.
@@ -43,6 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--month", required=True, type=_month, metavar="YYYY-MM")
     p.add_argument("file", type=Path, metavar="FILE.pdf")
     p.set_defaults(handler=cmd_print_schedule)
+
+    p = commands.add_parser("handover", help="the handover document (项目交接与验收) of a "
+                            "project: readiness, transfers, maintenance notes, support system, "
+                            "emergency plan, summary, signature boxes")
+    p.add_argument("--project", required=True)
+    p.add_argument("file", type=Path, metavar="FILE.pdf")
+    p.set_defaults(handler=cmd_print_handover)
 
     export = sub.add_parser("export", help="the register as a spreadsheet")
     commands = export.add_subparsers(dest="sub", required=True)
@@ -121,6 +129,16 @@ def cmd_print_schedule(args: argparse.Namespace, out: Output) -> int:
     label = f"{month.year:04d}-{month.month:02d}"
     out.data({"file": str(args.file), "month": label, "bytes": len(pdf)},
              f"wrote {args.file}: the support schedule of {label}, {len(pdf):,} bytes")
+    return 0
+
+
+def cmd_print_handover(args: argparse.Namespace, out: Output) -> int:
+    with _services(args) as services:
+        pdf = services.printing.print_handover(args.project, report_language(args))
+        code = services.projects.get(args.project).code
+    write_file(args.file, pdf)
+    out.data({"file": str(args.file), "project": code, "bytes": len(pdf)},
+             f"wrote {args.file}: the handover document of {code}, {len(pdf):,} bytes")
     return 0
 
 

@@ -389,7 +389,7 @@ def keep(flowable: Flowable) -> Flowable:
 def open_issues(issues: Sequence[Issue], texts: HandoverTexts) -> list[Flowable]:
     """The issues still open, under a warning: the sign-off waits for them."""
     s = styles()
-    widths = [9 * mm, 23 * mm, 0.0, 15 * mm, 14 * mm, 22 * mm, 17 * mm, 20 * mm]
+    widths = [9 * mm, 23 * mm, 0.0, 15 * mm, 14 * mm, 22 * mm, 20 * mm, 20 * mm]
     widths[2] = WIDTH - sum(widths)
     rows: list[list[str | Flowable]] = [
         [str(i), issue.number, issue.title, issue.module, texts.enum(issue.severity),

@@ -202,7 +202,7 @@ def summary_section(go_live: date, exit_date: date | None, summary: SupportSumma
 def _signature_box(title: str, name: str, texts: HandoverTexts, width: float) -> Table:
     """One signer: the role over a name line, a tall box to sign in ink, a date line."""
     s = styles()
-    label_width = 18 * mm
+    label_width = 22 * mm
     table = Table([[para(title, s.label), ""],
                    [para(texts["ac_name"], s.label), para(name, s.value)],
                    [para(texts["ac_sign"], s.label), ""],

@@ -7,6 +7,8 @@ file and database work on the task runner, and asks through the prompter:
   issues (one PDF, one issue per page), shown in the print preview;
 - :func:`print_register` — the register document of the project, or of the
   register's current filter;
+- :func:`print_handover` — the handover document (项目交接与验收) of a project
+  (the handover wizard's last page and the Handover page's "reprint");
 - :func:`export_register` — .xlsx or .csv, chosen by the file name;
 - :func:`run_excel_import` — the column-mapping dialog; imports nothing until
   the user confirms;
@@ -29,7 +31,7 @@ from golive_desk.ui.printing.import_dialog import ExcelImportDialog
 from golive_desk.ui.printing.preview_dialog import PrintPreviewDialog
 
 __all__ = ["ExcelImportDialog", "PrintPreviewDialog", "export_register", "open_print_preview",
-           "print_issue_sheets", "print_register", "run_excel_import"]
+           "print_handover", "print_issue_sheets", "print_register", "run_excel_import"]
 
 # A plain name that pyside6-lupdate recognises as a translate(context, text) call.
 translate = QCoreApplication.translate
@@ -76,6 +78,20 @@ def print_register(ctx: UiContext, parent: QWidget | None, project_code: str,
         ctx, parent, lambda language: printing.print_register(project_code, query, language),
         title=translate("Printing", "Print the issue tracking record"),
         suggested_name=name)
+
+
+def print_handover(ctx: UiContext, parent: QWidget | None,
+                   project_code: str) -> PrintPreviewDialog:
+    """Preview and print the handover document of a project (made on the worker).
+
+    The preview reads the store when it opens and again when the language is
+    switched, so it shows what the wizard saved last.
+    """
+    printing = ctx.services.printing
+    name = f"{project_code}-" + translate("Printing", "Project handover and acceptance") + ".pdf"
+    return open_print_preview(
+        ctx, parent, lambda language: printing.print_handover(project_code, language),
+        title=translate("Printing", "Print the handover document"), suggested_name=name)
 
 
 def export_register(ctx: UiContext, parent: QWidget | None, project_code: str,

@@ -1,8 +1,6 @@
 """GoLive Desk: the go-live support desk for ERP implementation consultants."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("golive-desk")
-except PackageNotFoundError:  # frozen builds carry no metadata unless bundled
-    __version__ = "0.1.0"
+# Written here, not read with importlib.metadata: that import alone costs ~15 ms of
+# the window's start-up, and a frozen build carries no metadata.
+# tests/unit/test_version.py checks it against pyproject.toml.
+__version__ = "0.1.0"

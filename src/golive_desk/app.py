@@ -22,7 +22,6 @@ from golive_desk.logging_setup import configure as configure_logging
 from golive_desk.paths import AppDirs, resource
 from golive_desk.services import store_admin
 from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
 from golive_desk.settings import Settings
 from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.context import UiContext
@@ -138,6 +137,8 @@ class DesktopApp:
         self.show_window()
 
     def add_demo(self) -> None:
+        from golive_desk.services.demo import fill_demo  # rarely used: not at start-up
+
         services = self.services
         assert services is not None
 
@@ -175,16 +176,17 @@ def make_qt_app(argv: list[str]) -> QApplication:
     return app
 
 
-def _quit_when_shown(qt_app: QApplication, desktop: DesktopApp, window: MainWindow) -> None:
-    """Start-up probe for benchmarks: say "shown" once the projects are on screen, then quit."""
+def _quit_when_shown(qt_app: QApplication, window: MainWindow) -> None:
+    """Start-up probe for benchmarks: once the projects are listed and the start page
+    shows what it read (``Page.has_content``), paint, say "shown" and quit."""
 
     def check() -> None:
-        if window.project_box.count() and not desktop.runner.is_busy():
+        if window.project_box.count() and window.current_page().has_content():
             window.repaint()
             print("shown", flush=True)
             qt_app.quit()
         else:
-            QTimer.singleShot(5, check)
+            QTimer.singleShot(2, check)
 
     QTimer.singleShot(0, check)
 
@@ -218,7 +220,7 @@ def run_app(args: list[str]) -> int:
     if answer is not None and answer.demo:
         desktop.add_demo()
     if os.environ.get("GOLIVE_QUIT_WHEN_SHOWN"):
-        _quit_when_shown(qt_app, desktop, window)
+        _quit_when_shown(qt_app, window)
     try:
         return qt_app.exec()
     finally:

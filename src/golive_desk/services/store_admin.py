@@ -5,15 +5,19 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from golive_desk.domain import validation
 from golive_desk.domain.errors import DuplicateError, StoreDamagedError
 from golive_desk.domain.ids import new_node_id
 from golive_desk.domain.models import LocalUser
 from golive_desk.domain.ops import Op
-from golive_desk.storage import admin, health, local_node, oplog, projector, recovery
+from golive_desk.storage import admin, health, local_node, oplog, projector
 from golive_desk.storage.engine import Store, Tx, open_store
 from golive_desk.sync import keys
+
+if TYPE_CHECKING:
+    from golive_desk.storage import recovery
 
 
 def init_store(path: Path, name: str, initials: str, *, office: bool = False) -> LocalUser:
@@ -87,16 +91,22 @@ def doctor(store: Store, *, rebuild: bool = False) -> DoctorReport:
 
 def recover(path: Path) -> recovery.RecoveryReport:
     """Copy what can be read of a (damaged) store into a new store beside it."""
+    from golive_desk.storage import recovery  # the window's start-up does not need it
+
     return recovery.recover(Path(path))
 
 
 def backups(path: Path) -> list[recovery.Backup]:
     """The automatic backups made before upgrades, newest first."""
+    from golive_desk.storage import recovery  # the window's start-up does not need it
+
     return recovery.backups(Path(path))
 
 
 def restore(path: Path, backup: Path) -> Path:
     """Restore ``backup`` over the store at ``path``; returns where the current one went."""
+    from golive_desk.storage import recovery  # the window's start-up does not need it
+
     return recovery.restore(Path(path), Path(backup))
 
 

@@ -1,11 +1,17 @@
 """The main window: project switcher, navigation bar, pages, menus, status bar.
 
-It knows pages only through :class:`Page`; ``app.py`` decides which pages exist.
+It knows pages only through :class:`Page`; ``ui/navigation.py`` decides which
+pages exist. A page is built the first time it is shown (the start page at
+once, the others on first navigation or when something asks for it), so the
+first paint waits only for the start page; until then the navigation bar
+shows the page's badge from its entry's ``count``, read on the worker.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
@@ -37,10 +43,18 @@ from golive_desk.ui.pages.base import Page
 
 @dataclass(frozen=True)
 class PageEntry:
+    """One page of the navigation bar.
+
+    ``build`` makes the page when it is first shown. ``count``, when given, is the
+    page's badge while it is not built yet: it runs on the worker with the
+    current project (None: none) and returns what :meth:`Page.badge` would.
+    """
+
     key: str
     icon_name: str
     title: str
-    page: Page
+    build: Callable[[], Page]
+    count: Callable[[Project | None], int] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +65,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx = ctx
         self._entries = pages
+        self._built: dict[int, Page] = {}  # row → page, in the order they were built
+        self._counts: dict[int, int] = {}  # badges of pages not built yet
         self._projects: list[Project] = []
+        self._projects_read = False
         self.setWindowTitle(self.tr("GoLive Desk"))
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -101,8 +118,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setSizeHint(QSize(160, 44))
             self.nav.addItem(item)
-            self.stack.addWidget(entry.page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
@@ -217,7 +234,7 @@ class MainWindow(QMainWindow):
                              lambda projects: self._show_projects(projects, wanted))
 
     def _show_projects(self, projects: list[Project], wanted: str) -> None:
-        self._projects = projects
+        self._projects, self._projects_read = projects, True
         self.project_box.blockSignals(True)
         self.project_box.clear()
         for project in projects:
@@ -234,8 +251,9 @@ class MainWindow(QMainWindow):
 
     def _on_project_chosen(self, _index: int) -> None:
         project = self.current_project()
-        for entry in self._entries:
-            entry.page.set_project(project)
+        for page in self.built_pages():
+            page.set_project(project)
+        self._count_unbuilt()
         if project is not None:
             self._ctx.save_settings(self._ctx.settings().with_(last_project=project.code))
         self.setWindowTitle(self.tr("GoLive Desk") + (f" – {project.name}" if project else ""))
@@ -255,14 +273,29 @@ class MainWindow(QMainWindow):
         if changes.touches("project"):
             current = self.current_project()
             self.reload_projects(current.code if current else None)
-        for entry in self._entries:
-            entry.page.apply_changes(changes)
+        for page in self.built_pages():
+            page.apply_changes(changes)
+        self._count_unbuilt()
         self.refresh_badges()
 
     def refresh_badges(self) -> None:
         for row, entry in enumerate(self._entries):
-            count = entry.page.badge()
+            page = self._built.get(row)
+            count = page.badge() if page is not None else self._counts.get(row, 0)
             self.nav.item(row).setText(f"{entry.title}  ({count})" if count else entry.title)
+
+    def _count_unbuilt(self) -> None:
+        """The badges of pages not built yet, read after what is on screen (run_later)."""
+        project = self.current_project()
+        for row, entry in enumerate(self._entries):
+            if entry.count is not None and row not in self._built:
+                self._ctx.runner.run_later(partial(entry.count, project),
+                                           partial(self._show_count, row))
+
+    def _show_count(self, row: int, count: int) -> None:
+        if row not in self._built:
+            self._counts[row] = count
+            self.refresh_badges()
 
     def show_error(self, err: GoLiveError) -> None:
         self._ctx.prompter.error(self, self.tr("GoLive Desk"), describe(err))
@@ -297,8 +330,42 @@ class MainWindow(QMainWindow):
     def _open_log_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._ctx.log_path.parent)))
 
+    # -- pages ---------------------------------------------------------------------
     def page(self, key: str) -> Page:
-        return next(e.page for e in self._entries if e.key == key)
+        """The page ``key``, built now if it has not been shown yet."""
+        return self._page_at(self._row_of(key))
+
+    def current_page(self) -> Page:
+        return self._page_at(self.nav.currentRow())
+
+    def is_built(self, key: str) -> bool:
+        return self._row_of(key) in self._built
+
+    def built_pages(self) -> list[Page]:
+        return list(self._built.values())
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(next(i for i, e in enumerate(self._entries) if e.key == key))
+        self.nav.setCurrentRow(self._row_of(key))
+
+    def _row_of(self, key: str) -> int:
+        return next(i for i, e in enumerate(self._entries) if e.key == key)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentWidget(self._page_at(row))
+
+    def _page_at(self, row: int) -> Page:
+        page = self._built.get(row)
+        if page is not None:
+            return page
+        page = self._entries[row].build()
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, page)
+        if stand_in is not None:
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        self._built[row] = page
+        self._counts.pop(row, None)
+        if self._projects_read:  # else _show_projects will tell every built page
+            page.set_project(self.current_project())
+        return page

@@ -320,6 +320,9 @@ class OverviewPage(Page):
             + labels.project_status(project.status))
         self._refresh()
 
+    def has_content(self) -> bool:
+        return self._project is None or self.summary is not None
+
     def apply_changes(self, changes: Changes) -> None:
         if self._project is not None and any(changes.touches(e) for e in (
                 "person", "project", "issue", "timeline_entry", "holiday_year", "membership",

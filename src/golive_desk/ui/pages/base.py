@@ -21,6 +21,11 @@ class Page(QWidget):
         """A count shown beside the page's name (e.g. open conflicts); 0 for none."""
         return 0
 
+    def has_content(self) -> bool:
+        """Whether what the page read for the current project is on screen (the start-up
+        probe, ``app._quit_when_shown``, waits for it). Pages that read override it."""
+        return True
+
 
 def description_label(text: str, *, max_width: int = 520) -> QLabel:
     """A page's wrapped description that is never clipped.

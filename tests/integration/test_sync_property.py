@@ -1,8 +1,9 @@
 """SYNC.md points 3, 11–14: any import order converges, over random edit histories.
 
-Three stores (an office and two laptops) make random edits to projects, people
-and issues while bundles are exported at random moments and delivered in a
-random order, some twice, some before the bundles they depend on. The edits
+Three stores (an office and two laptops) make random edits to projects, people,
+issues, the support calendar and the handover while bundles are exported at
+random moments and delivered in a random order, some twice, some before the
+bundles they depend on. The edits
 include saves from a form opened before an import arrived (a stale ``seen``),
 deletes racing restores, notes and attachments added under a concurrent
 delete, and resolutions of whatever conflicts a store shows. After every
@@ -19,6 +20,7 @@ import os
 import random
 import shutil
 import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from hypothesis import strategies as st
 
 from golive_desk.domain.enums import ProjectStatus
 from golive_desk.domain.errors import GoLiveError
+from golive_desk.domain.handover_records import MaintenanceNote
 from golive_desk.domain.issues import IssueQuery
 from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
@@ -42,7 +45,10 @@ KINDS = ("project", "set_project", "person", "phone", "issue",
          "issue_set", "issue_set", "issue_delete", "issue_delete", "issue_restore",
          "issue_restore", "issue_note", "issue_attach", "open_form", "open_form", "form_save",
          "form_save", "resolve", "resolve", "export", "deliver", "deliver", "sync", "sync",
-         "sync", "stale_form", "race_delete", "race_restore")
+         "sync", "stale_form", "race_delete", "race_restore",
+         # the support calendar and the handover (revisions 0008, 0011)
+         "slot", "slot_move", "slot_delete", "milestone", "handover_save", "handover_save",
+         "scenario", "scenario_edit", "scenario_delete", "note", "note_edit", "modules")
 # The races: one store acts while another store's action, which it has not seen
 # yet, touches the same issue (the exchange in between is part of the race).
 RACES = ("stale_form", "race_delete", "race_restore")
@@ -59,6 +65,7 @@ def templates(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
                                            "2026-11-02")
     for title in ("凭证审核后无法反审核", "入库单价为零", "打印缺页"):
         nodes[0].services.issues.create("HX", {"title": title})
+    nodes[0].services.projects.add_person("HX", "刘芳", "key_user")
     for src in nodes:
         for dst in nodes:
             if src is not dst:
@@ -127,6 +134,61 @@ def _edit(node: Node, kind: str, pick: int, value: int, forms: Forms) -> None:
             assert under <= set(written.prev)  # a delete names what it saw hanging under it
     elif kind == "issue_restore" and issues:
         s.issues.restore(issues[pick % len(issues)].number)
+    elif projects:
+        _edit_schedule_or_handover(s, projects[pick % len(projects)].code, kind, pick, value)
+
+
+_DAYS = [date(2026, 11, 2) + timedelta(days=d) for d in range(0, 12, 3)]
+_TEXTS = ("关键用户培训", "月结驻场", "备份账套", "网络中断")
+
+
+def _edit_schedule_or_handover(s: Services, code: str, kind: str, pick: int,
+                               value: int) -> None:
+    """The support calendar's and the handover's records: slots, milestones, the
+    handover's fields, scenarios, maintenance notes, members' modules."""
+    h = s.handover
+    if kind == "slot":
+        people = s.projects.people(code)
+        if people:
+            s.calendar.add_slot(code, people[pick % len(people)].id, _DAYS[value],
+                                _DAYS[value] + timedelta(days=pick % 3))
+    elif kind in ("slot_move", "slot_delete"):
+        slots = s.calendar.slots(code, None, _DAYS[0], _DAYS[-1] + timedelta(days=5))
+        if slots:
+            slot = slots[pick % len(slots)]
+            if kind == "slot_move":
+                s.calendar.move_slot(slot.id, _DAYS[value], _DAYS[value])
+            else:
+                s.calendar.delete_slot(slot.id)
+    elif kind == "milestone":
+        s.calendar.set_milestone(code, ("month_end_close", "planned_exit")[pick % 2],
+                                 _DAYS[value] + timedelta(days=20))
+    elif kind == "handover_save":  # the wizard's save of what it read
+        field = ("handover_lessons", "handover_by")[pick % 2]
+        h.save_record(code, {field: _TEXTS[value]}, h.record(code).versions)
+    elif kind == "scenario":
+        h.add_scenario(code, {"title": _TEXTS[value], "actions": f"步骤{pick}"})
+    elif kind in ("scenario_edit", "scenario_delete"):
+        scenarios = h.scenarios(code)
+        if scenarios:
+            chosen = scenarios[pick % len(scenarios)]
+            if kind == "scenario_delete":
+                h.delete_scenario(chosen.id)
+            else:
+                h.update_scenario(chosen, {"title": chosen.title, "actions": _TEXTS[value]})
+    elif kind == "note":
+        h.save_note(code, MaintenanceNote(None, None, "", "", "", "", ""),
+                    {"module": "总账", "symptom": _TEXTS[value]})
+    elif kind == "note_edit":
+        notes = h.notes(code)
+        if notes:
+            h.save_note(code, notes[pick % len(notes)], {"solution": _TEXTS[value]})
+    elif kind == "modules":
+        people = [p for p in s.projects.people(code) if p.membership_id]
+        if people:
+            person = people[pick % len(people)]
+            h.save_contact(code, person.id, phone=person.phone, email=person.email,
+                           department=person.department, modules=_TEXTS[value])
 
 
 def _resolve(node: Node, pick: int, value: int) -> None:
@@ -135,11 +197,14 @@ def _resolve(node: Node, pick: int, value: int) -> None:
     if not found:
         return
     conflict = found[pick % len(found)]
+    # Issues by number, as the inbox names them; other records by id (two scenarios
+    # may share a title).
+    label = conflict.label if conflict.entity == "issue" else conflict.entity_id
     if conflict.kind != "field":
-        node.sync.resolve(conflict.label, conflict.field, ("restore", "delete")[value % 2])
+        node.sync.resolve(label, conflict.field, ("restore", "delete")[value % 2])
         return
     chosen = conflict.values[value % len(conflict.values)].value
-    node.sync.resolve(conflict.label, conflict.field,
+    node.sync.resolve(label, conflict.field,
                       chosen if isinstance(chosen, str) else json.dumps(chosen))
 
 
@@ -290,7 +355,8 @@ def test_any_exchange_order_converges(templates: list[Path], actions: list[Actio
                 before = _own_seq(node)
                 with contextlib.suppress(GoLiveError):
                     _edit(node, kind, pick, value, forms[who])
-                if kind in ("resolve", "form_save"):
+                if kind in ("resolve", "form_save", "handover_save", "scenario_edit",
+                            "note_edit"):
                     chosen |= _own_ops_after(node, before)
         for index, bundles in enumerate(mailbox):
             order = list(bundles)

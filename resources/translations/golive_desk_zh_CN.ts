@@ -247,6 +247,10 @@
       <translation>此项在两台电脑上同时被修改，请选择要保留的值：</translation>
     </message>
     <message>
+      <source>(empty)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Keep this</source>
       <translation>保留此值</translation>
     </message>
@@ -362,6 +366,88 @@
     </message>
   </context>
   <context>
+    <name>ContactsModel</name>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>电子邮件</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Modules covered</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>ContactsStep</name>
+    <message>
+      <source>4. Internal support system</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who the users call after the consultant leaves: the customer's project manager, key users and internal support staff, with the modules each covers.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contact details of the chosen person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 总账, 应收, 应付</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phone</source>
+      <translation>电话</translation>
+    </message>
+    <message>
+      <source>E-mail</source>
+      <translation>电子邮件</translation>
+    </message>
+    <message>
+      <source>Department</source>
+      <translation>部门</translation>
+    </message>
+    <message>
+      <source>Modules covered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add a key user or internal support person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add person</source>
+      <translation>添加人员</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>姓名</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>Write the person's name.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>CrashReporter</name>
     <message>
       <source>GoLive Desk – unexpected error</source>
@@ -376,6 +462,17 @@
 %1</source>
       <translation>请将日志文件发送给技术支持：
 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriteriaList</name>
+    <message>
+      <source>✔ met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>✘ not met</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -485,6 +582,65 @@
     <message>
       <source>This issue is deleted. Restore it to work on it again.</source>
       <translation>此问题已删除。恢复后才能继续处理。</translation>
+    </message>
+  </context>
+  <context>
+    <name>EmergencyStep</name>
+    <message>
+      <source>5. Emergency plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What the customer does when things go wrong after the consultant has left: for each scenario the actions, whom to call and when to escalate.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start from templates</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Adds the usual scenarios (system down, month-end close blocked, data error, key user absent, …) that the plan does not have yet; edit them after.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add scenario</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete scenario</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Scenario</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Escalation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A scenario needs its title.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New scenario</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete this scenario of the emergency plan?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The plan has no scenario yet: start from the templates or add one.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -611,6 +767,65 @@
     <message>
       <source>Imported %1 issues (%2 … %3).</source>
       <translation>已导入 %1 个问题（%2 … %3）。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExitSummaryStep</name>
+    <message>
+      <source>6. Consultant exit and project summary</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When the consultant leaves the site (shown on the calendar), what was supported, and the lessons learned.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Consultant leaves the site on</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issues by category</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issues by module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issues by support mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Support days by mode</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lessons learned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What went well, what to do differently in the next go-live</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(go-live: %1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, reported %1 – %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 issues supported (%2 still open)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The consultant cannot leave the site before go-live (%1). Choose a later day.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -789,6 +1004,134 @@
     <message>
       <source>Project members</source>
       <translation>项目成员</translation>
+    </message>
+    <message>
+      <source>Project code</source>
+      <translation>项目编号</translation>
+    </message>
+    <message>
+      <source>Modules</source>
+      <translation>模块</translation>
+    </message>
+    <message>
+      <source>SLA policy</source>
+      <translation>SLA 策略</translation>
+    </message>
+    <message>
+      <source>On-site days after go-live</source>
+      <translation>上线后现场支持天数</translation>
+    </message>
+    <message>
+      <source>Document number prefix</source>
+      <translation>文档编号前缀</translation>
+    </message>
+    <message>
+      <source>Vendor PM</source>
+      <translation>实施方项目经理</translation>
+    </message>
+    <message>
+      <source>Customer PM</source>
+      <translation>客户项目经理</translation>
+    </message>
+    <message>
+      <source>Initials</source>
+      <translation>姓名缩写</translation>
+    </message>
+    <message>
+      <source>Side</source>
+      <translation>所属方</translation>
+    </message>
+    <message>
+      <source>First day</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Last day</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Day part</source>
+      <translation>时段</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>类型</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Exit thresholds</source>
+      <translation>交接准则阈值</translation>
+    </message>
+    <message>
+      <source>Reason to hand over with red criteria</source>
+      <translation>未达标仍交接的理由</translation>
+    </message>
+    <message>
+      <source>Lessons learned</source>
+      <translation>经验教训</translation>
+    </message>
+    <message>
+      <source>Handed over by (implementation dept.)</source>
+      <translation>移交人（实施部门）</translation>
+    </message>
+    <message>
+      <source>Received by (O&amp;M service dept.)</source>
+      <translation>接收人（运营维护服务部门）</translation>
+    </message>
+    <message>
+      <source>Customer PM signing</source>
+      <translation>客户项目经理签字</translation>
+    </message>
+    <message>
+      <source>Vendor PM signing</source>
+      <translation>实施方项目经理签字</translation>
+    </message>
+    <message>
+      <source>Accepted on</source>
+      <translation>验收日期</translation>
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation>处理措施</translation>
+    </message>
+    <message>
+      <source>Contacts</source>
+      <translation>联系人</translation>
+    </message>
+    <message>
+      <source>Escalation</source>
+      <translation>升级路径</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>顺序</translation>
+    </message>
+    <message>
+      <source>Symptom</source>
+      <translation>问题现象</translation>
+    </message>
+    <message>
+      <source>Solution</source>
+      <translation>解决方法</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <source>Data</source>
+      <translation>数据</translation>
     </message>
   </context>
   <context>
@@ -985,6 +1328,207 @@
     <message>
       <source>Remove %1 from this issue?</source>
       <translation>从此问题中移除 %1？</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoverPage</name>
+    <message>
+      <source>Handover</source>
+      <translation>交接</translation>
+    </message>
+    <message>
+      <source>Print handover document…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start the handover wizard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handover status</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The maintenance notes: symptom, cause and solution of known problems, by module — what the key users and internal support look up first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Maintenance notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 exit criteria met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open issues neither transferred nor closed: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Consultant leaves the site on %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>; </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open the handover wizard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reprint handover document…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resume the handover wizard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Print the handover document</source>
+      <translation type="unfinished">打印项目交接与验收文档</translation>
+    </message>
+    <message>
+      <source>Handover document</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HandoverText</name>
+    <message>
+      <source>, </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> and %1 more</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handed over</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handed over on %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Handover in progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>In go-live support (handover not started)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No urgent issue open without an action plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Urgent and high issues handled within their SLA</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Issues resolved by the customer's own people (key users, internal support)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every month-end close so far supported on site and passed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>New issues a day are falling</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days since the last urgent issue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Share of operation errors</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 without a plan (at most %2 allowed)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 % (%2 of %3); needs at least %4 %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 closes passed; needs at least %3, all passed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 a day (%2 in the last %3 days); at most %4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no urgent issue so far; needs at least %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 days (last on %2); needs at least %3</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 % (%2 of %3 issues); at most %4 %</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write an action plan for: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Breached: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Let the key users and internal support resolve the next issues themselves, with the consultant beside them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nobody on site: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Urgent issue still open: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No month-end close held yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>; </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+      <source>Most came from (whom to train): %1</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>HandoverWizard</name>
+    <message>
+      <source>Handover – %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close</source>
+      <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -1802,6 +2346,186 @@
     </message>
   </context>
   <context>
+    <name>NotesEditor</name>
+    <message>
+      <source>Search symptom, cause, solution, module…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Symptom</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cause</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Solution</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(no module)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(no symptom)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 (%2)</source>
+      <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+      <source>From issue %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A note of its own (no issue)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A note needs its symptom.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Delete this maintenance note?</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>NotesStep</name>
+    <message>
+      <source>3. Maintenance notes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Symptom, cause and solution of each resolved issue flagged for the maintenance notes, by module: the customer's first-line knowledge base. Edit them, add your own.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OpenIssuesModel</name>
+    <message>
+      <source>Number</source>
+      <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation type="unfinished">问题标题</translation>
+    </message>
+    <message>
+      <source>Severity</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Module</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Assignee</source>
+      <translation type="unfinished">处理顾问</translation>
+    </message>
+  </context>
+  <context>
+    <name>OpenIssuesStep</name>
+    <message>
+      <source>2. Open issues</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every issue still open is transferred to the O&amp;M service department, with who follows it up and the plan, or closed. Sign-off is refused while any is left.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check all</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check none</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open in the issue form</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Close it there, or record its action plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>who follows them up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the plan: what will be done, by when</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Transfer checked to O&amp;M</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Owner (O&amp;M)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 open issues are neither transferred nor closed (%2 already transferred)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Every issue is closed or transferred (%1 transferred to O&amp;M)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose an issue in the list first.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open %1 from the Issues page (search for its number).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 is open in the main window; this list follows what you save there.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check the issues to transfer in the first column.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Who follows them up?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Write the plan.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 issues transferred to the O&amp;M service department.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>OverviewPage</name>
     <message>
       <source>SLA policy…</source>
@@ -1873,10 +2597,6 @@
     <message>
       <source>Handover</source>
       <translation>交接</translation>
-    </message>
-    <message>
-      <source>Hand follow-up maintenance to the customer's internal support and the O&amp;M department: emergency plan, project summary, acceptance sign-off.</source>
-      <translation>将后续维护事宜交接给客户内部支持人员和运营维护服务部门：应急预案、项目总结、验收签字。</translation>
     </message>
     <message>
       <source>Sync</source>
@@ -2252,6 +2972,37 @@
     </message>
   </context>
   <context>
+    <name>ReadinessStep</name>
+    <message>
+      <source>1. Readiness for handover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The exit criteria, counted from the store today. The project manager may go on with red criteria, with the reason recorded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reason to go on although criteria are red:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. the customer's PM accepts the open month-end items; the O&amp;M department follows them up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 of %2 exit criteria met</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Remarks (optional):</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Some criteria are red: write the reason to go on (it is kept with the handover).</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -2375,6 +3126,65 @@
     <message>
       <source>Confirmed on</source>
       <translation>确认日期</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignOffStep</name>
+    <message>
+      <source>7. Acceptance and sign-off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The implementation department hands the project over to the O&amp;M service department; the customer's and the vendor's project managers sign the acceptance. The printed document has the signature boxes.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hands over (implementation department)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Receives (O&amp;M service department)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Customer's project manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Vendor's project manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>name of the implementation consultant or manager</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>name in the O&amp;M service department</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Acceptance date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign off the handover</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Not signed off yet. You can close the wizard and come back: everything typed is saved.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Needed for the acceptance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sign-off refused: %1 open issues are neither transferred nor closed: %2. Transfer or close them on page 2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The acceptance cannot be before go-live (%1).</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>
@@ -2706,6 +3516,14 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <message>
       <source>Milestones</source>
       <translation>里程碑</translation>
+    </message>
+    <message>
+      <source>Emergency plan scenarios</source>
+      <translation>应急预案场景</translation>
+    </message>
+    <message>
+      <source>Maintenance notes</source>
+      <translation>维护手册条目</translation>
     </message>
     <message>
       <source>Open folder</source>

@@ -28,6 +28,9 @@ def record_kind(kind: str) -> str:
         "holiday_year": QCoreApplication.translate("SyncReport", "Holiday calendars"),
         "support_slot": QCoreApplication.translate("SyncReport", "Support days"),
         "milestone": QCoreApplication.translate("SyncReport", "Milestones"),
+        "emergency_scenario": QCoreApplication.translate("SyncReport",
+                                                         "Emergency plan scenarios"),
+        "maintenance_note": QCoreApplication.translate("SyncReport", "Maintenance notes"),
     }
     return names.get(kind, kind)
 

@@ -8,7 +8,7 @@ meanwhile on another computer becomes a field conflict instead of being lost.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +27,6 @@ from golive_desk.domain.support_calendar import (
     Half,
     Milestone,
     MilestoneKind,
-    ProjectDates,
     Slot,
     SlotProposal,
     check_day,
@@ -38,6 +37,12 @@ from golive_desk.domain.support_calendar import (
 )
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.services.calendar_ics import IcsPreview, apply_preview, export_text, preview
+from golive_desk.services.calendar_view import (
+    CalendarView,
+    milestones_of,
+    project_dates,
+    read_view,
+)
 from golive_desk.services.gc_pause import collector_paused
 from golive_desk.services.sla import SlaService
 from golive_desk.storage import calendar_queries, queries
@@ -57,6 +62,15 @@ class CalendarService:
         self._wall = wall  # the time its ops record (the demo tells a story in the past)
 
     # -- reading -----------------------------------------------------------------
+    def view(self, project: str | None, person_id: str | None, start: date, end: date, *,
+             every_project: bool = False) -> CalendarView:
+        """Everything a month, week or team view of ``start``..``end`` draws, in one read
+        (see :class:`CalendarView`); ``every_project`` (the team view) shows every
+        project's slots."""
+        with self._store.read() as tx:
+            found = _project(tx, project) if project else None
+            return read_view(tx, found, person_id, start, end, every_project=every_project)
+
     def holidays(self) -> HolidayCalendar:
         """The working-day calendar: the library plus the office's holiday years."""
         with self._store.read() as tx:
@@ -78,7 +92,7 @@ class CalendarService:
         """The project's milestones by day: go-live and the first month-end close
         (the project's own fields) and the milestone records."""
         with self._store.read() as tx:
-            return _milestones(tx, _project(tx, project))
+            return milestones_of(tx, _project(tx, project))
 
     def onsite_days(self, project: str) -> int:
         """N: the working days after go-live that must be covered on site."""
@@ -91,7 +105,7 @@ class CalendarService:
         """The coverage rules' warnings from ``start`` to ``end`` for one project (all: None)."""
         with self._store.read() as tx:
             chosen = [_project(tx, project)] if project else queries.list_projects(tx)
-            dates = _dates(tx, chosen)
+            dates = project_dates(tx, chosen)
             slots = calendar_queries.slots_between(tx, start, end, versions=False)
             calendar = SlaService.calendar_in(tx)
         return coverage_warnings(dates, slots, calendar, start, end)
@@ -192,7 +206,7 @@ class CalendarService:
             found = _project(uow.conn, project)
             milestone_id = _write_milestone(uow, found, kind, day, note)
         with self._store.read() as tx:
-            stone = next(m for m in _milestones(tx, _project(tx, found.code))
+            stone = next(m for m in milestones_of(tx, _project(tx, found.code))
                          if m.id == milestone_id)
         return stone, Changes.of(MILESTONE, milestone_id) | Changes.of("project", found.id)
 
@@ -224,7 +238,7 @@ class CalendarService:
         site elsewhere. Nothing is written."""
         with self._store.read() as tx:
             found = _project(tx, project)
-            dates = _dates(tx, [found])[0]
+            dates = project_dates(tx, [found])[0]
             team = _team(tx, found)
             last = dates.planned_exit or max([*dates.month_end_closes,
                                               dates.go_live + _PLAN_HORIZON])
@@ -269,7 +283,7 @@ class CalendarService:
             slots = calendar_queries.slots_between(
                 tx, date(2000, 1, 1), date(2100, 12, 31), versions=False,
                 project_id=found.id if found else None, person_id=person_id)
-            stones = _milestones(tx, found) if found else []
+            stones = milestones_of(tx, found) if found else []
         text, count = export_text(slots, stones)
         path.write_bytes(text)
         return count
@@ -361,30 +375,6 @@ def _choice(enum: type[_E], value: _E | str, field: str) -> _E:
         choices = ", ".join(m.value for m in enum)
         raise CalendarError(field, field, f"unknown {field} {value!r} ({choices})",
                             value=str(value)) from None
-
-
-def _milestones(tx: Tx, project: Project) -> list[Milestone]:
-    derived = [Milestone(f"derived:{project.id}:go_live", project.id, project.code,
-                         MilestoneKind.GO_LIVE, project.go_live)]
-    if project.month_end is not None:
-        derived.append(Milestone(f"derived:{project.id}:month_end_close", project.id,
-                                 project.code, MilestoneKind.MONTH_END_CLOSE, project.month_end))
-    stored = calendar_queries.milestones_of(tx, [project.id])
-    shown = {(m.kind, m.day) for m in derived}
-    both = [*derived, *(m for m in stored if (m.kind, m.day) not in shown)]
-    return sorted(both, key=lambda m: (m.day, m.kind.value, m.id))
-
-
-def _dates(tx: Tx, projects: Iterable[Project]) -> list[ProjectDates]:
-    chosen = list(projects)
-    ns = calendar_queries.onsite_days(tx, [p.id for p in chosen])
-    found = []
-    for p in chosen:
-        n = ns.get(p.id)
-        found.append(ProjectDates(p.id, p.code, p.go_live,
-                                  DEFAULT_ONSITE_DAYS if n is None else n,
-                                  tuple(_milestones(tx, p))))
-    return found
 
 
 def _team(tx: Tx, project: Project) -> list[tuple[str, str]]:

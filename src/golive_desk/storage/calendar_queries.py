@@ -27,6 +27,8 @@ from golive_desk.storage.tables import (
 
 _CHUNK = 500
 _KINDS = {k.value: k for k in MilestoneKind}
+_HALVES = {h.value: h for h in Half}
+_MODES = {m.value: m for m in SupportMode}
 
 
 def _slot_query() -> Any:
@@ -74,9 +76,12 @@ def slot_ids(conn: Connection, ids: Iterable[str]) -> set[str]:
 
 
 def _slot(row: Row[Any], versions: dict[str, tuple[str, ...]] | None) -> Slot:
+    # (dict lookups, not ``Half(…)``: a month's view reads hundreds of slots)
+    half, mode = _HALVES.get(row.half), _MODES.get(row.mode)
     return Slot(row.id, row.project_id, row.code, row.customer, row.person_id, row.name,
                 date.fromisoformat(row.start_day), date.fromisoformat(row.end_day),
-                Half(row.half), SupportMode(row.mode), row.note or "", versions or {})
+                Half(row.half) if half is None else half,
+                SupportMode(row.mode) if mode is None else mode, row.note or "", versions or {})
 
 
 def _versions(conn: Connection, rows: Sequence[Row[Any]]) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -89,8 +94,9 @@ def _versions(conn: Connection, rows: Sequence[Row[Any]]) -> dict[str, dict[str,
                     field_heads.c.entity_id.in_(ids[i:i + _CHUNK]),
                     field_heads.c.field != DELETED_FIELD)):
             found[entity_id].setdefault(name, []).append(op_id)
+    names = SUPPORT_SLOT.field_names
     return {row.id: {name: tuple(sorted(found[row.id].get(name, (row.created_op,))))
-                     for name in SUPPORT_SLOT.field_names} for row in rows}
+                     for name in names} for row in rows}
 
 
 def milestones_of(conn: Connection, project_ids: Iterable[str]) -> list[Milestone]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from golive_desk.domain.enums import Side
+from golive_desk.domain.enums import Role, Side
 from golive_desk.domain.models import Project
 from golive_desk.domain.support_calendar import Slot, WarningCode
 from golive_desk.services.container import Services
@@ -33,35 +33,28 @@ class Loaded:
 
 
 def load(services: Services, request: Request) -> Loaded:
-    """Runs on the worker: slots, milestones, warnings, issue counts and people."""
-    calendar = services.calendar
-    projects = tuple(services.projects.list_projects())
+    """Runs on the worker: slots, milestones, warnings, issue counts and people (one read)."""
+    start, end, code = request.start, request.end, request.project
+    view = services.calendar.view(code, request.person_id, start, end,
+                                  every_project=request.team)
+    order = list(Role)
     members: dict[str, list[tuple[str, str]]] = {}
-    for project in projects:
-        people = services.projects.people(project.code)
+    for project in view.projects:
+        # the project's people as ProjectService.people orders them, then vendor side first
+        people = sorted(view.members.get(project.code, ()),
+                        key=lambda p: (order.index(p.role), p.name))
         people.sort(key=lambda p: (p.side != Side.VENDOR, p.name))
         members[project.code] = [(p.id, p.name) for p in people]
-    start, end, code = request.start, request.end, request.project
-    slots = calendar.slots(None if request.team else code, request.person_id, start, end)
-    every = calendar.coverage(None, start, end)
-    clashes = frozenset((w.person_id, w.day) for w in every
+    clashes = frozenset((w.person_id, w.day) for w in view.warnings
                         if w.code == WarningCode.DOUBLE_BOOKED and w.person_id)
-    warnings = tuple(w for w in every if code is None or w.project_code == code)
+    warnings = tuple(w for w in view.warnings if code is None or w.project_code == code)
     if request.person_id:
         warnings = tuple(w for w in warnings if w.person_id in (None, request.person_id))
-    shown = [p.code for p in projects if code is None or p.code == code]
-    milestones = [m for c in shown for m in calendar.milestones(c)
-                  if start <= m.day <= end]
-    issues: dict[date, int] = {}
-    for c in shown:
-        for day, n in calendar.issues_per_day(c, start, end).items():
-            issues[day] = issues.get(day, 0) + n
-    rows = _team_rows(slots, members.get(request.current or "", []), request.person_id) \
-        if request.team else ()
-    data = CalendarData(start, end, tuple(slots), tuple(sorted(milestones, key=lambda m: m.day)),
-                        warnings, issues, calendar.holidays(), rows, clashes,
-                        show_project=request.team or code is None)
-    return Loaded(request, data, projects, members)
+    rows = _team_rows(list(view.slots), members.get(request.current or "", []),
+                      request.person_id) if request.team else ()
+    data = CalendarData(start, end, view.slots, view.milestones, warnings, view.issues,
+                        view.holidays, rows, clashes, show_project=request.team or code is None)
+    return Loaded(request, data, view.projects, members)
 
 
 def _team_rows(slots: list[Slot], current: list[tuple[str, str]],

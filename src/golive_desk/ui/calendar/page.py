@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -46,6 +47,8 @@ AskPlan = Callable[[str, Sequence[SlotProposal]], list[SlotProposal] | None]
 
 
 class CalendarPage(Page):
+    shown = Signal()  # a view has its new data (tests and the bench wait for it)
+
     def __init__(self, ctx: UiContext, today: Callable[[], date] = date.today,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -207,6 +210,7 @@ class CalendarPage(Page):
         else:
             self.team.set_data(data)
         self.warnings.set_warnings(data.warnings)
+        self.shown.emit()
 
     def _fill_people(self, loaded: Loaded) -> None:
         code = loaded.request.project

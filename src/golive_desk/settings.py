@@ -32,6 +32,8 @@ class Settings:
     language: str = ""
     last_project: str = ""
     store_path: str = ""
+    # The handover wizard's last page per project: JSON {project id: page index}.
+    handover_pages: str = ""
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else system_language()

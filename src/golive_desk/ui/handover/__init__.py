@@ -1,0 +1,1 @@
+"""The handover (交接) in the window: the Handover page and its wizard."""

@@ -1,0 +1,169 @@
+"""Page 7, acceptance and sign-off (项目验收): who hands over (实施部门), who receives
+(运营维护服务部门), both project managers, the acceptance date; sign-off is refused
+while issues are neither transferred nor closed, with their list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from golive_desk.domain.errors import GoLiveError, ValidationError, WorkflowError
+from golive_desk.domain.handover_records import ACCEPTANCE_FIELDS, HandoverState
+from golive_desk.domain.models import Changes
+from golive_desk.ui.context import UiContext
+from golive_desk.ui.error_text import describe
+from golive_desk.ui.handover import texts
+from golive_desk.ui.handover.record_fields import RecordFields
+from golive_desk.ui.handover.step import HandoverStep, field_error, show_error
+
+
+class SignOffStep(HandoverStep):
+    signed = Signal()
+
+    def __init__(self, ctx: UiContext, fields: RecordFields,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(ctx, fields, parent)
+        self.setTitle(self.tr("7. Acceptance and sign-off"))
+        self.setSubTitle(self.tr(
+            "The implementation department hands the project over to the O&M service "
+            "department; the customer's and the vendor's project managers sign the "
+            "acceptance. The printed document has the signature boxes."))
+        self.handed_over = False
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.editors: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        captions = {
+            "handover_by": self.tr("Hands over (implementation department)"),
+            "handover_receiver": self.tr("Receives (O&M service department)"),
+            "accept_customer": self.tr("Customer's project manager"),
+            "accept_vendor": self.tr("Vendor's project manager"),
+        }
+        hints = {
+            "handover_by": self.tr("name of the implementation consultant or manager"),
+            "handover_receiver": self.tr("name in the O&M service department"),
+            "accept_customer": "", "accept_vendor": "",
+        }
+        for field in ACCEPTANCE_FIELDS:
+            editor = QLineEdit()
+            editor.setPlaceholderText(hints[field])
+            box = fields.bind(field, editor)
+            error = field_error()
+            editor.textChanged.connect(lambda _t, e=error, w=editor: show_error(e, "", w))
+            form.addRow(captions[field], editor)
+            form.addRow("", error)
+            form.addRow("", box)
+            self.editors[field], self.errors[field] = editor, error
+        self.accepted = QDateEdit()
+        self.accepted.setCalendarPopup(True)
+        self.accepted.setDisplayFormat("yyyy-MM-dd")
+        self.accepted.setDate(QDate.currentDate())
+        self.date_error = field_error()
+        form.addRow(self.tr("Acceptance date"), self.accepted)
+        form.addRow("", self.date_error)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.sign_button = QPushButton(self.tr("Sign off the handover"))
+        self.sign_button.setObjectName("primary")
+        self.sign_button.clicked.connect(self.sign_off)
+        row.addWidget(self.sign_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.refusal = field_error()
+        layout.addWidget(self.refusal)
+        self.state = QLabel()
+        self.state.setObjectName("sectionHeading")
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        layout.addStretch(1)
+
+    def load(self) -> None:
+        handover = self.ctx.services.handover
+        record = self.fields.record
+        self.handed_over = handover.state(self.code) is HandoverState.HANDED_OVER
+        if record.accepted_on is not None:
+            day = record.accepted_on
+            self.accepted.setDate(QDate(day.year, day.month, day.day))
+        self._prefill()
+        self._show_state(record.accepted_on)
+
+    def _prefill(self) -> None:
+        """The project managers from the project, where nobody wrote one yet."""
+        people = {p.id: p.name for p in self.ctx.services.projects.people(self.code)}
+        for field, person_id in (("accept_customer", self.project.customer_pm),
+                                 ("accept_vendor", self.project.vendor_pm)):
+            if not self.fields.value(field).strip() and person_id in people:
+                self.fields.set_value(field, people[person_id])
+
+    def _show_state(self, accepted_on: date | None) -> None:
+        if self.handed_over:
+            self.state.setText(texts.state_text(HandoverState.HANDED_OVER, accepted_on))
+            self.state.setStyleSheet("color: #2e7d32;")
+            self.sign_button.setEnabled(False)
+        else:
+            self.state.setText(self.tr(
+                "Not signed off yet. You can close the wizard and come back: everything "
+                "typed is saved."))
+            self.state.setStyleSheet("")
+            self.sign_button.setEnabled(True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.handed_over
+
+    def check(self) -> bool:
+        missing = [f for f, e in self.editors.items() if not e.text().strip()]
+        for field in missing:
+            show_error(self.errors[field], self.tr("Needed for the acceptance."),
+                       self.editors[field])
+        return not missing
+
+    def sign_off(self) -> None:
+        show_error(self.refusal, "")
+        show_error(self.date_error, "", self.accepted)
+        day = self.accepted.date().toPython()
+        assert isinstance(day, date)
+        handover, code = self.ctx.services.handover, self.code
+        self.sign_button.setEnabled(False)
+        self.fields.saver.when_saved(lambda: self.ctx.runner.run(
+            lambda: handover.sign_off(code, day), self._signed, self._refused))
+
+    def _signed(self, _changes: Changes) -> None:
+        record = self.ctx.services.handover.record(self.code)
+        self.fields.show_record(record)
+        self.handed_over = True
+        self._show_state(record.accepted_on)
+        self.signed.emit()
+
+    def _refused(self, error: GoLiveError) -> None:
+        self.sign_button.setEnabled(True)
+        if isinstance(error, WorkflowError) and error.details.get("reason") == "untransferred":
+            raw = error.details.get("issues")
+            numbers = list(raw) if isinstance(raw, list) else []
+            show_error(self.refusal, texts.fill(self.tr(
+                "Sign-off refused: %1 open issues are neither transferred nor closed: %2. "
+                "Transfer or close them on page 2."), len(numbers),
+                texts.numbers_text(numbers, limit=40)))
+        elif isinstance(error, ValidationError) and error.field in self.editors:
+            missing = error.details.get("missing")
+            for field in missing if isinstance(missing, list) else [error.field]:
+                if field in self.errors:
+                    show_error(self.errors[field], self.tr("Needed for the acceptance."),
+                               self.editors[field])
+        elif isinstance(error, ValidationError) and error.field == "accepted_on":
+            show_error(self.date_error, texts.fill(self.tr(
+                "The acceptance cannot be before go-live (%1)."),
+                self.project.go_live.isoformat()), self.accepted)
+        else:
+            show_error(self.refusal, describe(error))

@@ -1,0 +1,53 @@
+"""Helpers for the handover GUI tests: the demo store, the page, waiting for the worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from golive_desk.app import DesktopApp
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.handover.page import HandoverPage
+from golive_desk.ui.main_window import MainWindow
+
+DEMO_ISSUES = 60
+
+
+def build_demo(folder: Path) -> Path:
+    path = folder / "demo.db"
+    init_store(path, "张力", "ZL")
+    services = Services.open(path)
+    fill_demo(services, issues=DEMO_ISSUES)
+    services.close()
+    return path
+
+
+def settle(desktop: DesktopApp) -> None:
+    """Let the worker finish, its results (and the saves they start) arrive."""
+    for _ in range(50):
+        desktop.runner.wait()
+        QApplication.processEvents()
+        if not desktop.runner.is_busy():
+            break
+    QApplication.processEvents()
+
+
+def open_handover(qtbot: QtBot, desktop: DesktopApp,
+                  path: Path) -> tuple[MainWindow, HandoverPage]:
+    assert desktop.open_store(path)
+    window = desktop.show_window()
+    settle(desktop)
+    window.show_page("handover")
+    page = window.page("handover")
+    assert isinstance(page, HandoverPage)
+    settle(desktop)
+    return window, page
+
+
+def services_of(desktop: DesktopApp) -> Services:
+    assert desktop.services is not None
+    return desktop.services

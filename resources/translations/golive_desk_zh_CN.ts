@@ -498,6 +498,10 @@
       <translation>SLA 临近超时</translation>
     </message>
     <message>
+      <source>The exit criteria: open the Handover page</source>
+      <translation>交接准则：打开交接页面</translation>
+    </message>
+    <message>
       <source>Issues per day since go-live</source>
       <translation>上线以来每日问题</translation>
     </message>
@@ -534,6 +538,38 @@
       <translation>正在计算工作时间…</translation>
     </message>
     <message>
+      <source>counting…</source>
+      <translation>计算中…</translation>
+    </message>
+    <message>
+      <source>urgent plans</source>
+      <translation>紧急问题方案</translation>
+    </message>
+    <message>
+      <source>SLA</source>
+      <translation>SLA</translation>
+    </message>
+    <message>
+      <source>solved by the customer</source>
+      <translation>客户自行解决</translation>
+    </message>
+    <message>
+      <source>month-end closes</source>
+      <translation>月结</translation>
+    </message>
+    <message>
+      <source>new issues a day</source>
+      <translation>每日新增</translation>
+    </message>
+    <message>
+      <source>days since urgent</source>
+      <translation>距上次紧急问题</translation>
+    </message>
+    <message>
+      <source>operation errors</source>
+      <translation>操作错误</translation>
+    </message>
+    <message>
       <source>%1 still open</source>
       <translation>其中 %1 个仍未关闭</translation>
     </message>
@@ -548,6 +584,22 @@
     <message>
       <source>Import holiday calendar…</source>
       <translation>导入节假日日历…</translation>
+    </message>
+    <message>
+      <source>Handover readiness · criteria met</source>
+      <translation>交接准备度 · 达标项</translation>
+    </message>
+    <message>
+      <source>Not yet met: %1</source>
+      <translation>未达标：%1</translation>
+    </message>
+    <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <source>Every criterion met: ready to hand over</source>
+      <translation>全部达标，可以交接</translation>
     </message>
     <message>
       <source>The holiday calendar does not know %1: SLA times in that year count Monday to Friday only. Import that year's holidays (an ICS from the office, or a bundle).</source>
@@ -585,6 +637,41 @@
     </message>
   </context>
   <context>
+    <name>EditProjectDialog</name>
+    <message>
+      <source>Edit project</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The issue numbers carry the code: it cannot change.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>One module per line. Issues keep the module they have.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Modules</source>
+      <translation type="unfinished">模块</translation>
+    </message>
+    <message>
+      <source> working days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Working days after go-live that must be covered on site.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>On site after go-live</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>At least one module, each up to 30 characters.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>EmergencyStep</name>
     <message>
       <source>5. Emergency plan</source>
@@ -616,15 +703,15 @@
     </message>
     <message>
       <source>Actions</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">处理措施</translation>
     </message>
     <message>
       <source>Contacts</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">联系人</translation>
     </message>
     <message>
       <source>Escalation</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">升级路径</translation>
     </message>
     <message>
       <source>A scenario needs its title.</source>
@@ -801,7 +888,7 @@
     </message>
     <message>
       <source>Lessons learned</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">经验教训</translation>
     </message>
     <message>
       <source>What went well, what to do differently in the next go-live</source>
@@ -1354,7 +1441,7 @@
     </message>
     <message>
       <source>Maintenance notes</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">维护手册条目</translation>
     </message>
     <message>
       <source>No project</source>
@@ -2262,6 +2349,14 @@
       <translation>项目：</translation>
     </message>
     <message>
+      <source>&amp;Edit project…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Name, customer, dates, modules, document number prefix, on-site days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -2365,7 +2460,7 @@
     </message>
     <message>
       <source>Symptom</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">问题现象</translation>
     </message>
     <message>
       <source>Cause</source>
@@ -2373,7 +2468,7 @@
     </message>
     <message>
       <source>Solution</source>
-      <translation type="unfinished" />
+      <translation type="unfinished">解决方法</translation>
     </message>
     <message>
       <source>(no module)</source>
@@ -2412,6 +2507,25 @@
     </message>
     <message>
       <source>Symptom, cause and solution of each resolved issue flagged for the maintenance notes, by module: the customer's first-line knowledge base. Edit them, add your own.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>OnSiteNote</name>
+    <message>
+      <source>On site: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nobody on site</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>From the support calendar: who was on site for this project on the day the issue was reported</source>
       <translation type="unfinished" />
     </message>
   </context>

@@ -189,3 +189,27 @@ def test_the_support_card_shows_today_and_this_week(
     card.link.linkActivated.emit("calendar")
     settle(qtbot, desktop)
     assert window.page("calendar") is window.stack.currentWidget()
+
+
+def test_the_readiness_tile_counts_the_exit_criteria_and_opens_the_handover(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    services = Services.open(store_path)
+    fill_demo(services, issues=80)
+    expected = services.handover.readiness("HX")
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    window.resize(1400, 900)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    with qtbot.waitSignal(overview.readiness_shown, timeout=20_000):
+        settle(qtbot, desktop)
+    tile = overview.dashboard.readiness
+    met = sum(1 for c in expected if c.ok)
+    assert tile.value.text() == f"{met}/{len(expected)}"
+    red = [c for c in expected if not c.ok]
+    assert red  # the demo is a month into support: not ready yet
+    assert tile.note.text().startswith("Not yet met: ")
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    settle(qtbot, desktop)
+    assert window.current_page() is window.page("handover")

@@ -3,7 +3,8 @@
 The aggregate figures come first (``OverviewService.figures``, one runner
 task) and are painted at once; the SLA clocks of every issue take ten times
 as long at 100k issues, so they follow in a second task (``run_later``, after
-the paint) and fill the SLA tiles and the unknown-year notice.
+the paint) and fill the SLA tiles and the unknown-year notice; the handover's
+readiness (its exit criteria, counted over the same clocks) follows in a third.
 A severity tile (the overdue and SLA tiles too) opens the register filtered that way.
 """
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from golive_desk.domain.handover import Criterion
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.domain.sla import SlaPolicy, SlaState
@@ -59,19 +61,13 @@ class Tile(QFrame):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashTile")
-        self.setStyleSheet(
-            "QFrame#dashTile { background: #ffffff; border: 1px solid #dde3ee; "
-            f"border-left: 5px solid {accent}; border-radius: 8px; }}"
-            "QFrame#dashTile:hover { border-color: #b8c4d9; "
-            f"border-left: 5px solid {accent}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 12, 10)
         layout.setSpacing(2)
         self.caption = QLabel(caption)
         self.caption.setStyleSheet("color: #66748c; font-size: 13px; border: none;")
         self.value = QLabel("–")
-        self.value.setStyleSheet(f"color: {accent}; font-size: 30px; font-weight: 700; "
-                                 "border: none;")
+        self.set_accent(accent)
         self.note = QLabel("")
         self.note.setStyleSheet("color: #66748c; font-size: 12px; border: none;")
         for label in (self.caption, self.value, self.note):
@@ -84,6 +80,16 @@ class Tile(QFrame):
     def set(self, value: str, note: str = "") -> None:
         self.value.setText(value)
         self.note.setText(note)
+
+    def set_accent(self, accent: str) -> None:
+        """The colour of the left edge and the figure."""
+        self.setStyleSheet(
+            "QFrame#dashTile { background: #ffffff; border: 1px solid #dde3ee; "
+            f"border-left: 5px solid {accent}; border-radius: 8px; }}"
+            "QFrame#dashTile:hover { border-color: #b8c4d9; "
+            f"border-left: 5px solid {accent}; }}")
+        self.value.setStyleSheet(f"color: {accent}; font-size: 30px; font-weight: 700; "
+                                 "border: none;")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._clickable and event.button() == Qt.MouseButton.LeftButton:
@@ -114,6 +120,7 @@ class Dashboard(QWidget):
     severity_chosen = Signal(object)  # Severity
     overdue_chosen = Signal()
     sla_chosen = Signal(object)  # SlaState
+    handover_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +157,12 @@ class Dashboard(QWidget):
         self.at_risk.clicked.connect(lambda: self.sla_chosen.emit(SlaState.AT_RISK))
         for column, tile in enumerate((self.overdue, self.awaiting, self.breached, self.at_risk)):
             tiles.addWidget(tile, 1, column)
+        self.readiness = Tile(self.tr("Handover readiness · criteria met"), "#2e7d32",
+                              clickable=True)
+        self.readiness.setToolTip(self.tr("The exit criteria: open the Handover page"))
+        self.readiness.note.setWordWrap(True)
+        self.readiness.clicked.connect(self.handover_chosen)
+        tiles.addWidget(self.readiness, 0, len(Severity), 2, 1)
         layout.addLayout(tiles)
 
         self.trend = TrendChart()
@@ -206,6 +219,28 @@ class Dashboard(QWidget):
             highlight=labels.category(Category.OPERATION_ERROR))
         self.modules.set_items(list(s.by_module.items())[:10])
 
+    def show_readiness(self, criteria: list[Criterion] | None) -> None:
+        """Criteria met of all, and which are red; ``None`` while they are counted."""
+        if criteria is None:
+            self.readiness.set("…", self.tr("counting…"))
+            return
+        met = sum(1 for c in criteria if c.ok)
+        red = [self._short(c.code) for c in criteria if not c.ok]
+        note = (self.tr("Not yet met: %1").replace("%1", self.tr(", ").join(red))
+                if red else self.tr("Every criterion met: ready to hand over"))
+        self.readiness.set(f"{met}/{len(criteria)}", note)
+        self.readiness.set_accent("#2e7d32" if not red else "#e07b00")
+
+    def _short(self, code: str) -> str:
+        names = {"urgent_without_plan": self.tr("urgent plans"),
+                 "sla_urgent_high": self.tr("SLA"),
+                 "resolved_by_staying": self.tr("solved by the customer"),
+                 "month_end_closes": self.tr("month-end closes"),
+                 "new_issues_per_day": self.tr("new issues a day"),
+                 "days_since_urgent": self.tr("days since urgent"),
+                 "operation_error_share": self.tr("operation errors")}
+        return names.get(code, code)
+
     def show_sla(self, sla: SlaFigures) -> None:
         self.breached.set(str(sla.breached), self.tr("%1 still open")
                           .replace("%1", str(sla.breached_open)))
@@ -224,6 +259,7 @@ class Dashboard(QWidget):
 class OverviewPage(Page):
     figures_shown = Signal()  # the aggregate figures are on screen
     sla_shown = Signal()  # the SLA tiles are filled too
+    readiness_shown = Signal()  # and the handover readiness tile
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
@@ -233,6 +269,7 @@ class OverviewPage(Page):
         self._project: Project | None = None
         self._people: list[Person] = []
         self.summary: ProjectSummary | None = None
+        self.readiness: list[Criterion] | None = None
         self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 16)
@@ -266,6 +303,7 @@ class OverviewPage(Page):
         self.dashboard.severity_chosen.connect(self._open_severity)
         self.dashboard.overdue_chosen.connect(self._open_overdue)
         self.dashboard.sla_chosen.connect(self._open_sla)
+        self.dashboard.handover_chosen.connect(self._open_handover)
         self.dashboard.support.calendar_requested.connect(self._open_calendar)
         self.dashboard.import_holidays.clicked.connect(
             lambda: import_holiday_calendar(self._ctx, self))
@@ -304,6 +342,7 @@ class OverviewPage(Page):
     def set_project(self, project: Project | None) -> None:
         if project is None or self.summary is None or self.summary.project.id != project.id:
             self.summary = None
+            self.readiness = None
         self._project = project
         self._add_person.setEnabled(project is not None)
         self.policy_button.setEnabled(project is not None)
@@ -326,7 +365,7 @@ class OverviewPage(Page):
     def apply_changes(self, changes: Changes) -> None:
         if self._project is not None and any(changes.touches(e) for e in (
                 "person", "project", "issue", "timeline_entry", "holiday_year", "membership",
-                "support_slot")):
+                "support_slot", "milestone")):
             self._refresh()
 
     def _refresh(self) -> None:
@@ -359,6 +398,8 @@ class OverviewPage(Page):
         self._people = people
         self._model.set_people(people)
         self.dashboard.show_summary(summary)
+        if self.readiness is None:
+            self.dashboard.show_readiness(None)
         self.dashboard.support.show_slots(slots, today)
         self._show_days(summary, people)
         self.figures_shown.emit()
@@ -394,6 +435,23 @@ class OverviewPage(Page):
         self.summary = replace(self.summary, sla=sla)
         self.dashboard.show_sla(sla)
         self.sla_shown.emit()
+        code = self.summary.project.code
+        handover = self._ctx.services.handover
+        self._ctx.runner.run_later(
+            lambda: handover.readiness(code) if generation == self._generation else None,
+            lambda criteria: self._show_readiness(generation, criteria))
+
+    def _show_readiness(self, generation: int, criteria: list[Criterion] | None) -> None:
+        if criteria is None or generation != self._generation:
+            return
+        self.readiness = criteria
+        self.dashboard.show_readiness(criteria)
+        self.readiness_shown.emit()
+
+    def _open_handover(self) -> None:
+        window: Any = self.window()
+        if hasattr(window, "show_page"):
+            window.show_page("handover")
 
     # -- into the register ------------------------------------------------------------
     def _register(self) -> Any:

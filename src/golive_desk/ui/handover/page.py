@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +29,9 @@ from golive_desk.ui.handover.readiness import CriteriaList
 from golive_desk.ui.handover.resume import last_page
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from golive_desk.ui.printing.preview_dialog import PrintPreviewDialog
 
 # What the page shows refreshes when one of these is written.
 _WATCHED = ("project", "issue", "timeline_entry", "milestone", "support_slot", "person",
@@ -213,15 +217,12 @@ class HandoverPage(Page):
             wizard.deleteLater()
             self.reload()
 
-    def print_document(self) -> None:
+    def print_document(self) -> PrintPreviewDialog | None:
         """Preview and print the handover document (before and after the sign-off)."""
-        project = self.project
-        if project is None:
-            return
-        from golive_desk.ui.printing import open_print_preview
+        if self.project is None:
+            return None
+        from golive_desk.ui.printing import print_handover
 
-        code, printing = project.code, self._ctx.services.printing
-        open_print_preview(self._ctx, self,
-                           lambda language: printing.print_handover(code, language),
-                           title=self.tr("Print the handover document"),
-                           suggested_name=f"{code}-" + self.tr("Handover document") + ".pdf")
+        if self.wizard is not None:
+            self.wizard.save_all()  # the preview reads the store: what is typed goes first
+        return print_handover(self._ctx, self, self.project.code)

@@ -2514,19 +2514,19 @@
     <name>OnSiteNote</name>
     <message>
       <source>On site: %1</source>
-      <translation type="unfinished" />
+      <translation>现场：%1</translation>
     </message>
     <message>
       <source>, </source>
-      <translation type="unfinished" />
+      <translation>、</translation>
     </message>
     <message>
       <source>Nobody on site</source>
-      <translation type="unfinished" />
+      <translation>无人在现场</translation>
     </message>
     <message>
       <source>From the support calendar: who was on site for this project on the day the issue was reported</source>
-      <translation type="unfinished" />
+      <translation>来自现场支持日程：报告当天在本项目现场的人员</translation>
     </message>
   </context>
   <context>

@@ -46,3 +46,40 @@ def test_handover_show_for_people_and_a_missing_project(cli: Any, demo: Path) ->
     missing = cli(demo, "handover", "show", "--project", "NOPE")
     assert missing.returncode == 1
     assert "no project NOPE" in missing.stderr
+
+
+def test_transfer_then_sign_off_hands_the_project_over(cli: Any, demo: Path) -> None:
+    shown = cli(demo, "handover", "show", "--project", "HX", json_out=True).json()
+    remaining = shown["untransferred"]
+    assert remaining
+    refused = cli(demo, "handover", "sign-off", "--project", "HX", "--by", "张力",
+                  "--receiver", "孙涛", "--customer-pm", "王海东", "--vendor-pm", "周建国")
+    assert refused.returncode == 1
+    assert "neither transferred nor closed" in refused.stderr
+    assert remaining[0] in refused.stderr
+    no_plan = cli(demo, "handover", "transfer", remaining[0], "--to", "孙涛", "--plan", " ")
+    assert no_plan.returncode == 1
+    assert "plan must not be empty" in no_plan.stderr
+    moved = cli(demo, "handover", "transfer", *remaining, "--to", "孙涛",
+                "--plan", "每周二电话跟进", json_out=True)
+    assert moved.returncode == 0, moved.stderr
+    assert {m["number"] for m in moved.json()} == set(remaining)
+    assert {m["status"] for m in moved.json()} == {"transferred"}
+    signed = cli(demo, "handover", "sign-off", "--project", "HX", "--date", "2026-12-20",
+                 json_out=True)
+    assert signed.returncode == 0, signed.stderr
+    data = signed.json()
+    assert (data["state"], data["accepted_at"], data["untransferred"]) == (
+        "handed_over", "2026-12-20", [])
+    again = cli(demo, "handover", "show", "--project", "HX", json_out=True).json()
+    assert again["state"] == "handed_over"
+
+
+def test_sign_off_without_signers_names_the_missing_one(cli: Any, demo: Path) -> None:
+    remaining = cli(demo, "handover", "show", "--project", "HX",
+                    json_out=True).json()["untransferred"]
+    assert cli(demo, "handover", "transfer", *remaining, "--to", "孙涛",
+               "--plan", "跟进").returncode == 0
+    missing = cli(demo, "handover", "sign-off", "--project", "HX", "--by", "张力")
+    assert missing.returncode == 1
+    assert "acceptance needs" in missing.stderr

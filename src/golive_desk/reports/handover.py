@@ -46,6 +46,7 @@ from golive_desk.domain.issues import Issue
 from golive_desk.domain.models import Person, Project
 from golive_desk.reports.flowables import BoldTitle
 from golive_desk.reports.handover_blocks import (
+    Cell,
     SectionHeading,
     data_table,
     intro,
@@ -333,7 +334,7 @@ def _readiness(doc: HandoverData, texts: HandoverTexts) -> list[Flowable]:
     s = styles()
     widths = [56 * mm, 24 * mm, 18 * mm, 19 * mm]
     widths.append(WIDTH - sum(widths))
-    rows: list[list[str | Flowable]] = []
+    rows: list[list[Cell]] = []
     for c in doc.readiness:
         figure, threshold = criterion_figures(c, texts)
         rows.append([criterion_name(c, texts), figure, threshold,
@@ -365,7 +366,7 @@ def _transfers(doc: HandoverData, texts: HandoverTexts) -> list[Flowable]:
     s = styles()
     widths = [9 * mm, 23 * mm, 0.0, 15 * mm, 20 * mm, 52 * mm, 20 * mm]
     widths[2] = WIDTH - sum(widths)
-    rows: list[list[str | Flowable]] = [
+    rows: list[list[Cell]] = [
         [str(i), t.number, t.title, t.module, t.owner or texts["tr_no_owner"], t.plan,
          t.day.isoformat() if t.day else ""]
         for i, t in enumerate(sorted(doc.transfers, key=lambda t: t.number), start=1)]
@@ -391,7 +392,7 @@ def open_issues(issues: Sequence[Issue], texts: HandoverTexts) -> list[Flowable]
     s = styles()
     widths = [9 * mm, 23 * mm, 0.0, 15 * mm, 14 * mm, 22 * mm, 20 * mm, 20 * mm]
     widths[2] = WIDTH - sum(widths)
-    rows: list[list[str | Flowable]] = [
+    rows: list[list[Cell]] = [
         [str(i), issue.number, issue.title, issue.module, texts.enum(issue.severity),
          texts.enum(issue.status), issue.assignee, issue.reported_at[:10]]
         for i, issue in enumerate(sorted(issues, key=lambda i: i.number), start=1)]

@@ -5,11 +5,12 @@ and the PDF outline, bordered tables whose header repeats, label/value grids.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from golive_desk.reports.fonts import cjk_font, markup, one_line
+from golive_desk.reports.fonts import cjk_font, one_line
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
@@ -97,17 +98,22 @@ def boxed(content: Flowable, width: float) -> Table:
     return table
 
 
-def muted_tail(text: str) -> str:
-    """Paragraph markup: the first line as is, the lines after it in grey (a title and
-    its description in one cell)."""
+def title_and_body(text: str) -> list[Flowable]:
+    """A cell of two paragraphs: the first line as is, the lines after it in grey (an
+    issue's title and its description). Two paragraphs, not one with a line break: a
+    first line that fills the cell exactly would leave an empty line after it."""
+    s = styles()
     first, _, rest = text.strip().partition("\n")
-    if not rest.strip():
-        return markup(first)
-    grey = "#" + MUTED.hexval()[2:]
-    return f'{markup(first)}<br/><font color="{grey}">{markup(rest.strip())}</font>'
+    cells = [para(first, s.cell)]
+    if rest.strip():
+        cells.append(para(rest.strip(), s.cell.clone("cell_muted", textColor=MUTED)))
+    return cells
 
 
-def data_table(heads: Sequence[str], rows: Sequence[Sequence[str | Flowable]],
+Cell: TypeAlias = str | Flowable | list[Flowable]  # what a data_table cell may hold
+
+
+def data_table(heads: Sequence[str], rows: Sequence[Sequence[Cell]],
                widths: Sequence[float], *, center: Sequence[int] = (),
                empty: str = "") -> Table:
     """A bordered table with a grey header row that repeats on every page.

@@ -11,7 +11,7 @@ from enum import StrEnum
 from itertools import groupby
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.handover_records import (
@@ -23,13 +23,14 @@ from golive_desk.domain.handover_records import (
 from golive_desk.domain.issues import Category, IssueStatus
 from golive_desk.domain.models import Person
 from golive_desk.reports.handover_blocks import (
+    Cell,
     boxed,
     data_table,
     intro,
     label_grid,
-    muted_tail,
     side_by_side,
     sub_heading,
+    title_and_body,
 )
 from golive_desk.reports.handover_texts import HandoverTexts
 from golive_desk.reports.styles import (
@@ -65,8 +66,8 @@ def maintenance_section(notes: Sequence[MaintenanceNote], texts: HandoverTexts,
         items = list(group)
         title = texts["mn_module_count"].format(module=module or texts["mn_no_module"],
                                                 n=len(items))
-        rows: list[list[str | Flowable]] = [
-            [n.issue_number, Paragraph(muted_tail(n.symptom), s.cell), n.cause, n.solution]
+        rows: list[list[Cell]] = [
+            [n.issue_number, title_and_body(n.symptom), n.cause, n.solution]
             for n in items]
         story += [sub_heading(f"3.{index}\u2003{title}"),
                   data_table([texts["mn_source"], texts["mn_symptom"], texts["mn_cause"],
@@ -82,7 +83,7 @@ def support_system(contacts: Sequence[Person], texts: HandoverTexts,
     widths = [17 * mm, 22 * mm, 21 * mm, 27 * mm, 0.0, 34 * mm]
     widths[4] = width - sum(widths)
     sep = texts["list_sep"]
-    rows: list[list[str | Flowable]] = [
+    rows: list[list[Cell]] = [
         [p.name, texts.role(p.role), p.department, p.phone, p.email,
          sep.join(m.strip() for m in p.modules.splitlines() if m.strip())]
         for p in contacts]
@@ -238,7 +239,7 @@ def acceptance(record: HandoverRecord, untransferred: int, texts: HandoverTexts,
     def box(key: str) -> Table:
         return _signature_box(texts[key], names[key], texts, half)
 
-    verdict = "\u2003\u2003".join("□ " + texts[k] for k in ("ac_pass", "ac_conditional",
+    verdict = ("\u00a0" * 6).join("□ " + texts[k] for k in ("ac_pass", "ac_conditional",
                                                               "ac_fail"))
     opinion = Table([[para(texts["ac_opinion"], s.label), ""]],
                     colWidths=[36 * mm, width - 36 * mm], rowHeights=[24 * mm])
@@ -256,5 +257,6 @@ def acceptance(record: HandoverRecord, untransferred: int, texts: HandoverTexts,
         Spacer(1, 6 * mm),
         side_by_side([box("ho_vendor_pm"), Spacer(gap, 1), box("ho_customer_pm")],
                      [half, gap, half]),
+        Spacer(1, 4 * mm), para(texts["ac_copies"], s.note),
     ]
     return [*story, KeepTogether(blocks)]

@@ -84,6 +84,7 @@ _ZH: dict[str, str] = {
     "ac_date": "日期", "ac_verdict": "验收结论", "ac_pass": "同意验收",
     "ac_conditional": "有条件验收（见验收意见）", "ac_fail": "不同意验收",
     "ac_opinion": "验收意见",
+    "ac_copies": "本文档一式两份，客户方与实施方各执一份，自双方签字之日起生效。",
 }
 
 _EN: dict[str, str] = {
@@ -173,6 +174,8 @@ _EN: dict[str, str] = {
     "ac_date_blank": "\u00a0" * 30, "ac_date": "Date", "ac_verdict": "Decision",
     "ac_pass": "Accepted", "ac_conditional": "Accepted with conditions (see remarks)",
     "ac_fail": "Not accepted", "ac_opinion": "Remarks",
+    "ac_copies": "Made in two copies, one for the customer and one for the vendor; in force "
+                 "once both parties have signed.",
 }
 
 _ROLES_ZH = {Role.CONSULTANT: "实施顾问", Role.VENDOR_PM: "实施方项目经理",

@@ -640,35 +640,35 @@
     <name>EditProjectDialog</name>
     <message>
       <source>Edit project</source>
-      <translation type="unfinished" />
+      <translation>编辑项目</translation>
     </message>
     <message>
       <source>The issue numbers carry the code: it cannot change.</source>
-      <translation type="unfinished" />
+      <translation>问题编号中含有项目代码，代码不能修改。</translation>
     </message>
     <message>
       <source>One module per line. Issues keep the module they have.</source>
-      <translation type="unfinished" />
+      <translation>每行一个模块。已有问题保留原来的模块。</translation>
     </message>
     <message>
       <source>Modules</source>
-      <translation type="unfinished">模块</translation>
+      <translation>模块</translation>
     </message>
     <message>
       <source> working days</source>
-      <translation type="unfinished" />
+      <translation> 个工作日</translation>
     </message>
     <message>
       <source>Working days after go-live that must be covered on site.</source>
-      <translation type="unfinished" />
+      <translation>上线后必须有人驻场的工作日数。</translation>
     </message>
     <message>
       <source>On site after go-live</source>
-      <translation type="unfinished" />
+      <translation>上线后驻场</translation>
     </message>
     <message>
       <source>At least one module, each up to 30 characters.</source>
-      <translation type="unfinished" />
+      <translation>至少填写一个模块，每个不超过 30 个字符。</translation>
     </message>
   </context>
   <context>
@@ -2350,11 +2350,11 @@
     </message>
     <message>
       <source>&amp;Edit project…</source>
-      <translation type="unfinished" />
+      <translation>编辑项目(&amp;E)…</translation>
     </message>
     <message>
       <source>Name, customer, dates, modules, document number prefix, on-site days</source>
-      <translation type="unfinished" />
+      <translation>名称、客户、日期、模块、文档编号前缀、驻场天数</translation>
     </message>
     <message>
       <source>&amp;File</source>

@@ -6,7 +6,7 @@ English message, so the window can phrase them in Chinese without parsing text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -137,6 +137,22 @@ def parse_enum(field: str, enum: type[E], raw: object) -> E:
 
 def parse_status(raw: object) -> IssueStatus:
     return parse_enum("status", IssueStatus, raw)
+
+
+def clean_modules(modules: Sequence[str]) -> tuple[str, ...]:
+    """A project's module list: trimmed, without repeats, at least one, each up to 30
+    characters.
+
+    Raises:
+        ValidationError: ``modules`` with rule ``required`` or ``too_long``.
+    """
+    names = tuple(dict.fromkeys(m.strip() for m in modules if m.strip()))
+    if not names:
+        raise ValidationError("modules", "a project needs at least one module",
+                              rule="required")
+    for name in names:
+        clean_text("modules", name, 30)
+    return names
 
 
 def clean_text(field: str, raw: object, limit: int, *, required: bool = False) -> str:

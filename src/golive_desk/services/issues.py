@@ -68,12 +68,7 @@ class IssueService:
 
     def set_modules(self, project_code: str, modules: Sequence[str]) -> Changes:
         """Replace the project's module list (issues keep the module they have)."""
-        names = list(dict.fromkeys(m.strip() for m in modules if m.strip()))
-        if not names:
-            raise ValidationError("modules", "a project needs at least one module",
-                                  rule="required")
-        for name in names:
-            rules.clean_text("modules", name, 30)
+        names = rules.clean_modules(modules)
         with unit_of_work(self._store) as uow:
             project = self._project(uow.conn, project_code)
             uow.set("project", project.id, "modules", "\n".join(names))

@@ -3,18 +3,37 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 
 from golive_desk.domain import validation
 from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role
 from golive_desk.domain.errors import DuplicateError, NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
+from golive_desk.domain.issue_rules import clean_modules
 from golive_desk.domain.models import Changes, Person, PersonRecord, Project
-from golive_desk.storage import local_node, queries
+from golive_desk.domain.ops import JsonValue
+from golive_desk.domain.support_calendar import DEFAULT_ONSITE_DAYS, check_onsite_days
+from golive_desk.storage import calendar_queries, issue_queries, local_node, queries
 from golive_desk.storage.engine import Store
 from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import UnitOfWork, unit_of_work
 
 _PM_FIELD = {Role.VENDOR_PM: "vendor_pm", Role.CUSTOMER_PM: "customer_pm"}
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """What the project dialog edits: everything of a project but its code (issue
+    numbers carry it), status, PMs and SLA policy (edited where they are shown)."""
+
+    name: str
+    customer: str
+    go_live: date
+    month_end: date | None
+    modules: tuple[str, ...]
+    doc_prefix: str | None  # None: the project code
+    onsite_days: int
 
 
 class ProjectService:
@@ -53,6 +72,57 @@ class ProjectService:
                 "doc_prefix": prefix,
             })
         return self.get(code), Changes.of("project", project_id)
+
+    def settings(self, code: str) -> ProjectSettings:
+        """What :meth:`update_project` edits, as stored (defaults filled in).
+
+        Raises:
+            NotFoundError: no such project.
+        """
+        project = self.get(code)
+        with self._store.read() as tx:
+            modules = issue_queries.project_modules(tx, project.id)
+            days = calendar_queries.onsite_days(tx, [project.id]).get(project.id)
+        return ProjectSettings(project.name, project.customer, project.go_live,
+                               project.month_end, modules, project.doc_prefix,
+                               DEFAULT_ONSITE_DAYS if days is None else days)
+
+    def update_project(self, code: str, wanted: ProjectSettings) -> tuple[Project, Changes]:
+        """Write what differs between ``wanted`` and the stored settings, in one unit of work.
+
+        Raises:
+            ValidationError: an empty name or customer, a first month-end close before
+                go-live, a bad document prefix, no module or one over 30 characters,
+                on-site days outside 0-60 (``CalendarError``).
+            NotFoundError: no such project.
+            WorkflowError: (``reason="conflict"``) a changed field is in conflict.
+        """
+        values: dict[str, JsonValue] = {
+            "name": validation.required("name", wanted.name),
+            "customer": validation.required("customer", wanted.customer),
+            "go_live": wanted.go_live.isoformat(),
+            "month_end": wanted.month_end.isoformat() if wanted.month_end else None,
+            "modules": "\n".join(clean_modules(wanted.modules)),
+            "doc_prefix": validation.doc_prefix(wanted.doc_prefix)
+            if wanted.doc_prefix and wanted.doc_prefix.strip() else None,
+            "onsite_days": check_onsite_days(wanted.onsite_days),
+        }
+        if wanted.month_end is not None and wanted.month_end < wanted.go_live:
+            raise ValidationError("month_end", "the first month-end close cannot be before go-live")
+        project, before = self.get(code), self.settings(code)
+        stored: dict[str, JsonValue] = {
+            "name": before.name, "customer": before.customer,
+            "go_live": before.go_live.isoformat(),
+            "month_end": before.month_end.isoformat() if before.month_end else None,
+            "modules": "\n".join(before.modules), "doc_prefix": before.doc_prefix,
+            "onsite_days": before.onsite_days,
+        }
+        changed = {f: v for f, v in values.items() if v != stored[f]}
+        if changed:
+            with unit_of_work(self._store, self._wall) as uow:
+                for field, value in changed.items():
+                    uow.set("project", project.id, field, value)
+        return self.get(code), Changes.of("project", project.id) if changed else Changes()
 
     def list_projects(self) -> list[Project]:
         with self._store.read() as tx:

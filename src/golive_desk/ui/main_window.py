@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from golive_desk import __version__
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes, LocalUser, Project
+from golive_desk.services.projects import ProjectSettings
 from golive_desk.services.store_admin import rename_local_user
 from golive_desk.ui.context import UiContext
-from golive_desk.ui.dialogs.project_dialog import ProjectDialog
+from golive_desk.ui.dialogs.project_dialog import EditProjectDialog, ProjectDialog
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.icons import icon
@@ -69,6 +70,9 @@ class MainWindow(QMainWindow):
         self._counts: dict[int, int] = {}  # badges of pages not built yet
         self._projects: list[Project] = []
         self._projects_read = False
+        # The edit dialog; an attribute so tests can answer it.
+        self.ask_project_settings: Callable[[str, ProjectSettings], ProjectSettings | None] = (
+            self._ask_project_settings)
         self.setWindowTitle(self.tr("GoLive Desk"))
         self.setWindowIcon(icon("app"))
         self.resize(1280, 800)
@@ -101,6 +105,11 @@ class MainWindow(QMainWindow):
         self.project_box.setAccessibleName(self.tr("Project"))
         self.project_box.currentIndexChanged.connect(self._on_project_chosen)
         bar.addWidget(self.project_box)
+        self.edit_project_action = self._action(self.tr("&Edit project…"), self.edit_project)
+        self.edit_project_action.setToolTip(self.tr(
+            "Name, customer, dates, modules, document number prefix, on-site days"))
+        self.edit_project_action.setEnabled(False)  # until a project is chosen
+        bar.addAction(self.edit_project_action)
         self.addToolBar(bar)
 
     def _build_body(self) -> None:
@@ -130,6 +139,7 @@ class MainWindow(QMainWindow):
         self.new_project_action = self._action(self.tr("&New project…"), self.new_project,
                                                QKeySequence("Ctrl+Shift+N"))
         file_menu.addAction(self.new_project_action)
+        file_menu.addAction(self.edit_project_action)
         file_menu.addAction(self._action(self.tr("Add &demo project"), self.demo_requested.emit))
         file_menu.addSeparator()
         # The issues page owns Ctrl+N and Ctrl+P (two actions on one key would cancel
@@ -254,6 +264,7 @@ class MainWindow(QMainWindow):
         for page in self.built_pages():
             page.set_project(project)
         self._count_unbuilt()
+        self.edit_project_action.setEnabled(project is not None)
         if project is not None:
             self._ctx.save_settings(self._ctx.settings().with_(last_project=project.code))
         self.setWindowTitle(self.tr("GoLive Desk") + (f" – {project.name}" if project else ""))
@@ -267,6 +278,24 @@ class MainWindow(QMainWindow):
                 answer.code, answer.name, answer.customer, answer.go_live, answer.month_end,
                 answer.doc_prefix),
             lambda result: self.reload_projects(result[0].code))
+
+    def edit_project(self) -> None:
+        """The current project's settings: read on the worker, asked, written on the worker."""
+        project = self.current_project()
+        if project is None:
+            return
+        code, projects = project.code, self._ctx.services.projects
+
+        def ask(settings: ProjectSettings) -> None:
+            answer = self.ask_project_settings(code, settings)
+            if answer is not None and answer != settings:
+                self._ctx.runner.run(lambda: projects.update_project(code, answer))
+
+        self._ctx.runner.run(lambda: projects.settings(code), ask)
+
+    def _ask_project_settings(self, code: str, settings: ProjectSettings
+                              ) -> ProjectSettings | None:
+        return EditProjectDialog(code, settings, self).ask_settings()
 
     # -- changes, errors, dialogs -------------------------------------------
     def _on_changes(self, changes: Changes) -> None:

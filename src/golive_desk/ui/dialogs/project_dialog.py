@@ -1,5 +1,6 @@
-"""New project: code, name, customer, go-live and first month-end close; a project's
-SLA policy (:class:`SlaPolicyDialog`)."""
+"""New project: code, name, customer, go-live and first month-end close; editing one
+(:class:`EditProjectDialog`: also its modules and on-site days; the code stays);
+a project's SLA policy (:class:`SlaPolicyDialog`)."""
 
 from __future__ import annotations
 
@@ -13,15 +14,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
 
 from golive_desk.domain import validation
 from golive_desk.domain.errors import SlaPolicyError, ValidationError, WorkingHoursError
+from golive_desk.domain.issue_rules import clean_modules
 from golive_desk.domain.issues import Severity
 from golive_desk.domain.sla import SeverityTargets, SlaPolicy, WorkTarget
+from golive_desk.domain.support_calendar import MAX_ONSITE_DAYS
 from golive_desk.domain.working_time import WorkingHours
+from golive_desk.services.projects import ProjectSettings
 from golive_desk.ui import labels
 from golive_desk.ui.dialogs.form_dialog import FormDialog, checked
 
@@ -102,6 +107,59 @@ class ProjectDialog(FormDialog):
 
     def ask(self) -> ProjectAnswer | None:
         return self.answer if self.exec() else None
+
+
+class EditProjectDialog(ProjectDialog):
+    """A project's settings after creation; the code is shown, not edited (the issue
+    numbers carry it). Returns the :class:`ProjectSettings` to write."""
+
+    def __init__(self, code: str, settings: ProjectSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit project"))
+        self.code.setText(code)
+        self.code.setReadOnly(True)
+        self.code.setToolTip(self.tr("The issue numbers carry the code: it cannot change."))
+        self.name.setText(settings.name)
+        self.customer.setText(settings.customer)
+        self.go_live.setDate(_qdate(settings.go_live))
+        self.has_month_end.setChecked(settings.month_end is not None)
+        if settings.month_end is not None:
+            self.month_end.setDate(_qdate(settings.month_end))
+        self.doc_prefix.setText(settings.doc_prefix or "")
+        self.modules = QPlainTextEdit("\n".join(settings.modules))
+        self.modules.setTabChangesFocus(True)
+        self.modules.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.modules.setToolTip(self.tr("One module per line. Issues keep the module they "
+                                        "have."))
+        self.add_row("modules", self.tr("Modules"), self.modules)
+        self.onsite_days = QSpinBox()
+        self.onsite_days.setRange(0, MAX_ONSITE_DAYS)
+        self.onsite_days.setValue(settings.onsite_days)
+        self.onsite_days.setSuffix(self.tr(" working days"))
+        self.onsite_days.setToolTip(self.tr("Working days after go-live that must be covered "
+                                            "on site."))
+        self.add_row("onsite_days", self.tr("On site after go-live"), self.onsite_days)
+        self.edited: ProjectSettings | None = None
+
+    def collect(self) -> None:
+        super().collect()
+        answer = self.answer
+        assert answer is not None
+        lines = self.modules.toPlainText().splitlines()
+        checked("modules", lambda: clean_modules(lines),
+                self.tr("At least one module, each up to 30 characters."))
+        self.edited = ProjectSettings(
+            answer.name, answer.customer, date.fromisoformat(answer.go_live),
+            date.fromisoformat(answer.month_end) if answer.month_end else None,
+            clean_modules(lines), answer.doc_prefix, self.onsite_days.value())
+
+    def ask_settings(self) -> ProjectSettings | None:
+        return self.edited if self.exec() else None
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _month_end(day: date) -> date:

@@ -248,7 +248,7 @@
     </message>
     <message>
       <source>(empty)</source>
-      <translation type="unfinished" />
+      <translation>（空）</translation>
     </message>
     <message>
       <source>Keep this</source>
@@ -389,26 +389,26 @@
     </message>
     <message>
       <source>Modules covered</source>
-      <translation type="unfinished" />
+      <translation>负责模块</translation>
     </message>
   </context>
   <context>
     <name>ContactsStep</name>
     <message>
       <source>4. Internal support system</source>
-      <translation type="unfinished" />
+      <translation>4. 内部支持体系</translation>
     </message>
     <message>
       <source>Who the users call after the consultant leaves: the customer's project manager, key users and internal support staff, with the modules each covers.</source>
-      <translation type="unfinished" />
+      <translation>顾问撤离现场后用户找谁：客户项目经理、关键用户和内部支持人员，以及各自负责的模块。</translation>
     </message>
     <message>
       <source>Contact details of the chosen person</source>
-      <translation type="unfinished" />
+      <translation>所选人员的联系方式</translation>
     </message>
     <message>
       <source>e.g. 总账, 应收, 应付</source>
-      <translation type="unfinished" />
+      <translation>例如：总账、应收、应付</translation>
     </message>
     <message>
       <source>Phone</source>
@@ -424,11 +424,11 @@
     </message>
     <message>
       <source>Modules covered</source>
-      <translation type="unfinished" />
+      <translation>负责模块</translation>
     </message>
     <message>
       <source>Add a key user or internal support person</source>
-      <translation type="unfinished" />
+      <translation>添加关键用户或内部支持人员</translation>
     </message>
     <message>
       <source>Add person</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
       <source>Write the person's name.</source>
-      <translation type="unfinished" />
+      <translation>请填写姓名。</translation>
     </message>
   </context>
   <context>
@@ -468,11 +468,11 @@
     <name>CriteriaList</name>
     <message>
       <source>✔ met</source>
-      <translation type="unfinished" />
+      <translation>✔ 已达标</translation>
     </message>
     <message>
       <source>✘ not met</source>
-      <translation type="unfinished" />
+      <translation>✘ 未达标</translation>
     </message>
   </context>
   <context>
@@ -675,59 +675,59 @@
     <name>EmergencyStep</name>
     <message>
       <source>5. Emergency plan</source>
-      <translation type="unfinished" />
+      <translation>5. 应急预案</translation>
     </message>
     <message>
       <source>What the customer does when things go wrong after the consultant has left: for each scenario the actions, whom to call and when to escalate.</source>
-      <translation type="unfinished" />
+      <translation>顾问撤离现场后出现问题时客户怎么做：每种情形的处理步骤、联系人和升级路径。</translation>
     </message>
     <message>
       <source>Start from templates</source>
-      <translation type="unfinished" />
+      <translation>从模板开始</translation>
     </message>
     <message>
       <source>Adds the usual scenarios (system down, month-end close blocked, data error, key user absent, …) that the plan does not have yet; edit them after.</source>
-      <translation type="unfinished" />
+      <translation>添加预案中还没有的常见情形（系统宕机、月末结账受阻、数据错误、关键用户缺岗……），之后可修改。</translation>
     </message>
     <message>
       <source>Add scenario</source>
-      <translation type="unfinished" />
+      <translation>添加情形</translation>
     </message>
     <message>
       <source>Delete scenario</source>
-      <translation type="unfinished" />
+      <translation>删除情形</translation>
     </message>
     <message>
       <source>Scenario</source>
-      <translation type="unfinished" />
+      <translation>情形</translation>
     </message>
     <message>
       <source>Actions</source>
-      <translation type="unfinished">处理措施</translation>
+      <translation>处理步骤</translation>
     </message>
     <message>
       <source>Contacts</source>
-      <translation type="unfinished">联系人</translation>
+      <translation>联系人</translation>
     </message>
     <message>
       <source>Escalation</source>
-      <translation type="unfinished">升级路径</translation>
+      <translation>升级路径</translation>
     </message>
     <message>
       <source>A scenario needs its title.</source>
-      <translation type="unfinished" />
+      <translation>情形需要填写标题。</translation>
     </message>
     <message>
       <source>New scenario</source>
-      <translation type="unfinished" />
+      <translation>新情形</translation>
     </message>
     <message>
       <source>Delete this scenario of the emergency plan?</source>
-      <translation type="unfinished" />
+      <translation>删除应急预案中的这个情形？</translation>
     </message>
     <message>
       <source>The plan has no scenario yet: start from the templates or add one.</source>
-      <translation type="unfinished" />
+      <translation>应急预案还没有任何情形：请从模板开始或添加一个。</translation>
     </message>
   </context>
   <context>
@@ -860,59 +860,59 @@
     <name>ExitSummaryStep</name>
     <message>
       <source>6. Consultant exit and project summary</source>
-      <translation type="unfinished" />
+      <translation>6. 顾问撤离现场与项目总结</translation>
     </message>
     <message>
       <source>When the consultant leaves the site (shown on the calendar), what was supported, and the lessons learned.</source>
-      <translation type="unfinished" />
+      <translation>顾问何时撤离现场（显示在日历上）、支持了哪些内容，以及经验教训。</translation>
     </message>
     <message>
       <source>Consultant leaves the site on</source>
-      <translation type="unfinished" />
+      <translation>顾问撤离现场日期</translation>
     </message>
     <message>
       <source>Issues by category</source>
-      <translation type="unfinished" />
+      <translation>问题按类别</translation>
     </message>
     <message>
       <source>Issues by module</source>
-      <translation type="unfinished" />
+      <translation>问题按模块</translation>
     </message>
     <message>
       <source>Issues by support mode</source>
-      <translation type="unfinished" />
+      <translation>问题按支持方式</translation>
     </message>
     <message>
       <source>Support days by mode</source>
-      <translation type="unfinished" />
+      <translation>支持天数按方式</translation>
     </message>
     <message>
       <source>Lessons learned</source>
-      <translation type="unfinished">经验教训</translation>
+      <translation>经验教训</translation>
     </message>
     <message>
       <source>What went well, what to do differently in the next go-live</source>
-      <translation type="unfinished" />
+      <translation>哪些做得好，下次上线时哪些要改进</translation>
     </message>
     <message>
       <source>(go-live: %1)</source>
-      <translation type="unfinished" />
+      <translation>（上线日期：%1）</translation>
     </message>
     <message>
       <source>, reported %1 – %2</source>
-      <translation type="unfinished" />
+      <translation>，报告于 %1 至 %2</translation>
     </message>
     <message>
       <source>%1 issues supported (%2 still open)</source>
-      <translation type="unfinished" />
+      <translation>共支持 %1 个问题（仍有 %2 个未关闭）</translation>
     </message>
     <message>
       <source>%1 days</source>
-      <translation type="unfinished" />
+      <translation>%1 天</translation>
     </message>
     <message>
       <source>The consultant cannot leave the site before go-live (%1). Choose a later day.</source>
-      <translation type="unfinished" />
+      <translation>顾问不能在上线日期（%1）之前撤离现场，请选择更晚的日期。</translation>
     </message>
   </context>
   <context>
@@ -1425,197 +1425,189 @@
     </message>
     <message>
       <source>Print handover document…</source>
-      <translation type="unfinished" />
+      <translation>打印交接文档…</translation>
     </message>
     <message>
       <source>Start the handover wizard</source>
-      <translation type="unfinished" />
+      <translation>开始交接向导</translation>
     </message>
     <message>
       <source>Handover status</source>
-      <translation type="unfinished" />
+      <translation>交接状态</translation>
     </message>
     <message>
       <source>The maintenance notes: symptom, cause and solution of known problems, by module — what the key users and internal support look up first.</source>
-      <translation type="unfinished" />
+      <translation>维护手册：按模块整理的已知问题的现象、原因和解决方法——关键用户和内部支持人员首先查阅的资料。</translation>
     </message>
     <message>
       <source>Maintenance notes</source>
-      <translation type="unfinished">维护手册条目</translation>
+      <translation>维护手册</translation>
     </message>
     <message>
       <source>No project</source>
-      <translation type="unfinished" />
+      <translation>没有项目</translation>
     </message>
     <message>
       <source>%1 of %2 exit criteria met</source>
-      <translation type="unfinished" />
+      <translation>%2 项退出标准中已达标 %1 项</translation>
     </message>
     <message>
       <source>Open issues neither transferred nor closed: %1</source>
-      <translation type="unfinished" />
+      <translation>既未移交也未关闭的问题：%1 个</translation>
     </message>
     <message>
       <source>Consultant leaves the site on %1</source>
-      <translation type="unfinished" />
+      <translation>顾问撤离现场日期：%1</translation>
     </message>
     <message>
       <source>; </source>
-      <translation type="unfinished" />
+      <translation>；</translation>
     </message>
     <message>
       <source>Open the handover wizard</source>
-      <translation type="unfinished" />
+      <translation>打开交接向导</translation>
     </message>
     <message>
       <source>Reprint handover document…</source>
-      <translation type="unfinished" />
+      <translation>重新打印交接文档…</translation>
     </message>
     <message>
       <source>Resume the handover wizard</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Print the handover document</source>
-      <translation type="unfinished">打印项目交接与验收文档</translation>
-    </message>
-    <message>
-      <source>Handover document</source>
-      <translation type="unfinished" />
+      <translation>继续交接向导</translation>
     </message>
   </context>
   <context>
     <name>HandoverText</name>
     <message>
       <source>, </source>
-      <translation type="unfinished" />
+      <translation>、</translation>
     </message>
     <message>
       <source> and %1 more</source>
-      <translation type="unfinished" />
+      <translation> 等另外 %1 个</translation>
     </message>
     <message>
       <source>Handed over</source>
-      <translation type="unfinished" />
+      <translation>已交接</translation>
     </message>
     <message>
       <source>Handed over on %1</source>
-      <translation type="unfinished" />
+      <translation>已于 %1 交接</translation>
     </message>
     <message>
       <source>Handover in progress</source>
-      <translation type="unfinished" />
+      <translation>交接进行中</translation>
     </message>
     <message>
       <source>In go-live support (handover not started)</source>
-      <translation type="unfinished" />
+      <translation>上线支持中（尚未开始交接）</translation>
     </message>
     <message>
       <source>No urgent issue open without an action plan</source>
-      <translation type="unfinished" />
+      <translation>没有缺少处理方案的未关闭紧急问题</translation>
     </message>
     <message>
       <source>Urgent and high issues handled within their SLA</source>
-      <translation type="unfinished" />
+      <translation>紧急和高优先级问题在服务时限内处理</translation>
     </message>
     <message>
       <source>Issues resolved by the customer's own people (key users, internal support)</source>
-      <translation type="unfinished" />
+      <translation>由客户自己的人员（关键用户、内部支持人员）解决的问题</translation>
     </message>
     <message>
       <source>Every month-end close so far supported on site and passed</source>
-      <translation type="unfinished" />
+      <translation>迄今每次月末结账都有现场支持并顺利完成</translation>
     </message>
     <message>
       <source>New issues a day are falling</source>
-      <translation type="unfinished" />
+      <translation>每天新增问题数在下降</translation>
     </message>
     <message>
       <source>Days since the last urgent issue</source>
-      <translation type="unfinished" />
+      <translation>距最近一个紧急问题的天数</translation>
     </message>
     <message>
       <source>Share of operation errors</source>
-      <translation type="unfinished" />
+      <translation>操作错误占比</translation>
     </message>
     <message>
       <source>%1 without a plan (at most %2 allowed)</source>
-      <translation type="unfinished" />
+      <translation>%1 个没有处理方案（最多允许 %2 个）</translation>
     </message>
     <message>
       <source>%1 % (%2 of %3); needs at least %4 %</source>
-      <translation type="unfinished" />
+      <translation>%1 %（%3 个中 %2 个）；至少需要 %4 %</translation>
     </message>
     <message>
       <source>%1 of %2 closes passed; needs at least %3, all passed</source>
-      <translation type="unfinished" />
+      <translation>%2 次结账中 %1 次顺利完成；至少需要 %3 次，且全部完成</translation>
     </message>
     <message>
       <source>%1 a day (%2 in the last %3 days); at most %4</source>
-      <translation type="unfinished" />
+      <translation>每天 %1 个（最近 %3 天共 %2 个）；最多 %4 个</translation>
     </message>
     <message>
       <source>no urgent issue so far; needs at least %1</source>
-      <translation type="unfinished" />
+      <translation>迄今没有紧急问题；至少需要 %1 天</translation>
     </message>
     <message>
       <source>%1 days (last on %2); needs at least %3</source>
-      <translation type="unfinished" />
+      <translation>%1 天（最近一次在 %2）；至少需要 %3 天</translation>
     </message>
     <message>
       <source>%1 % (%2 of %3 issues); at most %4 %</source>
-      <translation type="unfinished" />
+      <translation>%1 %（%3 个问题中 %2 个）；最多 %4 %</translation>
     </message>
     <message>
       <source>Write an action plan for: %1</source>
-      <translation type="unfinished" />
+      <translation>请为以下问题填写处理方案：%1</translation>
     </message>
     <message>
       <source>Breached: %1</source>
-      <translation type="unfinished" />
+      <translation>已超时：%1</translation>
     </message>
     <message>
       <source>Let the key users and internal support resolve the next issues themselves, with the consultant beside them.</source>
-      <translation type="unfinished" />
+      <translation>接下来的问题请关键用户和内部支持人员自己解决，顾问在旁协助。</translation>
     </message>
     <message>
       <source>Nobody on site: %1</source>
-      <translation type="unfinished" />
+      <translation>无人在现场：%1</translation>
     </message>
     <message>
       <source>Urgent issue still open: %1</source>
-      <translation type="unfinished" />
+      <translation>紧急问题仍未关闭：%1</translation>
     </message>
     <message>
       <source>No month-end close held yet.</source>
-      <translation type="unfinished" />
+      <translation>还没有进行过月末结账。</translation>
     </message>
     <message>
       <source>; </source>
-      <translation type="unfinished" />
+      <translation>；</translation>
     </message>
     <message>
       <source>%1 (%2)</source>
-      <translation type="unfinished">%1（%2）</translation>
+      <translation>%1（%2）</translation>
     </message>
     <message>
       <source>Most came from (whom to train): %1</source>
-      <translation type="unfinished" />
+      <translation>主要来自（需要培训的人员）：%1</translation>
     </message>
   </context>
   <context>
     <name>HandoverWizard</name>
     <message>
       <source>Handover – %1</source>
-      <translation type="unfinished" />
+      <translation>交接 – %1</translation>
     </message>
     <message>
       <source>Close</source>
-      <translation type="unfinished">关闭</translation>
+      <translation>关闭</translation>
     </message>
     <message>
       <source>Done</source>
-      <translation type="unfinished" />
+      <translation>完成</translation>
     </message>
   </context>
   <context>
@@ -2444,70 +2436,70 @@
     <name>NotesEditor</name>
     <message>
       <source>Search symptom, cause, solution, module…</source>
-      <translation type="unfinished" />
+      <translation>搜索现象、原因、解决方法、模块…</translation>
     </message>
     <message>
       <source>Add note</source>
-      <translation type="unfinished" />
+      <translation>添加条目</translation>
     </message>
     <message>
       <source>Delete note</source>
-      <translation type="unfinished" />
+      <translation>删除条目</translation>
     </message>
     <message>
       <source>Module</source>
-      <translation type="unfinished" />
+      <translation>模块</translation>
     </message>
     <message>
       <source>Symptom</source>
-      <translation type="unfinished">问题现象</translation>
+      <translation>现象</translation>
     </message>
     <message>
       <source>Cause</source>
-      <translation type="unfinished" />
+      <translation>原因</translation>
     </message>
     <message>
       <source>Solution</source>
-      <translation type="unfinished">解决方法</translation>
+      <translation>解决方法</translation>
     </message>
     <message>
       <source>(no module)</source>
-      <translation type="unfinished" />
+      <translation>（无模块）</translation>
     </message>
     <message>
       <source>(no symptom)</source>
-      <translation type="unfinished" />
+      <translation>（无现象）</translation>
     </message>
     <message>
       <source>%1 (%2)</source>
-      <translation type="unfinished">%1（%2）</translation>
+      <translation>%1（%2）</translation>
     </message>
     <message>
       <source>From issue %1</source>
-      <translation type="unfinished" />
+      <translation>来自问题 %1</translation>
     </message>
     <message>
       <source>A note of its own (no issue)</source>
-      <translation type="unfinished" />
+      <translation>独立条目（无对应问题）</translation>
     </message>
     <message>
       <source>A note needs its symptom.</source>
-      <translation type="unfinished" />
+      <translation>条目需要填写现象。</translation>
     </message>
     <message>
       <source>Delete this maintenance note?</source>
-      <translation type="unfinished" />
+      <translation>删除维护手册中的这个条目？</translation>
     </message>
   </context>
   <context>
     <name>NotesStep</name>
     <message>
       <source>3. Maintenance notes</source>
-      <translation type="unfinished" />
+      <translation>3. 维护手册</translation>
     </message>
     <message>
       <source>Symptom, cause and solution of each resolved issue flagged for the maintenance notes, by module: the customer's first-line knowledge base. Edit them, add your own.</source>
-      <translation type="unfinished" />
+      <translation>标记为“纳入维护手册”的已解决问题的现象、原因和解决方法，按模块整理：客户一线支持的知识库。可修改，也可自行添加。</translation>
     </message>
   </context>
   <context>
@@ -2533,15 +2525,15 @@
     <name>OpenIssuesModel</name>
     <message>
       <source>Number</source>
-      <translation type="unfinished">编号</translation>
+      <translation>编号</translation>
     </message>
     <message>
       <source>Title</source>
-      <translation type="unfinished">问题标题</translation>
+      <translation>标题</translation>
     </message>
     <message>
       <source>Severity</source>
-      <translation type="unfinished" />
+      <translation>紧急程度</translation>
     </message>
     <message>
       <source>Status</source>
@@ -2549,94 +2541,94 @@
     </message>
     <message>
       <source>Module</source>
-      <translation type="unfinished" />
+      <translation>模块</translation>
     </message>
     <message>
       <source>Assignee</source>
-      <translation type="unfinished">处理顾问</translation>
+      <translation>处理人</translation>
     </message>
   </context>
   <context>
     <name>OpenIssuesStep</name>
     <message>
       <source>2. Open issues</source>
-      <translation type="unfinished" />
+      <translation>2. 未关闭问题</translation>
     </message>
     <message>
       <source>Every issue still open is transferred to the O&amp;M service department, with who follows it up and the plan, or closed. Sign-off is refused while any is left.</source>
-      <translation type="unfinished" />
+      <translation>每个仍未关闭的问题都要移交运营维护服务部门（写明跟进人和计划）或关闭。还有遗留问题时不能签字验收。</translation>
     </message>
     <message>
       <source>Check all</source>
-      <translation type="unfinished" />
+      <translation>全选</translation>
     </message>
     <message>
       <source>Check none</source>
-      <translation type="unfinished" />
+      <translation>全不选</translation>
     </message>
     <message>
       <source>Open in the issue form</source>
-      <translation type="unfinished" />
+      <translation>在问题记录单中打开</translation>
     </message>
     <message>
       <source>Close it there, or record its action plan</source>
-      <translation type="unfinished" />
+      <translation>在那里关闭它，或填写处理方案</translation>
     </message>
     <message>
       <source>who follows them up</source>
-      <translation type="unfinished" />
+      <translation>由谁跟进</translation>
     </message>
     <message>
       <source>the plan: what will be done, by when</source>
-      <translation type="unfinished" />
+      <translation>计划：做什么，何时完成</translation>
     </message>
     <message>
       <source>Transfer checked to O&amp;M</source>
-      <translation type="unfinished" />
+      <translation>将勾选的问题移交运维</translation>
     </message>
     <message>
       <source>Owner (O&amp;M)</source>
-      <translation type="unfinished" />
+      <translation>跟进人（运维）</translation>
     </message>
     <message>
       <source>Plan</source>
-      <translation type="unfinished" />
+      <translation>计划</translation>
     </message>
     <message>
       <source>%1 open issues are neither transferred nor closed (%2 already transferred)</source>
-      <translation type="unfinished" />
+      <translation>%1 个问题既未移交也未关闭（已移交 %2 个）</translation>
     </message>
     <message>
       <source>Every issue is closed or transferred (%1 transferred to O&amp;M)</source>
-      <translation type="unfinished" />
+      <translation>所有问题均已关闭或移交（移交运维 %1 个）</translation>
     </message>
     <message>
       <source>Choose an issue in the list first.</source>
-      <translation type="unfinished" />
+      <translation>请先在列表中选择一个问题。</translation>
     </message>
     <message>
       <source>Open %1 from the Issues page (search for its number).</source>
-      <translation type="unfinished" />
+      <translation>请在“问题”页面打开 %1（按编号搜索）。</translation>
     </message>
     <message>
       <source>%1 is open in the main window; this list follows what you save there.</source>
-      <translation type="unfinished" />
+      <translation>%1 已在主窗口中打开；在那里保存后此列表随之更新。</translation>
     </message>
     <message>
       <source>Check the issues to transfer in the first column.</source>
-      <translation type="unfinished" />
+      <translation>请在第一列勾选要移交的问题。</translation>
     </message>
     <message>
       <source>Who follows them up?</source>
-      <translation type="unfinished" />
+      <translation>由谁跟进？</translation>
     </message>
     <message>
       <source>Write the plan.</source>
-      <translation type="unfinished" />
+      <translation>请填写计划。</translation>
     </message>
     <message>
       <source>%1 issues transferred to the O&amp;M service department.</source>
-      <translation type="unfinished" />
+      <translation>已将 %1 个问题移交运营维护服务部门。</translation>
     </message>
   </context>
   <context>
@@ -3089,31 +3081,31 @@
     <name>ReadinessStep</name>
     <message>
       <source>1. Readiness for handover</source>
-      <translation type="unfinished" />
+      <translation>1. 交接准备度</translation>
     </message>
     <message>
       <source>The exit criteria, counted from the store today. The project manager may go on with red criteria, with the reason recorded.</source>
-      <translation type="unfinished" />
+      <translation>根据当前数据统计的退出标准。存在未达标项时，项目经理可以在记录理由后继续。</translation>
     </message>
     <message>
       <source>Reason to go on although criteria are red:</source>
-      <translation type="unfinished" />
+      <translation>存在未达标项仍继续交接的理由：</translation>
     </message>
     <message>
       <source>e.g. the customer's PM accepts the open month-end items; the O&amp;M department follows them up</source>
-      <translation type="unfinished" />
+      <translation>例如：客户项目经理接受月结遗留事项，由运营维护服务部门跟进</translation>
     </message>
     <message>
       <source>%1 of %2 exit criteria met</source>
-      <translation type="unfinished" />
+      <translation>%2 项退出标准中已达标 %1 项</translation>
     </message>
     <message>
       <source>Remarks (optional):</source>
-      <translation type="unfinished" />
+      <translation>备注（可选）：</translation>
     </message>
     <message>
       <source>Some criteria are red: write the reason to go on (it is kept with the handover).</source>
-      <translation type="unfinished" />
+      <translation>有未达标的标准：请填写继续交接的理由（随交接记录保存）。</translation>
     </message>
   </context>
   <context>
@@ -3246,59 +3238,59 @@
     <name>SignOffStep</name>
     <message>
       <source>7. Acceptance and sign-off</source>
-      <translation type="unfinished" />
+      <translation>7. 项目验收与签字</translation>
     </message>
     <message>
       <source>The implementation department hands the project over to the O&amp;M service department; the customer's and the vendor's project managers sign the acceptance. The printed document has the signature boxes.</source>
-      <translation type="unfinished" />
+      <translation>实施部门将项目移交运营维护服务部门；客户和实施方项目经理签字验收。打印的文档中有签字栏。</translation>
     </message>
     <message>
       <source>Hands over (implementation department)</source>
-      <translation type="unfinished" />
+      <translation>移交方（实施部门）</translation>
     </message>
     <message>
       <source>Receives (O&amp;M service department)</source>
-      <translation type="unfinished" />
+      <translation>接收方（运营维护服务部门）</translation>
     </message>
     <message>
       <source>Customer's project manager</source>
-      <translation type="unfinished" />
+      <translation>客户项目经理</translation>
     </message>
     <message>
       <source>Vendor's project manager</source>
-      <translation type="unfinished" />
+      <translation>实施方项目经理</translation>
     </message>
     <message>
       <source>name of the implementation consultant or manager</source>
-      <translation type="unfinished" />
+      <translation>实施顾问或经理姓名</translation>
     </message>
     <message>
       <source>name in the O&amp;M service department</source>
-      <translation type="unfinished" />
+      <translation>运营维护服务部门人员姓名</translation>
     </message>
     <message>
       <source>Acceptance date</source>
-      <translation type="unfinished" />
+      <translation>验收日期</translation>
     </message>
     <message>
       <source>Sign off the handover</source>
-      <translation type="unfinished" />
+      <translation>签字验收</translation>
     </message>
     <message>
       <source>Not signed off yet. You can close the wizard and come back: everything typed is saved.</source>
-      <translation type="unfinished" />
+      <translation>尚未签字验收。可以随时关闭向导稍后继续：填写的内容都已保存。</translation>
     </message>
     <message>
       <source>Needed for the acceptance.</source>
-      <translation type="unfinished" />
+      <translation>验收需要填写此项。</translation>
     </message>
     <message>
       <source>Sign-off refused: %1 open issues are neither transferred nor closed: %2. Transfer or close them on page 2.</source>
-      <translation type="unfinished" />
+      <translation>不能签字验收：%1 个问题既未移交也未关闭：%2。请在第 2 页移交或关闭它们。</translation>
     </message>
     <message>
       <source>The acceptance cannot be before go-live (%1).</source>
-      <translation type="unfinished" />
+      <translation>验收日期不能早于上线日期（%1）。</translation>
     </message>
   </context>
   <context>

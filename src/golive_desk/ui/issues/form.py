@@ -9,7 +9,7 @@ runner; the slots here only move values between widgets and tasks.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, QUrl, Signal
@@ -32,6 +32,7 @@ from golive_desk.ui.issues.drafts import Draft, DraftStore, key_for
 from golive_desk.ui.issues.fields import SheetFields, issue_values
 from golive_desk.ui.issues.form_work import FormWork
 from golive_desk.ui.issues.header import FormHeader
+from golive_desk.ui.issues.on_site import OnSiteNote
 from golive_desk.ui.issues.timeline import TimelineView
 from golive_desk.ui.issues.workflow import ConflictBox, DeletedBanner, field_conflicts
 from golive_desk.ui.printing import print_issue_sheets
@@ -60,6 +61,9 @@ class IssueForm(QWidget):
         self.setObjectName("issueForm")
         self.setAcceptDrops(True)
         self.fields = SheetFields()
+        self.on_site = OnSiteNote(ctx)  # under 报告时间: who was on site that day
+        self.fields.cells["reported_at"].extra.addWidget(self.on_site)
+        self.fields.reported_at.dateChanged.connect(lambda _day: self._show_on_site())
         self.timeline = TimelineView()
         self.attachments = AttachmentPanel()
         self.header = FormHeader()
@@ -202,6 +206,12 @@ class IssueForm(QWidget):
         self.work.show_attachments()
         self._show_conflicts(issue)
         self._refresh_header()
+        self._show_on_site()
+
+    def _show_on_site(self) -> None:
+        shown = self.fields.reported_at.date()
+        self.on_site.show_day(self.project.code if self.project else None,
+                              date(shown.year(), shown.month(), shown.day()))
 
     def _offer_draft(self, generation: int, draft: Draft | None) -> None:
         if generation != self._generation or draft is None:

@@ -198,6 +198,8 @@ class IssuesPage(Page):
             return
         if changes.touches("person") or changes.touches("project"):
             self._load_choices(self._project)
+        if changes.touches("support_slot") or changes.touches("person"):
+            self.form.on_site.refresh()  # the form's "on site" line reads the schedule
         if changes.touches("project") or changes.touches("holiday_year"):
             self.model.refresh()  # a new SLA policy or holiday year: every clock again
         if any(changes.touches(e) for e in _ISSUE_ENTITIES):

@@ -16,6 +16,7 @@ from golive_desk.domain import issue_rules as rules
 from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import ValidationError
 from golive_desk.domain.issues import (
+    SLA_SORT,
     SORT_KEYS,
     Attachment,
     Issue,
@@ -82,7 +83,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--from", dest="date_from", help="reported on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="reported on or before YYYY-MM-DD")
     p.add_argument("--search", default="")
-    p.add_argument("--sort", default="reported_at", choices=SORT_KEYS)
+    p.add_argument("--sort", default="reported_at", choices=(*SORT_KEYS, SLA_SORT))
     p.add_argument("--asc", action="store_true")
     p.add_argument("--deleted", action="store_true", help="include deleted issues")
     p.add_argument("--sla", choices=SLA_CHOICES,

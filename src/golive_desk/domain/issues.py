@@ -16,7 +16,8 @@ from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.ops import JsonValue
 
 __all__ = [
-    "DEFAULT_MODULES", "EDITABLE_FIELDS", "ISSUE_FIELDS", "OPEN_STATUSES", "SORT_KEYS",
+    "DEFAULT_MODULES", "EDITABLE_FIELDS", "ISSUE_FIELDS", "OPEN_STATUSES", "SLA_SORT",
+    "SORT_KEYS",
     "Attachment", "Category", "ConflictKind", "ConflictValue", "FieldConflict", "Issue",
     "IssueQuery", "IssueStatus", "NotifyChannel", "Severity", "TimelineEntry", "TimelineKind",
 ]
@@ -247,6 +248,9 @@ SORT_KEYS: tuple[str, ...] = (
     "number", "title", "module", "function", "category", "severity", "status", "mode",
     "reporter", "reported_at", "expected_by", "assignee", "created_at", "updated_at",
 )
+# Sorting by the SLA clock: not a column but the working time left, computed
+# for every matching issue (services/issues.py); the most pressing first.
+SLA_SORT = "sla"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import mimetypes
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from golive_desk.domain import issue_rules as rules
 from golive_desk.domain import validation
 from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.issues import (
+    SLA_SORT,
     Attachment,
     Issue,
     IssueQuery,
@@ -255,11 +257,38 @@ class IssueService:
         """
         with self._store.read() as tx:
             scope = self._scope(tx, query)
-            if not query.sla:
+            if query.sort == SLA_SORT:
+                found = self._by_clock(tx, query, scope)
+            elif not query.sla:
                 return q.register_ids(tx, query, limit=limit, **scope)
-            wanted = self._sla_ids(tx, query, scope["project_id"])
-            found = [i for i in q.register_ids(tx, query, **scope) if i in wanted]
+            else:
+                wanted = self._sla_ids(tx, query, scope["project_id"])
+                found = [i for i in q.register_ids(tx, query, **scope) if i in wanted]
         return found if limit is None else found[:limit]
+
+    def _by_clock(self, tx: Tx, query: IssueQuery, scope: dict[str, Any]) -> list[str]:
+        """The matching ids by their resolution clock: breached (most overdue first),
+        then running clocks by working time left, then stopped ones; ``descending``
+        turns it round. Every matching issue's clock is counted once."""
+        by_number = replace(query, sort="number", descending=False)
+        ids = q.register_ids(tx, by_number, **scope)
+        if query.sla:
+            wanted = self._sla_ids(tx, query, scope["project_id"])
+            ids = [i for i in ids if i in wanted]
+        projects = ([scope["project_id"]] if scope["project_id"] is not None
+                    else [p.id for p in queries.list_projects(tx)])
+        readings = {c.id: c.reading for pid in projects
+                    for c in self._sla.clocks_in_project(tx, pid, self._now()).clocks}
+
+        def pressing(issue_id: str) -> tuple[int, int]:
+            reading = readings.get(issue_id)
+            if reading is None:
+                return (2, 0)
+            clock = reading.resolution
+            return (1 if clock.stopped else 0, clock.left)
+
+        ordered = sorted(ids, key=pressing)  # (stable: by number within a tie)
+        return ordered[::-1] if query.descending else ordered
 
     def _sla_ids(self, tx: Tx, query: IssueQuery, project_id: str | None) -> set[str]:
         """Ids whose SLA clock is in ``query.sla``'s state now (every clock of the projects)."""
@@ -279,7 +308,7 @@ class IssueService:
 
     def register_top(self, query: IssueQuery, limit: int) -> list[RegisterRow]:
         """The register's first ``limit`` rows, ids and columns in one read."""
-        if query.sla:
+        if query.sla or query.sort == SLA_SORT:
             return self.register_rows(self.list_ids(query, limit))
         with self._store.read() as tx:
             return reads.register_top(tx, query, limit=limit, **self._scope(tx, query))

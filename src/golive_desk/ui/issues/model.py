@@ -437,8 +437,6 @@ class IssueTableModel(QAbstractTableModel):
         if self._query is None or not 0 <= column < len(self.COLUMNS):
             return
         key = self.COLUMNS[column]
-        if key == "sla":  # a clock, not a column: filter by it instead
-            return
         descending = order == Qt.SortOrder.DescendingOrder
         if (key, descending) == (self._query.sort, self._query.descending):
             return

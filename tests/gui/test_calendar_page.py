@@ -1,5 +1,6 @@
-"""The Calendar page over a real store: the month grid, drag to move and resize,
-Delete, a warning's link and the team view's double booking."""
+"""The Calendar page over a real store: the month and week grids, drag to move and
+resize, Delete, a warning's link, the team view's double booking, the plan dialog and
+a day's issue badge."""
 
 from __future__ import annotations
 
@@ -10,14 +11,18 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox, QDialog
 
 from golive_desk.app import DesktopApp
 from golive_desk.domain.enums import SupportMode
-from golive_desk.domain.support_calendar import Half, Slot
+from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.calendar.page import CalendarPage
+from golive_desk.ui.calendar.plan_dialog import PlanDialog, ProposalModel
 from golive_desk.ui.calendar.slot_dialog import SlotAnswer
+from golive_desk.ui.calendar.week_view import WeekGrid
+from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import MainWindow
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.conftest import settle
@@ -216,3 +221,129 @@ def test_team_view_highlights_a_double_booking(qtbot: object, page: CalendarPage
     assert {s.project_code for s in team.data.slots} == {"HX", "BJ"}
     texts = [page.warnings.list.item(i).text() for i in range(page.warnings.list.count())]
     assert any("王敏" in text and "BJ" in text for text in texts)
+
+
+# -- the week view -------------------------------------------------------------------------
+
+def _week(qtbot: object, page: CalendarPage, desktop: DesktopApp) -> WeekGrid:
+    page.set_view("week")  # the week of 10 February: Monday the 9th to Sunday the 15th
+    settle(qtbot, desktop)
+    assert page.week.monday == date(2026, 2, 9)
+    return page.week
+
+
+def test_week_view_drag_a_bar_moves_the_slot(qtbot: object, page: CalendarPage,
+                                             desktop: DesktopApp) -> None:
+    grid = _week(qtbot, page, desktop)
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    bar = grid.bars_of(slot.id)[0]  # the morning's bar, Monday to Wednesday
+    start = QPoint(int(bar.left() + 20), int(bar.center().y()))
+    assert grid.day_at(QPointF(start)) == date(2026, 2, 9)
+    wednesday = grid.day_rect(date(2026, 2, 11))
+    assert wednesday is not None
+    _drag(grid, start, QPoint(int(wednesday.left() + 20), int(bar.center().y())))
+    settle(qtbot, desktop)
+    moved = desktop.services.calendar.slot(slot.id)  # type: ignore[union-attr]
+    assert (moved.start, moved.end) == (date(2026, 2, 11), date(2026, 2, 13))
+    bars = grid.bars_of(slot.id)
+    assert len(bars) == 2  # a whole-day slot: the morning and the afternoon
+    assert all(grid.day_at(b.topLeft() + QPointF(2, 2)) == date(2026, 2, 11) for b in bars)
+    assert all(grid.day_at(b.topRight() - QPointF(2, -2)) == date(2026, 2, 13) for b in bars)
+
+
+def test_week_view_drag_the_right_edge_lengthens_the_slot(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    grid = _week(qtbot, page, desktop)
+    slot = _slot_on(desktop, date(2026, 2, 9))
+    bar = grid.bars_of(slot.id)[0]
+    friday = grid.day_rect(date(2026, 2, 13))
+    assert friday is not None
+    _drag(grid, QPoint(int(bar.right() - 2), int(bar.center().y())),
+          QPoint(int(friday.center().x()), int(bar.center().y())))
+    settle(qtbot, desktop)
+    longer = desktop.services.calendar.slot(slot.id)  # type: ignore[union-attr]
+    assert (longer.start, longer.end) == (date(2026, 2, 9), date(2026, 2, 13))
+    assert grid.bars_of(slot.id)[0].right() > friday.left()
+
+
+# -- the plan dialog ------------------------------------------------------------------------
+
+def test_plan_proposed_edited_and_applied(qtbot: object, page: CalendarPage,
+                                          desktop: DesktopApp) -> None:
+    before = {s.id for s in _slots(desktop)}
+    seen: dict[str, object] = {}
+
+    def as_a_user(code: str, proposals: list[SlotProposal]) -> list[SlotProposal] | None:
+        dialog = PlanDialog(code, proposals, page)  # the real dialog, shown without exec()
+        qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+        dialog.show()
+        view, model = dialog.view, dialog.model
+        assert model.rowCount() == len(proposals) >= 2
+        use = ProposalModel.COLUMNS.index("use")
+        view.setCurrentIndex(model.index(0, use))  # untick the first proposal
+        QTest.keyClick(view, Qt.Key.Key_Space)
+        mode = model.index(1, ProposalModel.COLUMNS.index("mode"))
+        view.edit(mode)  # what a double-click does: the mode's drop-down
+        box = view.indexWidget(mode) or view.findChild(QComboBox)
+        assert isinstance(box, QComboBox)
+        box.setCurrentIndex(box.findData(SupportMode.REMOTE))
+        QTest.keyClick(box, Qt.Key.Key_Return)  # commits (queued): the row shows it
+        qtbot.waitUntil(lambda: model.data(mode) == "Remote")  # type: ignore[attr-defined]
+        apply = next(b for b in dialog.buttons.buttons() if b.text() == "Apply")
+        QTest.mouseClick(apply, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+        seen["proposals"] = list(proposals)
+        return dialog.model.chosen()
+
+    page.ask_plan = as_a_user
+    page.plan()
+    settle(qtbot, desktop)
+    proposals = seen["proposals"]
+    assert isinstance(proposals, list)
+    made = [s for s in _slots(desktop, "HX") if s.id not in before]
+    wanted = [(p.person_name, p.start, p.end, p.half) for p in proposals[1:]]
+    assert sorted((s.person_name, s.start, s.end, s.half) for s in made) == sorted(wanted)
+    second = proposals[1]
+    edited = next(s for s in made if (s.person_name, s.start, s.half) == (
+        second.person_name, second.start, second.half))
+    assert edited.mode is SupportMode.REMOTE
+    first = proposals[0]
+    assert not any((s.person_name, s.start, s.half) == (first.person_name, first.start,
+                                                        first.half) for s in made)
+    shown = [s for s in made if s.start.month == 2]
+    assert shown
+    assert all(page.month.bars_of(s.id) for s in shown)  # on the grid at once
+
+
+def test_plan_cancelled_writes_nothing(qtbot: object, page: CalendarPage,
+                                       desktop: DesktopApp) -> None:
+    before = _slots(desktop)
+    page.ask_plan = lambda _code, _proposals: None
+    page.plan()
+    settle(qtbot, desktop)
+    assert _slots(desktop) == before
+
+
+# -- a day's issues ---------------------------------------------------------------------------
+
+def test_a_days_issue_badge_opens_the_register_of_that_day(
+        qtbot: object, window: MainWindow, page: CalendarPage, desktop: DesktopApp) -> None:
+    services = desktop.services
+    assert services is not None
+    for title, when in (("凭证无法过账", "2026-02-10T09:30"),
+                        ("采购入库单打印空白", "2026-02-10T14:00"),
+                        ("工资表导出乱码", "2026-02-12T10:00")):
+        desktop.runner.run(lambda t=title, w=when: services.issues.create(  # type: ignore[misc]
+            "HX", {"title": t, "reported_at": w, "assignee": "张力"})[1])
+    settle(qtbot, desktop)
+    grid = page.month
+    badge = grid.badge_rect(date(2026, 2, 10))
+    assert badge is not None, "the day shows its issue count"
+    assert grid.data.issues[date(2026, 2, 10)] == 2
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     _point(badge))
+    settle(qtbot, desktop)
+    issues = window.current_page()
+    assert isinstance(issues, IssuesPage)
+    rows = [issues.model.issue_at(r) for r in range(issues.model.rowCount())]
+    assert sorted(r.title for r in rows if r is not None) == ["凭证无法过账", "采购入库单打印空白"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -452,8 +453,8 @@ def test_a_declined_draft_is_deleted(qtbot: QtBot, page: IssuesPage, desktop: De
 
 # -- conflicts from sync ------------------------------------------------------------------
 
-def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
-        qtbot: QtBot, desktop: DesktopApp, hx_store: Path, tmp_path: Path) -> None:
+def _severity_conflict(hx_store: Path, tmp_path: Path) -> str:
+    """Severity set to urgent here and to low on 陈思远's laptop, then synced here."""
     laptop = tmp_path / "csy.db"
     init_store(laptop, "陈思远", "CSY")
     office, other = Services.open(hx_store), Services.open(laptop)
@@ -468,6 +469,12 @@ def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
     finally:
         office.close()
         other.close()
+    return number
+
+
+def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
+        qtbot: QtBot, desktop: DesktopApp, hx_store: Path, tmp_path: Path) -> None:
+    number = _severity_conflict(hx_store, tmp_path)
     _window, page = open_issues(qtbot, desktop, hx_store)
     form = _open_first(qtbot, page, desktop)
     boxes = form.conflict_boxes()
@@ -483,6 +490,30 @@ def test_a_sync_conflict_is_shown_on_the_field_and_resolved(
     assert form.conflict_boxes() == []
     assert services_of(desktop).issues.get(number).severity.value == "low"
     assert form.fields.severity.currentData() == "low"
+
+
+def test_a_conflict_box_keeps_its_neighbours_labels_and_fields_on_one_line(
+        qtbot: QtBot, desktop: DesktopApp, hx_store: Path, tmp_path: Path) -> None:
+    """The severity's conflict box makes its grid row taller: the category beside it
+    keeps its combo level with its label (it used to drop ~40 px, the label at the top)."""
+    _severity_conflict(hx_store, tmp_path)
+    window, page = open_issues(qtbot, desktop, hx_store)
+    window.resize(1280, 900)
+    form = _open_first(qtbot, page, desktop)
+    QApplication.processEvents()
+    fields = form.fields
+    if (shot := os.environ.get("GOLIVE_SHOT")):  # to look at it: GOLIVE_SHOT=file.png
+        form.grab().save(shot)
+    assert form.conflict_boxes()
+    row_height = fields.cells["severity"].height()
+    assert row_height > fields.severity.height() * 2  # the box is there, the row is tall
+    for name in ("category", "severity"):
+        editor = getattr(fields, name)
+        label = next(w for w in fields.findChildren(type(form.number_label))
+                     if w.buddy() is editor)
+        top = editor.mapTo(fields, editor.rect().topLeft()).y()
+        label_top = label.mapTo(fields, label.rect().topLeft()).y()
+        assert abs(top - label_top) <= 8, (name, top, label_top)
 
 
 def test_a_save_racing_an_import_keeps_both_values_in_conflict(

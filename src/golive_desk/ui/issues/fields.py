@@ -131,6 +131,9 @@ class FieldCell(QWidget):
         self.extra = QVBoxLayout()  # conflict boxes go here
         self.extra.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.extra)
+        # A neighbour's conflict box makes the grid row taller: the room goes below,
+        # so the editor stays level with its label (a box layout would centre it).
+        column.addStretch(1)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

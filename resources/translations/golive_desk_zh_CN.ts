@@ -916,6 +916,17 @@
     </message>
   </context>
   <context>
+    <name>ExpectedByHint</name>
+    <message>
+      <source>%1 (by the SLA)</source>
+      <translation>%1（按 SLA）</translation>
+    </message>
+    <message>
+      <source>Left empty, the issue is expected by the day its SLA resolution target runs out; type a date to set another.</source>
+      <translation>留空时，要求解决日期取 SLA 解决时限到期的那一天；输入日期可另行指定。</translation>
+    </message>
+  </context>
+  <context>
     <name>ExportDialog</name>
     <message>
       <source>Export bundle</source>
@@ -3275,6 +3286,10 @@
     <message>
       <source>Sign off the handover</source>
       <translation>签字验收</translation>
+    </message>
+    <message>
+      <source>Go to the open issues</source>
+      <translation>转到未关闭问题</translation>
     </message>
     <message>
       <source>Not signed off yet. You can close the wizard and come back: everything typed is saved.</source>

@@ -29,6 +29,7 @@ from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.attachments import AttachmentPanel, clipboard_image
 from golive_desk.ui.issues.drafts import Draft, DraftStore, key_for
+from golive_desk.ui.issues.expected_hint import ExpectedByHint
 from golive_desk.ui.issues.fields import SheetFields, issue_values
 from golive_desk.ui.issues.form_work import FormWork
 from golive_desk.ui.issues.header import FormHeader
@@ -64,6 +65,8 @@ class IssueForm(QWidget):
         self.on_site = OnSiteNote(ctx)  # under 报告时间: who was on site that day
         self.fields.cells["reported_at"].extra.addWidget(self.on_site)
         self.fields.reported_at.dateChanged.connect(lambda _day: self._show_on_site())
+        # A new issue's expected-by field shows the date the SLA policy will give it.
+        self.expected_hint = ExpectedByHint(ctx, self.fields.expected_by)
         self.timeline = TimelineView()
         self.attachments = AttachmentPanel()
         self.header = FormHeader()
@@ -207,6 +210,18 @@ class IssueForm(QWidget):
         self._show_conflicts(issue)
         self._refresh_header()
         self._show_on_site()
+        self._show_expected_hint()
+
+    def _show_expected_hint(self) -> None:
+        if self.issue is not None or self.project is None:
+            self.expected_hint.show_for(None, None, None)
+            return
+        values = self.fields.values()
+        reported = self.fields.reported_at.dateTime().toPython()
+        severity = values.get("severity")
+        self.expected_hint.show_for(self.project.code, str(severity) if severity else None,
+                                    reported.replace(second=0, microsecond=0)
+                                    if isinstance(reported, datetime) else None)
 
     def _show_on_site(self) -> None:
         shown = self.fields.reported_at.date()
@@ -249,6 +264,7 @@ class IssueForm(QWidget):
 
     def _edited(self) -> None:
         self._refresh_header()
+        self._show_expected_hint()
         now = datetime.now()
         if self._dirty_since is None:
             self._dirty_since = now

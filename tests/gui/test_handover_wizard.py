@@ -208,10 +208,11 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert "neither transferred nor closed" in sign.refusal.text()
     assert services.handover.state("HX") is not HandoverState.HANDED_OVER
 
-    # Back to page 2: transfer every open issue to O&M.
-    for _ in range(5):
-        wizard.back()
+    # Back to page 2 (the refusal's button): transfer every open issue to O&M.
+    assert shown(sign.to_issues)
+    qtbot.mouseClick(sign.to_issues, Qt.MouseButton.LeftButton)
     assert wizard.currentId() == 1
+    assert sign.editors["handover_by"].text() == "张力（实施部门）"
     issues.model.check_all(True)
     issues.owner.setEditText("吴刚")
     issues.plan.setText("运维部门按周跟进，月底前关闭")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -94,7 +95,10 @@ class ContactsStep(HandoverStep):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._chosen(cur.row()))
         layout.addWidget(self.table, 1)
@@ -122,6 +126,7 @@ class ContactsStep(HandoverStep):
         self.new_phone = QLineEdit()
         self.new_email = QLineEdit()
         self.add_button = QPushButton(self.tr("Add person"))
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.add_button.clicked.connect(self.add_person)
         self.name_error = field_error()
         add.addRow(self.tr("Name"), self.new_name)

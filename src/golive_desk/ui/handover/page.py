@@ -114,6 +114,7 @@ class HandoverPage(Page):
             card_layout.addWidget(widget)
         layout.addWidget(card)
         self.criteria = CriteriaList()
+        self.criteria.setObjectName("card")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -24,13 +24,13 @@ from golive_desk.ui.handover.step import HandoverStep, field_error, show_error
 GREEN, RED = "#2e7d32", "#c62828"
 
 
-class CriteriaList(QWidget):
+class CriteriaList(QFrame):
     """The criteria as rows: a coloured mark, what is measured, the figure, what to do."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setContentsMargins(12, 10, 12, 10)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
         self.criteria: list[Criterion] = []
@@ -70,6 +70,9 @@ class CriteriaList(QWidget):
             self.grid.addWidget(line, row, 0, 1, 2)
             row += 1
         self.grid.setColumnStretch(1, 1)
+        for stretch in range(row):
+            self.grid.setRowStretch(stretch, 0)
+        self.grid.setRowStretch(row, 1)  # the rows stay together at the top
 
     def met(self) -> int:
         return sum(1 for c in self.criteria if c.ok)

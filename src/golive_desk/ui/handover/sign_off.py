@@ -72,7 +72,10 @@ class SignOffStep(HandoverStep):
         self.date_error = field_error()
         form.addRow(self.tr("Acceptance date"), self.accepted)
         form.addRow("", self.date_error)
-        layout.addLayout(form)
+        holder = QWidget()
+        holder.setLayout(form)
+        holder.setMaximumWidth(760)
+        layout.addWidget(holder)
         row = QHBoxLayout()
         self.sign_button = QPushButton(self.tr("Sign off the handover"))
         self.sign_button.setObjectName("primary")
@@ -82,6 +85,13 @@ class SignOffStep(HandoverStep):
         layout.addLayout(row)
         self.refusal = field_error()
         layout.addWidget(self.refusal)
+        self.to_issues = QPushButton(self.tr("Go to the open issues"))
+        self.to_issues.clicked.connect(self.go_to_open_issues)
+        self.to_issues.hide()
+        to_issues_row = QHBoxLayout()
+        to_issues_row.addWidget(self.to_issues)
+        to_issues_row.addStretch(1)
+        layout.addLayout(to_issues_row)
         self.state = QLabel()
         self.state.setObjectName("sectionHeading")
         self.state.setWordWrap(True)
@@ -131,6 +141,7 @@ class SignOffStep(HandoverStep):
 
     def sign_off(self) -> None:
         show_error(self.refusal, "")
+        self.to_issues.hide()
         show_error(self.date_error, "", self.accepted)
         day = self.accepted.date().toPython()
         assert isinstance(day, date)
@@ -138,6 +149,12 @@ class SignOffStep(HandoverStep):
         self.sign_button.setEnabled(False)
         self.fields.saver.when_saved(lambda: self.ctx.runner.run(
             lambda: handover.sign_off(code, day), self._signed, self._refused))
+
+    def go_to_open_issues(self) -> None:
+        """Back to page 2, where the issues are transferred (what was typed is kept)."""
+        wizard = self.wizard()
+        while wizard is not None and wizard.currentId() > 1:
+            wizard.back()
 
     def _signed(self, _changes: Changes) -> None:
         record = self.ctx.services.handover.record(self.code)
@@ -155,6 +172,7 @@ class SignOffStep(HandoverStep):
                 "Sign-off refused: %1 open issues are neither transferred nor closed: %2. "
                 "Transfer or close them on page 2."), len(numbers),
                 texts.numbers_text(numbers, limit=40)))
+            self.to_issues.show()
         elif isinstance(error, ValidationError) and error.field in self.editors:
             missing = error.details.get("missing")
             for field in missing if isinstance(missing, list) else [error.field]:

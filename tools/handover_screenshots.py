@@ -1,0 +1,117 @@
+"""Grab the Handover page and each page of the handover wizard, with the demo data.
+
+    QT_QPA_PLATFORM=offscreen uv run python tools/handover_screenshots.py [--lang en]
+
+Writes docs/screenshots/handover_page_zh.png, handover_notes_zh.png and
+handover_wizard_1_zh.png … handover_wizard_7_zh.png (``_en`` with
+``--lang en``). A throw-away store in a temporary folder is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from screenshot_support import settle
+
+from golive_desk.app import DesktopApp, make_qt_app
+from golive_desk.paths import AppDirs
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.services.store_admin import init_store
+from golive_desk.ui.handover.notes import NotesStep
+from golive_desk.ui.handover.page import HandoverPage
+from golive_desk.ui.handover.readiness import ReadinessStep
+from golive_desk.ui.handover.sign_off import SignOffStep
+from golive_desk.ui.prompter import ScriptedPrompter
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1600, 940)
+WIZARD_SIZE = (1180, 820)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    options = parser.parse_args()
+    suffix = "zh" if options.lang == "zh_CN" else "en"
+    app = make_qt_app(["golive-desk"])
+    with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
+        root = Path(tmp)
+        store = root / "store.db"
+        init_store(store, "张力", "ZL")
+        services = Services.open(store)
+        fill_demo(services)
+        services.handover.add_templates("HX", "zh_CN" if suffix == "zh" else "en_US")
+        covers = {"刘芳": "总账, 应收, 应付", "孙丽华": "成本, 存货", "赵磊": "采购, 销售, 存货",
+                  "吴刚": "系统管理, 打印, 权限", "郑敏": "总账, 应收, 应付"}
+        for person in services.handover.contacts("HX"):
+            if person.name in covers:
+                services.handover.save_contact("HX", person.id, phone=person.phone,
+                                               email=person.email,
+                                               department=person.department,
+                                               modules=covers[person.name])
+        services.close()
+        desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
+                             ScriptedPrompter())
+        desktop.translators.install(options.lang)
+        assert desktop.open_store(store)
+        window = desktop.show_window()
+        window.resize(*SIZE)
+        window.show_page("handover")
+        settle(desktop)
+        page = window.page("handover")
+        assert isinstance(page, HandoverPage)
+        settle(desktop)
+        OUT.mkdir(parents=True, exist_ok=True)
+        written = [OUT / f"handover_page_{suffix}.png"]
+        window.grab().save(str(written[-1]))
+        page.tabs.setCurrentIndex(1)
+        settle(desktop)
+        notes = page.notes.visible_notes()
+        if notes:
+            page.notes.choose(notes[0][0])
+        settle(desktop)
+        written.append(OUT / f"handover_notes_{suffix}.png")
+        window.grab().save(str(written[-1]))
+        page.tabs.setCurrentIndex(0)
+
+        wizard = page.open_wizard()
+        assert wizard is not None
+        wizard.resize(*WIZARD_SIZE)
+        settle(desktop)
+        for number in range(1, 8):
+            current = wizard.current_step()
+            if isinstance(current, ReadinessStep):
+                current.reason.setPlainText(
+                    "客户项目经理同意带着月结遗留事项交接，由运营维护服务部门跟进。"
+                    if suffix == "zh" else "The customer's PM accepts the open month-end "
+                    "items; the O&M department follows them up.")
+            if isinstance(current, NotesStep) and current.editor.visible_notes():
+                current.editor.choose(current.editor.visible_notes()[0][0])
+            if isinstance(current, SignOffStep):
+                current.editors["handover_by"].setText("张力（实施部门）")
+                current.editors["handover_receiver"].setText("吴刚（运营维护服务部门）")
+                current.sign_off()
+            settle(desktop)
+            written.append(OUT / f"handover_wizard_{number}_{suffix}.png")
+            wizard.grab().save(str(written[-1]))
+            wizard.next()
+            settle(desktop)
+        wizard.reject()
+        settle(desktop)
+        for path in written:
+            print(f"wrote {path.relative_to(ROOT)}")
+        desktop.shutdown()
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -135,3 +135,14 @@ def test_changes_reach_an_open_wizard(qtbot: QtBot, desktop: DesktopApp, demo: P
     assert wizard.steps[1].model.rowCount() == before - 1  # type: ignore[attr-defined]
     wizard.reject()
     settle(desktop)
+
+
+def test_closing_the_main_window_saves_what_the_wizard_shows(
+        qtbot: QtBot, desktop: DesktopApp, demo: Path) -> None:
+    window, page = open_handover(qtbot, desktop, demo)
+    wizard = page.open_wizard()
+    assert wizard is not None
+    wizard.sign_off.editors["handover_by"].setText("张力")  # the typing pause never comes
+    window.close()
+    settle(desktop)
+    assert services_of(desktop).handover.record("HX").handover_by == "张力"

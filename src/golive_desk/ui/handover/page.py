@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -66,6 +68,7 @@ class HandoverPage(Page):
         self.view: HandoverView | None = None
         self.wizard: HandoverWizard | None = None
         self._generation = 0
+        self._watching = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
@@ -121,6 +124,19 @@ class HandoverPage(Page):
         scroll.setWidget(self.criteria)
         layout.addWidget(scroll, 1)
         return tab
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._watching:
+            # The wizard is a window of its own: when the main window closes (quit, a
+            # language switch), what was typed since the last save goes to the store.
+            self.window().installEventFilter(self)
+            self._watching = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Close and self.wizard is not None:
+            self.wizard.save_all()
+        return super().eventFilter(watched, event)
 
     # -- Page ------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:

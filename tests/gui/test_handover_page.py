@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.domain.models import Changes
+from golive_desk.ui.handover.open_issues import OpenIssuesStep
 from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.sign_off import SignOffStep
 from golive_desk.ui.printing import PrintPreviewDialog
@@ -146,3 +147,25 @@ def test_closing_the_main_window_saves_what_the_wizard_shows(
     window.close()
     settle(desktop)
     assert services_of(desktop).handover.record("HX").handover_by == "张力"
+
+
+def test_an_open_issue_opens_in_the_register_form(
+        qtbot: QtBot, desktop: DesktopApp, demo: Path) -> None:
+    window, page = open_handover(qtbot, desktop, demo)
+    wizard = page.open_wizard()
+    assert wizard is not None
+    wizard.steps[0].resuming = True
+    wizard.next()
+    wizard.steps[0].resuming = False
+    issues = wizard.steps[1]
+    assert isinstance(issues, OpenIssuesStep)
+    issues.open_current()  # nothing chosen: says so
+    assert "Choose an issue" in issues.open_hint.text()
+    issues.table.selectRow(0)
+    number = issues.model.issues[0].number
+    issues.open_current()
+    settle(desktop)
+    assert window.stack.currentWidget() is window.page("issues")
+    assert number in issues.open_hint.text()
+    wizard.reject()
+    settle(desktop)

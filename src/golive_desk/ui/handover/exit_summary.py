@@ -113,6 +113,12 @@ class ExitSummaryStep(HandoverStep):
             "What went well, what to do differently in the next go-live"))
         layout.addWidget(self.lessons, 1)
         layout.addWidget(fields.bind("handover_lessons", self.lessons))
+        self.lessons_error = field_error()
+        layout.addWidget(self.lessons_error)
+        fields.failed.connect(lambda field, message: show_error(
+            self.lessons_error, message, self.lessons) if field == "handover_lessons" else None)
+        self.lessons.textChanged.connect(
+            lambda: show_error(self.lessons_error, "", self.lessons))
         self.saver = AutoSave(ctx.runner, self._build, self._apply, self._failed, self)
 
     def load(self) -> None:

@@ -107,6 +107,11 @@ class ReadinessStep(HandoverStep):
         self.reason.textChanged.connect(lambda: show_error(self.reason_error, "", self.reason))
         for widget in (self.reason_label, self.reason, self.reason_box, self.reason_error):
             layout.addWidget(widget)
+        fields.failed.connect(self._save_failed)
+
+    def _save_failed(self, field: str, message: str) -> None:
+        if field == "handover_override":
+            show_error(self.reason_error, message, self.reason)
 
     def load(self) -> None:
         criteria = self.ctx.services.handover.readiness(self.code)

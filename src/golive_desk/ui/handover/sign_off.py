@@ -65,6 +65,7 @@ class SignOffStep(HandoverStep):
             form.addRow("", error)
             form.addRow("", box)
             self.editors[field], self.errors[field] = editor, error
+        fields.failed.connect(self._save_failed)
         self.accepted = QDateEdit()
         self.accepted.setCalendarPopup(True)
         self.accepted.setDisplayFormat("yyyy-MM-dd")
@@ -107,6 +108,12 @@ class SignOffStep(HandoverStep):
             self.accepted.setDate(QDate(day.year, day.month, day.day))
         self._prefill()
         self._show_state(record.accepted_on)
+
+    def _save_failed(self, field: str, message: str) -> None:
+        if field in self.errors:
+            show_error(self.errors[field], message, self.editors[field])
+        elif not field:
+            show_error(self.refusal, message)
 
     def _prefill(self) -> None:
         """The project managers from the project, where nobody wrote one yet."""

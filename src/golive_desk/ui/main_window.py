@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,6 +70,11 @@ class MainWindow(QMainWindow):
         self._counts: dict[int, int] = {}  # badges of pages not built yet
         self._projects: list[Project] = []
         self._projects_read = False
+        self._count_timer = QTimer(self)  # see _count_unbuilt
+        self._count_waits = 0
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(10)
+        self._count_timer.timeout.connect(self._count_when_shown)
         # The edit dialog; an attribute so tests can answer it.
         self.ask_project_settings: Callable[[str, ProjectSettings], ProjectSettings | None] = (
             self._ask_project_settings)
@@ -314,7 +319,21 @@ class MainWindow(QMainWindow):
             self.nav.item(row).setText(f"{entry.title}  ({count})" if count else entry.title)
 
     def _count_unbuilt(self) -> None:
-        """The badges of pages not built yet, read after what is on screen (run_later)."""
+        """The badges of pages not built yet, read once the page shown has its content.
+
+        Started earlier, they would run (and import the sync service) on the worker
+        while the GUI thread paints the start page's figures, and slow that paint.
+        """
+        if not self._count_timer.isActive():
+            self._count_waits = 0
+            self._count_timer.start()
+
+    def _count_when_shown(self) -> None:
+        # A page whose read failed never has content: wait at most ~2 s for it.
+        if not self.current_page().has_content() and self._count_waits < 200:
+            self._count_waits += 1
+            self._count_timer.start()
+            return
         project = self.current_project()
         for row, entry in enumerate(self._entries):
             if entry.count is not None and row not in self._built:

@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen uv run python tools/calendar_screenshots.py [--lang en]
 
-Writes docs/screenshots/calendar_month_zh.png, calendar_week_zh.png and
-calendar_team_zh.png (``_en`` with ``--lang en``). The demo project goes live on
+Writes docs/screenshots/calendar_month_zh.png, calendar_week_zh.png,
+calendar_team_zh.png and calendar_schedule_zh.png (the printed 现场支持时间表 of
+October at 100 dpi; ``_en`` with ``--lang en``). The demo project goes live on
 Friday 2026-10-09, right after the National Day holidays (the 调休 Saturday
 10-10 is a working day). If the demo has no schedule yet, the tool applies the
 plan generator's proposal, leaves out the 10-30 month-end close (a gap the
@@ -77,6 +78,15 @@ def _plan(services: Services) -> None:
                       SupportMode.REMOTE, "成本月结预演")
 
 
+def _pdf_page_png(pdf: bytes, path: Path, dpi: int = 100) -> None:
+    """The printed schedule's first page as an image (PDFium, as the print preview)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    document[0].render(scale=dpi / 72).to_pil().save(str(path))
+    document.close()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
@@ -112,7 +122,10 @@ def main() -> int:
         page.go_to_day(date(2026, 10, 20))
         settle(desktop)
         window.grab().save(str(OUT / f"calendar_team_{suffix}.png"))
-        print(f"wrote {OUT}/calendar_{{month,week,team}}_{suffix}.png")
+        assert desktop.services is not None
+        pdf = desktop.services.printing.print_schedule("HX", date(2026, 10, 1), options.lang)
+        _pdf_page_png(pdf, OUT / f"calendar_schedule_{suffix}.png")
+        print(f"wrote {OUT}/calendar_{{month,week,team,schedule}}_{suffix}.png")
         desktop.shutdown()
         window.close()
     return 0

@@ -205,11 +205,13 @@ def test_schedule_shows_the_team_the_month_modes_and_milestones(
                                date(2026, 11, 6), "day", "onsite", "上线首周")
     services.calendar.add_slot(project_code, people["林晓"], date(2026, 11, 9),
                                date(2026, 11, 9), "pm", "phone")
+    services.calendar.add_slot(project_code, people["林晓"], date(2026, 11, 10),
+                               date(2026, 11, 10), "am", "remote")
     pdf = save(tmp_path, "schedule.pdf",
                services.printing.print_schedule(project_code, date(2026, 11, 1), "zh_CN"))
     text = text_of(pdf)
     assert_has(text, "现场支持时间表", "2026年11月", "张力", "林晓", DOC_NO, "杭州华星电子有限公司",
-               "上线", "月结", "●", "☎", "现场", "电话", "远程", "项目经理（签字）",
+               "上线", "月结", "●", "☎", "◎", "现场", "电话", "远程", "项目经理（签字）",
                "第 1 页 / 共 1 页")
     assert PLACEHOLDER not in text
     assert page_sizes(pdf) == [(841.89, 595.28)]

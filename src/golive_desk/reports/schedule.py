@@ -37,6 +37,7 @@ from golive_desk.reports.paging import (
     build_pdf,
     draw_running_lines,
 )
+from golive_desk.reports.schedule_marks import SYMBOLS, ModeMarks
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
@@ -52,8 +53,6 @@ from golive_desk.reports.texts import Texts
 
 LAYOUT = Layout(size=landscape(A4), left=12 * mm, right=12 * mm, top=18 * mm, bottom=16 * mm)
 
-SYMBOLS: dict[SupportMode, str] = {SupportMode.ONSITE: "●", SupportMode.PHONE: "☎",
-                                   SupportMode.REMOTE: "◎"}
 WEEKEND_FILL = colors.HexColor("#E4E7EB")
 HOLIDAY_FILL = colors.HexColor("#F4D9D0")
 MILESTONE_FILL = colors.HexColor("#FFF4D6")
@@ -236,12 +235,12 @@ def _grid(days: Sequence[date], slots: Sequence[Slot], stones: Sequence[Mileston
         for col, day in enumerate(days, start=2):
             am, pm = mine.get(day, ("", ""))
             if am and am == pm:
-                am_row.append(am)
+                am_row.append(ModeMarks(am))
                 pm_row.append("")
                 commands.append(("SPAN", (col, top), (col, top + 1)))
             else:
-                am_row.append(am)
-                pm_row.append(pm)
+                am_row.append(ModeMarks(am) if am else "")
+                pm_row.append(ModeMarks(pm) if pm else "")
         am_row.append(_days_text(_onsite_days(mine)))
         pm_row.append("")
         rows += [am_row, pm_row]
@@ -277,7 +276,8 @@ def _legend(texts: Texts) -> Table:
         box.setStyle(table_style(style, 8, 9))
         return box
 
-    items: list[tuple[object, str]] = [(SYMBOLS[m], texts.enum(m)) for m in SupportMode]
+    items: list[tuple[object, str]] = [(ModeMarks(SYMBOLS[m]), texts.enum(m))
+                                       for m in SupportMode]
     items += [(swatch(WEEKEND_FILL), texts["sch_weekend"]),
               (swatch(HOLIDAY_FILL, "休" if texts.chinese else "H"), texts["sch_holiday"]),
               (swatch(None, texts["sch_adjusted_mark"]), texts["sch_adjusted"])]

@@ -911,6 +911,10 @@
       <translation>%1 天</translation>
     </message>
     <message>
+      <source>%1 day</source>
+      <translation>%1 天</translation>
+    </message>
+    <message>
       <source>The consultant cannot leave the site before go-live (%1). Choose a later day.</source>
       <translation>顾问不能在上线日期（%1）之前撤离现场，请选择更晚的日期。</translation>
     </message>
@@ -1443,6 +1447,14 @@
       <translation>开始交接向导</translation>
     </message>
     <message>
+      <source>Exit thresholds…</source>
+      <translation>交接准则阈值…</translation>
+    </message>
+    <message>
+      <source>What each exit criterion must reach for this project</source>
+      <translation>本项目每项交接准则须达到的标准</translation>
+    </message>
+    <message>
       <source>Handover status</source>
       <translation>交接状态</translation>
     </message>
@@ -1560,6 +1572,10 @@
     <message>
       <source>no urgent issue so far; needs at least %1</source>
       <translation>迄今没有紧急问题；至少需要 %1 天</translation>
+    </message>
+    <message>
+      <source>%1 day (last on %2); needs at least %3</source>
+      <translation>%1 天（最近一次在 %2）；至少需要 %3 天</translation>
     </message>
     <message>
       <source>%1 days (last on %2); needs at least %3</source>
@@ -3728,6 +3744,53 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
     <message>
       <source>%1 d</source>
       <translation>%1 天</translation>
+    </message>
+  </context>
+  <context>
+    <name>ThresholdsDialog</name>
+    <message>
+      <source>Exit thresholds</source>
+      <translation>交接准则阈值</translation>
+    </message>
+    <message>
+      <source>What each exit criterion must reach before the handover, for this project. The defaults: no urgent issue without a plan, 90 % of urgent and high issues within their SLA, 95 % resolved by the customer's own people, at most 5 new issues a day over the last 7 days, a week since the last urgent issue, at most 30 % operation errors.</source>
+      <translation>本项目交接前每项准则须达到的标准。默认值：没有缺少处理方案的紧急问题；90 % 的紧急和高优先级问题在 SLA 内处理；95 % 的问题由客户自己的人员解决；最近 7 天每天新增问题不超过 5 个；距上次紧急问题至少一周；操作错误不超过 30 %。</translation>
+    </message>
+    <message>
+      <source>Defaults</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
+      <source>Urgent issues open without a plan, at most</source>
+      <translation>缺少处理方案的未关闭紧急问题，最多</translation>
+    </message>
+    <message>
+      <source>Urgent and high issues within their SLA, at least</source>
+      <translation>紧急和高优先级问题在 SLA 内处理，至少</translation>
+    </message>
+    <message>
+      <source>Resolved by the customer's people, at least</source>
+      <translation>由客户人员解决的问题，至少</translation>
+    </message>
+    <message>
+      <source>Month-end closes held and passed, at least</source>
+      <translation>已完成并顺利通过的月结，至少</translation>
+    </message>
+    <message>
+      <source>New issues a day, at most</source>
+      <translation>每天新增问题，最多</translation>
+    </message>
+    <message>
+      <source>Counted over the last days</source>
+      <translation>统计最近天数</translation>
+    </message>
+    <message>
+      <source>Days since the last urgent issue, at least</source>
+      <translation>距上次紧急问题天数，至少</translation>
+    </message>
+    <message>
+      <source>Share of operation errors, at most</source>
+      <translation>操作错误占比，最多</translation>
     </message>
   </context>
   <context>

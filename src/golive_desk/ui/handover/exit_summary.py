@@ -56,14 +56,15 @@ class FiguresBox(QGroupBox):
         self.grid.setVerticalSpacing(2)
 
     def show_figures(self, figures: Mapping[str, float | int], name: Callable[[str], str],
-                     unit: str = "") -> None:
+                     unit: str | Callable[[float], str] = "") -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
                 widget.deleteLater()
         for row, (code, value) in enumerate(figures.items()):
             label = QLabel(name(code))
-            figure = QLabel(texts.fill(unit, value) if unit else texts.fill("%1", value))
+            template = unit(value) if callable(unit) else (unit or "%1")
+            figure = QLabel(texts.fill(template, value))
             figure.setObjectName("cardValue")
             self.grid.addWidget(label, row, 0)
             self.grid.addWidget(figure, row, 1)
@@ -142,7 +143,8 @@ class ExitSummaryStep(HandoverStep):
         self.by_category.show_figures(s.by_category, _category)
         self.by_module.show_figures(s.by_module, lambda m: m)
         self.by_mode.show_figures(s.by_mode, _mode)
-        self.days.show_figures(s.support_days, _mode, self.tr("%1 days"))
+        self.days.show_figures(s.support_days, _mode,
+                               lambda n: self.tr("%1 day") if n == 1 else self.tr("%1 days"))
 
     def chosen_exit(self) -> date:
         day = self.exit.date().toPython()

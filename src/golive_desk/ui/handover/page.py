@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from golive_desk.domain.handover import Criterion
+from golive_desk.domain.handover import Criterion, ReadinessThresholds
 from golive_desk.domain.handover_records import HandoverState
 from golive_desk.domain.models import Changes, Project
 from golive_desk.ui.context import UiContext
@@ -29,6 +29,7 @@ from golive_desk.ui.handover import texts
 from golive_desk.ui.handover.notes import NotesEditor
 from golive_desk.ui.handover.readiness import CriteriaList
 from golive_desk.ui.handover.resume import last_page
+from golive_desk.ui.handover.thresholds_dialog import ThresholdsDialog
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.pages.base import Page
 
@@ -82,6 +83,11 @@ class HandoverPage(Page):
         self.wizard_button = QPushButton(self.tr("Start the handover wizard"))
         self.wizard_button.setObjectName("primary")
         self.wizard_button.clicked.connect(self.open_wizard)
+        self.thresholds_button = QPushButton(self.tr("Exit thresholds…"))
+        self.thresholds_button.setToolTip(self.tr(
+            "What each exit criterion must reach for this project"))
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        top.addWidget(self.thresholds_button)
         top.addWidget(self.print_button)
         top.addWidget(self.wizard_button)
         outer.addLayout(top)
@@ -182,6 +188,7 @@ class HandoverPage(Page):
         has = view is not None
         self.wizard_button.setEnabled(has)
         self.print_button.setEnabled(has)
+        self.thresholds_button.setEnabled(has)
         if view is None:
             self.state.setText(self.tr("No project"))
             self.readiness.setText("")
@@ -227,6 +234,26 @@ class HandoverPage(Page):
         wizard.show()
         wizard.resume()
         return wizard
+
+    def edit_thresholds(self) -> None:
+        """Read the project's thresholds (worker), edit them in the dialog, save them."""
+        project = self.project
+        if project is None:
+            return
+        handover = self._ctx.services.handover
+        self._ctx.runner.run(lambda: handover.record(project.code).thresholds,
+                             lambda current: self._ask_thresholds(project.code, current))
+
+    def _ask_thresholds(self, code: str, current: ReadinessThresholds) -> None:
+        answer = ThresholdsDialog(current, self).ask()
+        if answer is not None and answer != current:
+            self.save_thresholds(code, answer)
+
+    def save_thresholds(self, code: str, thresholds: ReadinessThresholds) -> None:
+        """Save (worker); the readiness shown is counted again with them."""
+        handover = self._ctx.services.handover
+        self._ctx.runner.run(lambda: handover.set_thresholds(code, thresholds),
+                             lambda _changes: self.reload())
 
     def _wizard_closed(self, wizard: HandoverWizard) -> None:
         if self.wizard is wizard:

@@ -99,8 +99,10 @@ def criterion_figure(c: Criterion) -> str:
         if c.figure == "none":
             return fill(translate("HandoverText", "no urgent issue so far; needs at least %1"),
                         _int(c.threshold))
-        return fill(translate("HandoverText", "%1 days (last on %2); needs at least %3"),
-                    _int(c.figure), d.get("last", ""), _int(c.threshold))
+        template = (translate("HandoverText", "%1 day (last on %2); needs at least %3")
+                    if _int(c.figure) == 1 else
+                    translate("HandoverText", "%1 days (last on %2); needs at least %3"))
+        return fill(template, _int(c.figure), d.get("last", ""), _int(c.threshold))
     if c.code == "operation_error_share":
         return fill(translate("HandoverText", "%1 % (%2 of %3 issues); at most %4 %"),
                     c.figure, d.get("errors", 0), d.get("total", 0), c.threshold)

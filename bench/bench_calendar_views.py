@@ -30,7 +30,7 @@ PEOPLE = 20
 PROJECTS = ("HX", "BJ", "NB", "SZ")
 FIRST = date(2026, 1, 1)
 DAYS = 730
-SWITCHES = 8
+SWITCHES = 12
 SIZE = (1400, 900)
 
 

@@ -32,7 +32,8 @@ class CalendarView:
     """The schedule of ``start``..``end`` as a view shows it.
 
     ``slots`` are the shown project's (every project's when none is shown, or
-    for the team view) and the shown person's, with their versions;
+    for the team view) and the shown person's, with their versions (none for
+    the team view, which moves nothing);
     ``warnings`` are every project's (the team view marks every double
     booking); ``milestones`` and ``issues`` (reported per day) the shown
     projects'; ``members`` each project's people (code -> members).
@@ -53,9 +54,11 @@ def read_view(tx: Tx, project: Project | None, person_id: str | None, start: dat
     projects = tuple(queries.list_projects(tx))
     members = {p.code: tuple(queries.people_of(tx, p.id)) for p in projects}
     project_id = None if every_project or project is None else project.id
-    # The shown slots with the versions a move passes back; the rules read every slot.
+    # The shown slots with the versions a move passes back (the team view moves
+    # nothing: none); the rules read every slot.
     slots = tuple(calendar_queries.slots_between(tx, start, end, project_id=project_id,
-                                                 person_id=person_id))
+                                                 person_id=person_id,
+                                                 versions=not every_project))
     everything = list(slots) if project_id is None and person_id is None else \
         calendar_queries.slots_between(tx, start, end, versions=False)
     holidays = SlaService.calendar_in(tx)

@@ -2526,7 +2526,7 @@
     </message>
     <message>
       <source>Symptom, cause and solution of each resolved issue flagged for the maintenance notes, by module: the customer's first-line knowledge base. Edit them, add your own.</source>
-      <translation>标记为“纳入维护手册”的已解决问题的现象、原因和解决方法，按模块整理：客户一线支持的知识库。可修改，也可自行添加。</translation>
+      <translation>标记为“列入维护事项”的已解决问题的现象、原因和解决方法，按模块整理：客户一线支持的知识库。可修改，也可自行添加。</translation>
     </message>
   </context>
   <context>

@@ -24,10 +24,13 @@ def test_a_small_store_is_checked_at_every_open_a_large_one_on_a_schedule(
     path = tmp_path / "s.db"
     path.write_bytes(b"x" * 1000)
     recent = datetime.now(UTC).isoformat()
-    assert health.check_due(path, recent)
+    assert health.check_due(path, recent, unclean=False)
     monkeypatch.setattr(health, "QUICK_CHECK_MAX_BYTES", 10)
-    assert not health.check_due(path, recent)
-    assert health.check_due(path, None)
-    assert health.check_due(path, (datetime.now(UTC) - timedelta(days=8)).isoformat())
-    path.with_name("s.db-wal").write_bytes(b"")  # an unclean shutdown
-    assert health.check_due(path, recent)
+    assert not health.check_due(path, recent, unclean=False)
+    assert health.check_due(path, None, unclean=False)
+    assert health.check_due(path, (datetime.now(UTC) - timedelta(days=8)).isoformat(),
+                            unclean=False)
+    assert health.check_due(path, recent, unclean=True)  # an unclean shutdown
+    assert not health.wal_left(path)
+    path.with_name("s.db-wal").write_bytes(b"")
+    assert health.wal_left(path)

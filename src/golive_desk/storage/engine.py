@@ -215,6 +215,7 @@ def _inspect(path: Path) -> _Inspection:
     A read-only connection, so a foreign SQLite file is never switched to WAL
     or otherwise touched. Runs the health check when it is due.
     """
+    unclean = health.wal_left(path)  # before connecting: reading a WAL store makes one
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_INSPECT_WAIT_S)
     except sqlite3.Error as exc:
@@ -229,7 +230,8 @@ def _inspect(path: Path) -> _Inspection:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
         problem, checked = None, False
-        if meta.get("magic") == STORE_MAGIC and health.check_due(path, meta.get("checked_at")):
+        due = health.check_due(path, meta.get("checked_at"), unclean=unclean)
+        if meta.get("magic") == STORE_MAGIC and due:
             problem, checked = health.quick_check(conn), True
         return _Inspection(meta.get("magic"), revision, meta.get("written_with"), problem,
                            checked)

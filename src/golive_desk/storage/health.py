@@ -35,13 +35,21 @@ QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 CHECK_EVERY = timedelta(days=7)
 
 
-def check_due(path: Path, checked_at: str | None) -> bool:
-    """Whether the open of ``path`` runs the quick check (see the module's note)."""
+def wal_left(path: Path) -> bool:
+    """Whether a ``-wal`` file is beside the store: an unclean shutdown, if asked before
+    this process connects (any connection to a WAL store, even a read-only one, makes one).
+    """
+    return path.with_name(path.name + "-wal").exists()
+
+
+def check_due(path: Path, checked_at: str | None, *, unclean: bool) -> bool:
+    """Whether the open of ``path`` runs the quick check (see the module's note).
+
+    ``unclean``: :func:`wal_left` before the open connected.
+    """
     if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
         return True
-    if path.with_name(path.name + "-wal").exists():
-        return True
-    return schedule_due(checked_at)
+    return unclean or schedule_due(checked_at)
 
 
 def schedule_due(checked_at: str | None) -> bool:

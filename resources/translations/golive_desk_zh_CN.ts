@@ -2372,6 +2372,10 @@
       <translation>编辑项目(&amp;E)…</translation>
     </message>
     <message>
+      <source>Edit project…</source>
+      <translation>编辑项目…</translation>
+    </message>
+    <message>
       <source>Name, customer, dates, modules, document number prefix, on-site days</source>
       <translation>名称、客户、日期、模块、文档编号前缀、驻场天数</translation>
     </message>

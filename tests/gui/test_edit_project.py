@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -29,7 +29,8 @@ def _store_with_project(path: Path) -> None:
 def test_the_dialog_shows_the_settings_and_returns_the_edited_ones(qtbot: QtBot) -> None:
     dialog = EditProjectDialog("HX", SETTINGS)
     qtbot.addWidget(dialog)
-    assert dialog.code.text() == "HX" and dialog.code.isReadOnly()
+    assert dialog.code.text() == "HX"
+    assert dialog.code.isReadOnly()
     assert dialog.modules.toPlainText() == "总账\n应收"
     assert dialog.doc_prefix.placeholderText() == "HX"  # the default, shown
     dialog.doc_prefix.setText("HXDZ_ERP")
@@ -65,7 +66,9 @@ def test_the_dialog_speaks_chinese(qtbot: QtBot, desktop: DesktopApp) -> None:
                                         .widget()).text()
               for row in range(dialog.form.rowCount())
               if dialog.form.itemAt(row, dialog.form.ItemRole.LabelRole) is not None]
-    assert "项目名称" in labels and "模块" in labels and "上线后驻场" in labels
+    assert "项目名称" in labels
+    assert "模块" in labels
+    assert "上线后驻场" in labels
 
 
 def test_edit_project_writes_through_the_service_and_the_switcher_follows(
@@ -76,7 +79,11 @@ def test_edit_project_writes_through_the_service_and_the_switcher_follows(
     settle(qtbot, desktop)
     assert window.edit_project_action.isEnabled()
     bar = window.findChild(QToolBar, "projectBar")
-    assert bar is not None and window.edit_project_action in bar.actions()
+    assert bar is not None
+    assert window.edit_project_action in bar.actions()
+    button = bar.widgetForAction(window.edit_project_action)
+    assert isinstance(button, QToolButton)
+    assert button.text() == "Edit project…"
     asked: list[tuple[str, ProjectSettings]] = []
 
     def answer(code: str, settings: ProjectSettings) -> ProjectSettings:

@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         self.project_box.currentIndexChanged.connect(self._on_project_chosen)
         bar.addWidget(self.project_box)
         self.edit_project_action = self._action(self.tr("&Edit project…"), self.edit_project)
+        # The toolbar's button: the menu's text without its mnemonic ("编辑项目(&E)…").
+        self.edit_project_action.setIconText(self.tr("Edit project…"))
         self.edit_project_action.setToolTip(self.tr(
             "Name, customer, dates, modules, document number prefix, on-site days"))
         self.edit_project_action.setEnabled(False)  # until a project is chosen

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from golive_desk.domain.enums import Role, Side, SupportMode
 from golive_desk.domain.errors import NotFoundError
@@ -36,7 +36,6 @@ from golive_desk.domain.support_calendar import (
     propose_plan,
 )
 from golive_desk.domain.workdays import HolidayCalendar
-from golive_desk.services.calendar_ics import IcsPreview, apply_preview, export_text, preview
 from golive_desk.services.calendar_view import (
     CalendarView,
     milestones_of,
@@ -49,6 +48,9 @@ from golive_desk.storage import calendar_queries, queries
 from golive_desk.storage.engine import Store, Tx
 from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import Seen, UnitOfWork, unit_of_work
+
+if TYPE_CHECKING:  # (icalendar loads only when a user imports or exports ICS)
+    from golive_desk.services.calendar_ics import IcsPreview
 
 SLOT, MILESTONE = "support_slot", "milestone"
 _PLAN_HORIZON = timedelta(days=120)  # how far a plan without an exit looks for clashes
@@ -284,6 +286,8 @@ class CalendarService:
                 tx, date(2000, 1, 1), date(2100, 12, 31), versions=False,
                 project_id=found.id if found else None, person_id=person_id)
             stones = milestones_of(tx, found) if found else []
+        from golive_desk.services.calendar_ics import export_text  # (icalendar: not at start)
+
         text, count = export_text(slots, stones)
         path.write_bytes(text)
         return count
@@ -296,12 +300,16 @@ class CalendarService:
             CalendarError: ``not_ics``, ``too_large``, ``too_many_events``,
                 ``event_without_date``, ``nothing_to_import``.
         """
+        from golive_desk.services.calendar_ics import preview  # (icalendar: not at start)
+
         with self._store.read() as tx, collector_paused():
             found = _project(tx, project) if project else None
             return preview(tx, path, found)
 
     def apply_ics(self, preview_: IcsPreview) -> Changes:
         """Write what :meth:`preview_ics` found, in one unit of work."""
+        from golive_desk.services.calendar_ics import apply_preview
+
         with collector_paused(), unit_of_work(self._store, self._wall) as uow:
             return apply_preview(uow, preview_)
 
@@ -407,4 +415,4 @@ def _write_milestone(uow: UnitOfWork, project: Project, kind: MilestoneKind, day
     return current.id
 
 
-__all__ = ["CalendarService", "IcsPreview"]
+__all__ = ["CalendarService"]

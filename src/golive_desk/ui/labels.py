@@ -98,10 +98,13 @@ def field_label(name: str) -> str:
         "kind": QCoreApplication.translate("Fields", "Kind"),
         "day": QCoreApplication.translate("Fields", "Date"),
         "handover_thresholds": QCoreApplication.translate("Fields", "Exit thresholds"),
-        "handover_override": QCoreApplication.translate("Fields", "Reason to hand over with red criteria"),
+        "handover_override": QCoreApplication.translate(
+            "Fields", "Reason to hand over with red criteria"),
         "handover_lessons": QCoreApplication.translate("Fields", "Lessons learned"),
-        "handover_by": QCoreApplication.translate("Fields", "Handed over by (implementation dept.)"),
-        "handover_receiver": QCoreApplication.translate("Fields", "Received by (O&M service dept.)"),
+        "handover_by": QCoreApplication.translate(
+            "Fields", "Handed over by (implementation dept.)"),
+        "handover_receiver": QCoreApplication.translate(
+            "Fields", "Received by (O&M service dept.)"),
         "accept_customer": QCoreApplication.translate("Fields", "Customer PM signing"),
         "accept_vendor": QCoreApplication.translate("Fields", "Vendor PM signing"),
         "accepted_on": QCoreApplication.translate("Fields", "Accepted on"),

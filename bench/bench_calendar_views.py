@@ -98,6 +98,7 @@ def _bare_grid_class() -> type:
         def __init__(self) -> None:
             super().__init__()
             self.rows = 6
+            self.columns = 7
             self.start = FIRST
             self.cells: list[tuple[int, int, str, str]] = []  # row, col, mode, label
 

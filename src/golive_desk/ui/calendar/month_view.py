@@ -26,14 +26,17 @@ class MonthGrid(SlotCanvas):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first = date.today().replace(day=1)
+        self._weeks = month_weeks(self.first)
         self._hidden: dict[date, int] = {}
 
     def set_month(self, first: date) -> None:
         self.first = first.replace(day=1)
+        self._weeks = month_weeks(self.first)
         self._relayout()
 
     def weeks(self) -> list[date]:
-        return month_weeks(self.first)
+        """The Mondays of the shown weeks (asked for by every cell's geometry: kept)."""
+        return self._weeks
 
     # -- geometry ------------------------------------------------------------------------
     def _grid(self) -> QRectF:

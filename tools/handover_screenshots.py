@@ -4,7 +4,9 @@
 
 Writes docs/screenshots/handover_page_zh.png, handover_notes_zh.png and
 handover_wizard_1_zh.png … handover_wizard_7_zh.png (``_en`` with
-``--lang en``). A throw-away store in a temporary folder is used.
+``--lang en``), the exit thresholds dialog (dialog_thresholds_zh.png) and the
+print preview of the handover document (preview_handover_zh.png). A throw-away
+store in a temporary folder is used.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from screenshot_support import settle
+from screenshot_support import grab_dialog, grab_open, settle
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
@@ -28,6 +30,7 @@ from golive_desk.ui.handover.notes import NotesStep
 from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.readiness import ReadinessStep
 from golive_desk.ui.handover.sign_off import SignOffStep
+from golive_desk.ui.handover.thresholds_dialog import ThresholdsDialog
 from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +85,9 @@ def main() -> int:
         window.grab().save(str(written[-1]))
         page.tabs.setCurrentIndex(0)
 
-        wizard = page.open_wizard()
+        page.open_wizard()
+        settle(desktop)
+        wizard = page.wizard
         assert wizard is not None
         wizard.resize(*WIZARD_SIZE)
         settle(desktop)
@@ -97,7 +102,7 @@ def main() -> int:
                 current.editor.choose(current.editor.visible_notes()[0][0])
             if isinstance(current, SignOffStep):
                 current.editors["handover_by"].setText("张力（实施部门）")
-                current.editors["handover_receiver"].setText("吴刚（运营维护服务部门）")
+                current.editors["handover_receiver"].setText("孙涛（运营维护服务部门）")
                 current.sign_off()
             settle(desktop)
             written.append(OUT / f"handover_wizard_{number}_{suffix}.png")
@@ -106,6 +111,13 @@ def main() -> int:
             settle(desktop)
         wizard.reject()
         settle(desktop)
+        assert desktop.services is not None
+        thresholds = desktop.services.handover.record("HX").thresholds
+        written.append(grab_dialog(desktop, ThresholdsDialog(thresholds, page),
+                                   OUT / f"dialog_thresholds_{suffix}.png"))
+        preview = page.print_document()
+        assert preview is not None
+        written.append(grab_open(desktop, preview, OUT / f"preview_handover_{suffix}.png"))
         for path in written:
             print(f"wrote {path.relative_to(ROOT)}")
         desktop.shutdown()

@@ -12,6 +12,7 @@ from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.handover.page import HandoverPage
+from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.main_window import MainWindow
 
 DEMO_ISSUES = 60
@@ -51,3 +52,11 @@ def open_handover(qtbot: QtBot, desktop: DesktopApp,
 def services_of(desktop: DesktopApp) -> Services:
     assert desktop.services is not None
     return desktop.services
+
+
+def open_wizard(page: HandoverPage, desktop: DesktopApp) -> HandoverWizard:
+    """Open the page's wizard: its record is read on the worker, then it is shown."""
+    page.open_wizard()
+    settle(desktop)
+    assert page.wizard is not None
+    return page.wizard

@@ -15,7 +15,7 @@ from golive_desk.ui.handover.open_issues import OpenIssuesStep
 from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.sign_off import SignOffStep
 from golive_desk.ui.printing import PrintPreviewDialog
-from tests.gui.handover_support import build_demo, open_handover, services_of, settle
+from tests.gui.handover_support import build_demo, open_handover, open_wizard, services_of, settle
 from tests.integration.sync_support import exchange, make_trio
 
 
@@ -57,6 +57,7 @@ def test_the_maintenance_notes_tab_searches_and_edits(
     _window, page = open_handover(qtbot, desktop, demo)
     services = services_of(desktop)
     page.tabs.setCurrentIndex(1)
+    settle(desktop)
     notes = page.notes
     assert notes.project is not None
     everything = notes.visible_notes()
@@ -100,7 +101,7 @@ def test_a_field_changed_on_two_laptops_is_shown_and_settled(
         for node in (office, a, b):
             node.close()
     _window, page = open_handover(qtbot, desktop, b.path)
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     sign = wizard.sign_off
     assert isinstance(sign, SignOffStep)
@@ -124,15 +125,17 @@ def test_changes_reach_an_open_wizard(qtbot: QtBot, desktop: DesktopApp, demo: P
     _window, page = open_handover(qtbot, desktop, demo)
     assert isinstance(page, HandoverPage)
     services = services_of(desktop)
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     wizard.steps[0].resuming = True
     wizard.next()
+    settle(desktop)
     wizard.steps[0].resuming = False
     before = wizard.steps[1].model.rowCount()  # type: ignore[attr-defined]
     number = services.handover.untransferred("HX")[0].number
     services.handover.transfer(number, "吴刚", "下周跟进")
     page.apply_changes(Changes.of("issue"))
+    settle(desktop)
     assert wizard.steps[1].model.rowCount() == before - 1  # type: ignore[attr-defined]
     wizard.reject()
     settle(desktop)
@@ -141,7 +144,7 @@ def test_changes_reach_an_open_wizard(qtbot: QtBot, desktop: DesktopApp, demo: P
 def test_closing_the_main_window_saves_what_the_wizard_shows(
         qtbot: QtBot, desktop: DesktopApp, demo: Path) -> None:
     window, page = open_handover(qtbot, desktop, demo)
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     wizard.sign_off.editors["handover_by"].setText("张力")  # the typing pause never comes
     window.close()
@@ -152,10 +155,11 @@ def test_closing_the_main_window_saves_what_the_wizard_shows(
 def test_an_open_issue_opens_in_the_register_form(
         qtbot: QtBot, desktop: DesktopApp, demo: Path) -> None:
     window, page = open_handover(qtbot, desktop, demo)
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     wizard.steps[0].resuming = True
     wizard.next()
+    settle(desktop)
     wizard.steps[0].resuming = False
     issues = wizard.steps[1]
     assert isinstance(issues, OpenIssuesStep)

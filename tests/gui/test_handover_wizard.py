@@ -23,7 +23,7 @@ from golive_desk.ui.handover.readiness import ReadinessStep
 from golive_desk.ui.handover.sign_off import SignOffStep
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.prompter import ScriptedPrompter
-from tests.gui.handover_support import build_demo, open_handover, services_of, settle
+from tests.gui.handover_support import build_demo, open_handover, open_wizard, services_of, settle
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     _window, page = open_handover(qtbot, desktop, demo)
     services = services_of(desktop)
     project = services.projects.get("HX")
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     settle(desktop)
     assert wizard.currentId() == 0
@@ -65,12 +65,14 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert readiness.any_red()
     assert "of 7 exit criteria met" in readiness.summary.text()
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 0
     assert shown(readiness.reason_error)
     assert "reason" in readiness.reason_error.text()
     readiness.reason.setPlainText("客户项目经理同意带着月结遗留事项交接，由运维部门跟进")
     assert not shown(readiness.reason_error)
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 1
     settle(desktop)
     record = services.handover.record("HX")
@@ -88,10 +90,13 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert shown(issues.owner_error)
     assert shown(issues.plan_error)
     wizard.back()
+    settle(desktop)
     assert wizard.currentId() == 0
     assert readiness.reason.toPlainText().startswith("客户项目经理同意")
     wizard.next()
+    settle(desktop)
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 2
 
     # 3. Maintenance notes: grouped by module, searchable, editable, a free note added.
@@ -124,6 +129,7 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert shown(editor.symptom_error)
     editor.symptom.setPlainText("月末结转损益后利润表不平衡")
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 3
     settle(desktop)
     assert any(n.symptom == "月末结转损益后利润表不平衡" for n in services.handover.notes("HX"))
@@ -146,12 +152,14 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert "钱程" in people
     assert people[chosen.name].modules.splitlines() == ["总账", "应收"]
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 4
 
     # 5. Emergency plan: none yet refuses Next; templates, an edit, a delete.
     plan = step(wizard, EmergencyStep)
     assert isinstance(plan, EmergencyStep)
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 4
     assert shown(plan.empty_error)
     qtbot.mouseClick(plan.templates_button, Qt.MouseButton.LeftButton)
@@ -168,6 +176,7 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert plan.list.count() == before - 1
     assert len(services.handover.scenarios("HX")) == before - 1
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 5
     settle(desktop)
     assert services.handover.scenarios("HX")[0].escalation == "30 minutes: the customer's PM"
@@ -181,12 +190,14 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert shown(exit_step.exit_error)
     assert project.go_live.isoformat() in exit_step.exit_error.text()
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 5
     leave = project.go_live + timedelta(days=40)
     exit_step.exit.setDate(QDate(leave.year, leave.month, leave.day))
     assert not shown(exit_step.exit_error)
     exit_step.lessons.setPlainText("月结前一周加派顾问驻场")
     wizard.next()
+    settle(desktop)
     assert wizard.currentId() == 6
     settle(desktop)
     assert services.handover.exit_date("HX") == leave
@@ -222,6 +233,7 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert services.handover.untransferred("HX") == []
     for _ in range(5):
         wizard.next()
+        settle(desktop)
     assert wizard.currentId() == 6
     qtbot.mouseClick(sign.sign_button, Qt.MouseButton.LeftButton)
     settle(desktop)
@@ -245,13 +257,14 @@ DEMO_TOTAL = 60
 def test_resume_where_it_was_closed(qtbot: QtBot, desktop: DesktopApp, demo: Path) -> None:
     _window, page = open_handover(qtbot, desktop, demo)
     services = services_of(desktop)
-    wizard = page.open_wizard()
+    wizard = open_wizard(page, desktop)
     assert wizard is not None
     readiness = step(wizard, ReadinessStep)
     assert isinstance(readiness, ReadinessStep)
     readiness.reason.setPlainText("先交接，遗留问题由运维部门跟进")
     for _ in range(3):
         wizard.next()
+        settle(desktop)
     assert wizard.currentId() == 3  # the fourth page: the internal support system
     pages = json.loads(desktop.settings().handover_pages)
     assert pages[services.projects.get("HX").id] == 3  # written at once: a crash resumes
@@ -263,7 +276,7 @@ def test_resume_where_it_was_closed(qtbot: QtBot, desktop: DesktopApp, demo: Pat
     settle(desktop)
     assert page.wizard is None
 
-    again = page.open_wizard()
+    again = open_wizard(page, desktop)
     assert again is not None
     assert again is not wizard
     settle(desktop)

@@ -143,8 +143,12 @@ class ContactsStep(HandoverStep):
         self.saver = AutoSave(ctx.runner, self._build, self._apply, self._failed, self)
 
     def load(self) -> None:
+        handover, code = self.ctx.services.handover, self.code
+        self.read_then(lambda: handover.contacts(code), self._show_people)
+
+    def _show_people(self, people: list[Person]) -> None:
         chosen = self._person.id if self._person else None
-        self.model.set_people(self.ctx.services.handover.contacts(self.code))
+        self.model.set_people(people)
         row = self.model.row_of(chosen) if chosen else -1
         self.table.selectRow(row if row >= 0 else 0)
 

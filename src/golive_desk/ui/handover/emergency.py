@@ -103,7 +103,10 @@ class EmergencyStep(HandoverStep):
 
     # -- reading -------------------------------------------------------------------
     def load(self) -> None:
-        read = self.ctx.services.handover.scenarios(self.code)
+        handover, code = self.ctx.services.handover, self.code
+        self.read_then(lambda: handover.scenarios(code), self._show_read)
+
+    def _show_read(self, read: list[Scenario]) -> None:
         self.scenarios = {s.id: s for s in read}
         self._show_list()
 

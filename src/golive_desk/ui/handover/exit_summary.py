@@ -123,15 +123,18 @@ class ExitSummaryStep(HandoverStep):
         self.saver = AutoSave(ctx.runner, self._build, self._apply, self._failed, self)
 
     def load(self) -> None:
-        handover = self.ctx.services.handover
-        day = handover.exit_date(self.code)
+        handover, code = self.ctx.services.handover, self.code
+        self.read_then(lambda: (handover.exit_date(code), handover.summary(code)),
+                       lambda read: self._show_read(*read))
+
+    def _show_read(self, day: date | None, summary: SupportSummary) -> None:
         self._saved_exit = day
         self.exit.blockSignals(True)
         self.exit.setDate(QDate(day.year, day.month, day.day) if day else QDate.currentDate())
         self.exit.blockSignals(False)
         self.go_live.setText(texts.fill(self.tr("(go-live: %1)"),
                                         self.project.go_live.isoformat()))
-        self.show_summary(handover.summary(self.code))
+        self.show_summary(summary)
 
     def show_summary(self, s: SupportSummary) -> None:
         span = ""

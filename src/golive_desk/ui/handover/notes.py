@@ -50,12 +50,14 @@ class NotesEditor(QWidget):
     """Search box, notes by module, and the chosen note's symptom, cause and solution."""
 
     saved = Signal()
+    shown = Signal()  # a read of the notes is on screen
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.project: Project | None = None
         self.notes: dict[str, MaintenanceNote] = {}
+        self._reads = 0  # the newest read's number: an older answer is dropped
         self.current_key: str | None = None
         self._pending: dict[str, dict[str, str]] = {}
         self._filling = False
@@ -121,11 +123,23 @@ class NotesEditor(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Read the notes again (small: on the GUI thread), keeping the one chosen."""
-        if self.project is None:
+        """Read the notes again (on the worker), keeping the one chosen."""
+        self._reads += 1
+        number, project = self._reads, self.project
+        if project is None:
+            self._show_read(number, None, [])
+            return
+        handover, code = self._ctx.services.handover, project.code
+        self._ctx.runner.run(lambda: handover.notes(code),
+                             lambda read: self._show_read(number, project, read))
+
+    def _show_read(self, number: int, project: Project | None,
+                   read: list[MaintenanceNote]) -> None:
+        if number != self._reads or project is not self.project:
+            return
+        if project is None:
             self.notes = {}
         else:
-            read = self._ctx.services.handover.notes(self.project.code)
             kept = {k: n for k, n in self.notes.items() if k.startswith("new:") and n.id is None}
             for key, note in list(self.notes.items()):
                 if key.startswith("new:") and note.id is not None:  # saved: its own key now
@@ -133,6 +147,7 @@ class NotesEditor(QWidget):
             self.notes = {note_key(n): n for n in read}
             self.notes.update(kept)
         self.show_list()
+        self.shown.emit()
 
     def _rekey(self, old: str, new: str) -> None:
         if self.current_key == old:
@@ -313,7 +328,11 @@ class NotesStep(HandoverStep):
             "own."))
         layout = QVBoxLayout(self)
         self.editor = NotesEditor(ctx)
+        self.editor.shown.connect(self._notes_shown)
         layout.addWidget(self.editor)
+
+    def _notes_shown(self) -> None:
+        self.loaded = True
 
     def load(self) -> None:
         if self.editor.project is None:

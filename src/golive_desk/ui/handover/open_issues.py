@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.errors import GoLiveError, ValidationError
 from golive_desk.domain.issues import Issue
-from golive_desk.domain.models import Changes
+from golive_desk.domain.models import Changes, Person
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.error_text import describe
@@ -183,9 +183,14 @@ class OpenIssuesStep(HandoverStep):
         self.plan.textChanged.connect(lambda _t: show_error(self.plan_error, "", self.plan))
 
     def load(self) -> None:
-        handover = self.ctx.services.handover
-        self.model.set_issues(handover.untransferred(self.code))
-        transferred = len(handover.transfers(self.code))
+        handover, code = self.ctx.services.handover, self.code
+        self.read_then(lambda: (handover.untransferred(code), len(handover.transfers(code)),
+                                handover.contacts(code)),
+                       lambda read: self._show_read(*read))
+
+    def _show_read(self, issues: list[Issue], transferred: int,
+                   contacts: list[Person]) -> None:
+        self.model.set_issues(issues)
         open_count = self.model.rowCount()
         if open_count:
             self.count.setText(texts.fill(self.tr(
@@ -196,7 +201,7 @@ class OpenIssuesStep(HandoverStep):
                 "Every issue is closed or transferred (%1 transferred to O&M)"), transferred))
         self.count.setStyleSheet("color: #c62828;" if open_count else "color: #2e7d32;")
         if self.owner.count() == 0:
-            for person in handover.contacts(self.code):
+            for person in contacts:
                 self.owner.addItem(person.name)
             self.owner.setCurrentIndex(-1)
         for button in (self.all_button, self.none_button, self.open_button,

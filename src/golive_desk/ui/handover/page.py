@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.handover import Criterion, ReadinessThresholds
-from golive_desk.domain.handover_records import HandoverState
+from golive_desk.domain.handover_records import HandoverRecord, HandoverState
 from golive_desk.domain.models import Changes, Project
 from golive_desk.ui.context import UiContext
+from golive_desk.ui.error_text import describe
 from golive_desk.ui.handover import texts
 from golive_desk.ui.handover.notes import NotesEditor
 from golive_desk.ui.handover.readiness import CriteriaList
@@ -62,6 +64,7 @@ def read_view(ctx: UiContext, code: str) -> HandoverView:
 
 
 class HandoverPage(Page):
+    wizard_opened = Signal(object)  # HandoverWizard
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -70,6 +73,7 @@ class HandoverPage(Page):
         self.wizard: HandoverWizard | None = None
         self._generation = 0
         self._watching = False
+        self._opening = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 16, 20, 12)
         outer.setSpacing(10)
@@ -220,7 +224,8 @@ class HandoverPage(Page):
 
     # -- actions ---------------------------------------------------------------------
     def open_wizard(self) -> HandoverWizard | None:
-        """Show the wizard of the project, on the page it was left on."""
+        """Show the wizard of the project, on the page it was left on: at once when it is
+        open, else once its record is read (on the worker; :attr:`wizard_opened`)."""
         project = self.project
         if project is None:
             return None
@@ -228,12 +233,28 @@ class HandoverPage(Page):
             self.wizard.raise_()
             self.wizard.activateWindow()
             return self.wizard
-        wizard = HandoverWizard(self._ctx, project, self)
+        if not self._opening:
+            self._opening = True
+            handover = self._ctx.services.handover
+            self._ctx.runner.run(lambda: handover.record(project.code),
+                                 lambda record: self._show_wizard(project, record),
+                                 self._open_failed)
+        return None
+
+    def _show_wizard(self, project: Project, record: HandoverRecord) -> None:
+        self._opening = False
+        if self.project is None or self.project.id != project.id or self.wizard is not None:
+            return
+        wizard = HandoverWizard(self._ctx, project, record, self)
         self.wizard = wizard
         wizard.closed.connect(lambda: self._wizard_closed(wizard))
         wizard.show()
         wizard.resume()
-        return wizard
+        self.wizard_opened.emit(wizard)
+
+    def _open_failed(self, error: GoLiveError) -> None:
+        self._opening = False
+        self._ctx.prompter.error(self, self.tr("Handover"), describe(error))
 
     def edit_thresholds(self) -> None:
         """Read the project's thresholds (worker), edit them in the dialog, save them."""

@@ -114,7 +114,10 @@ class ReadinessStep(HandoverStep):
             show_error(self.reason_error, message, self.reason)
 
     def load(self) -> None:
-        criteria = self.ctx.services.handover.readiness(self.code)
+        handover, code = self.ctx.services.handover, self.code
+        self.read_then(lambda: handover.readiness(code), self._show_criteria)
+
+    def _show_criteria(self, criteria: list[Criterion]) -> None:
         self.criteria.show_criteria(criteria)
         met = self.criteria.met()
         self.summary.setText(texts.fill(self.tr("%1 of %2 exit criteria met"), met,

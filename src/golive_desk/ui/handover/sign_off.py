@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from golive_desk.domain.errors import GoLiveError, ValidationError, WorkflowError
-from golive_desk.domain.handover_records import ACCEPTANCE_FIELDS, HandoverState
-from golive_desk.domain.models import Changes
+from golive_desk.domain.handover_records import ACCEPTANCE_FIELDS, HandoverRecord, HandoverState
+from golive_desk.domain.models import Changes, Person
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.handover import texts
@@ -100,13 +100,18 @@ class SignOffStep(HandoverStep):
         layout.addStretch(1)
 
     def load(self) -> None:
-        handover = self.ctx.services.handover
+        handover, projects, code = self.ctx.services.handover, self.ctx.services.projects, \
+            self.code
+        self.read_then(lambda: (handover.state(code), projects.people(code)),
+                       lambda read: self._show_read(*read))
+
+    def _show_read(self, state: HandoverState, people: list[Person]) -> None:
         record = self.fields.record
-        self.handed_over = handover.state(self.code) is HandoverState.HANDED_OVER
+        self.handed_over = state is HandoverState.HANDED_OVER
         if record.accepted_on is not None:
             day = record.accepted_on
             self.accepted.setDate(QDate(day.year, day.month, day.day))
-        self._prefill()
+        self._prefill({p.id: p.name for p in people})
         self._show_state(record.accepted_on)
 
     def _save_failed(self, field: str, message: str) -> None:
@@ -115,9 +120,8 @@ class SignOffStep(HandoverStep):
         elif not field:
             show_error(self.refusal, message)
 
-    def _prefill(self) -> None:
+    def _prefill(self, people: dict[str, str]) -> None:
         """The project managers from the project, where nobody wrote one yet."""
-        people = {p.id: p.name for p in self.ctx.services.projects.people(self.code)}
         for field, person_id in (("accept_customer", self.project.customer_pm),
                                  ("accept_vendor", self.project.vendor_pm)):
             if not self.fields.value(field).strip() and person_id in people:
@@ -154,8 +158,13 @@ class SignOffStep(HandoverStep):
         assert isinstance(day, date)
         handover, code = self.ctx.services.handover, self.code
         self.sign_button.setEnabled(False)
-        self.fields.saver.when_saved(lambda: self.ctx.runner.run(
-            lambda: handover.sign_off(code, day), self._signed, self._refused))
+
+        def job() -> tuple[HandoverRecord, Changes]:
+            changes = handover.sign_off(code, day)
+            return handover.record(code), changes
+
+        self.fields.saver.when_saved(lambda: self.ctx.runner.run(job, self._signed,
+                                                                 self._refused))
 
     def go_to_open_issues(self) -> None:
         """Back to page 2, where the issues are transferred (what was typed is kept)."""
@@ -163,8 +172,8 @@ class SignOffStep(HandoverStep):
         while wizard is not None and wizard.currentId() > 1:
             wizard.back()
 
-    def _signed(self, _changes: Changes) -> None:
-        record = self.ctx.services.handover.record(self.code)
+    def _signed(self, result: tuple[HandoverRecord, Changes]) -> None:
+        record = result[0]
         self.fields.show_record(record)
         self.handed_over = True
         self._show_state(record.accepted_on)

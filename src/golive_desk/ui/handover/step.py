@@ -3,6 +3,9 @@ record's editors, a message line beside a field, and saving on leave."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 from golive_desk.domain.models import Changes, Project
@@ -40,6 +43,10 @@ class HandoverStep(QWizardPage):
         self.fields = fields
         # Set while the wizard walks to the page it was left on: no checks then.
         self.resuming = False
+        self._reads = 0  # the newest read's number: an older answer is dropped
+        # False until the page's first read is shown: its checks (and Next) wait for it,
+        # so nothing is judged, or saved, from a page still empty.
+        self.loaded = False
 
     @property
     def project(self) -> Project:
@@ -53,7 +60,20 @@ class HandoverStep(QWizardPage):
         self.load()
 
     def load(self) -> None:
-        """Read and show what the page is about (small reads: on the GUI thread)."""
+        """Read (on the worker, :meth:`read_then`) and show what the page is about."""
+
+    def read_then(self, read: Callable[[], Any], show: Callable[[Any], None]) -> None:
+        """Run ``read`` on the worker (the store is never read on the GUI thread) and
+        ``show`` its result, unless a newer read was asked for meanwhile."""
+        self._reads += 1
+        number = self._reads
+
+        def shown(result: Any) -> None:
+            if number == self._reads:
+                show(result)
+                self.loaded = True
+
+        self.ctx.runner.run(read, shown)
 
     def leave(self) -> None:
         """Save what is pending: the wizard calls it on every page change and on close."""
@@ -69,7 +89,7 @@ class HandoverStep(QWizardPage):
     def validatePage(self) -> bool:
         if self.resuming:
             return True
-        if not self.check():
+        if not self.loaded or not self.check():
             return False
         self.leave()
         return True

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
+from golive_desk.domain.handover_records import HandoverRecord
 from golive_desk.domain.models import Changes, Project
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.handover.contacts import ContactsStep
@@ -32,7 +33,8 @@ class HandoverWizard(QWizard):
     closed = Signal()
     signed = Signal()
 
-    def __init__(self, ctx: UiContext, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: UiContext, project: Project, record: HandoverRecord,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
         self.project = project
@@ -44,7 +46,6 @@ class HandoverWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Close"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Done"))
         self.resize(1060, 760)
-        record = ctx.services.handover.record(project.code)
         self.fields = RecordFields(ctx, project, record, self)
         self.steps: list[HandoverStep] = [
             ReadinessStep(ctx, self.fields), OpenIssuesStep(ctx, self.fields),

@@ -9,7 +9,9 @@ Friday 2026-10-09, right after the National Day holidays (the 调休 Saturday
 10-10 is a working day). If the demo has no schedule yet, the tool applies the
 plan generator's proposal, leaves out the 10-30 month-end close (a gap the
 warnings show) and books the lead consultant on site at a second customer on
-10-20/21 (a double booking).
+10-20/21 (a double booking). Also the plan dialog (dialog_plan_zh.png, the
+generator's proposals) and the print preview of the schedule
+(preview_schedule_zh.png).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from screenshot_support import settle
+from screenshot_support import grab_dialog, grab_open, settle
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.domain.enums import SupportMode
@@ -33,6 +35,8 @@ from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.calendar.page import CalendarPage
+from golive_desk.ui.calendar.plan_dialog import PlanDialog
+from golive_desk.ui.printing import PrintPreviewDialog
 from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -126,6 +130,13 @@ def main() -> int:
         pdf = desktop.services.printing.print_schedule("HX", date(2026, 10, 1), options.lang)
         _pdf_page_png(pdf, OUT / f"calendar_schedule_{suffix}.png")
         print(f"wrote {OUT}/calendar_{{month,week,team,schedule}}_{suffix}.png")
+        proposals = desktop.services.calendar.plan("HX")
+        print("wrote", grab_dialog(desktop, PlanDialog("HX", proposals, page),
+                                   OUT / f"dialog_plan_{suffix}.png"))
+        page.go_to_day(date(2026, 10, 20))
+        page.print_schedule()
+        preview = page.findChildren(PrintPreviewDialog)[-1]
+        print("wrote", grab_open(desktop, preview, OUT / f"preview_schedule_{suffix}.png"))
         desktop.shutdown()
         window.close()
     return 0

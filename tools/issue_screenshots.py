@@ -1,9 +1,16 @@
-"""Grab the issue register and the issue form, in Chinese, with the demo data.
+"""Grab the issue register, the issue form and the Sync page, with the demo data.
 
     QT_QPA_PLATFORM=offscreen uv run python tools/issue_screenshots.py [--lang en]
 
-Writes docs/screenshots/issues_register_zh.png and issue_form_zh.png (or
-``_en`` with ``--lang en``). A throw-away store in a temporary folder is used.
+Writes docs/screenshots/issues_register_zh.png, issue_form_zh.png (its severity
+in conflict), sync_zh.png (the conflict inbox), sync_report_zh.png (the import
+report), dialog_export_bundle_zh.png and the print previews
+preview_issue_sheet_zh.png and preview_register_zh.png (``_en`` with
+``--lang en``), and the printed sheet and register at 100 dpi (issue_sheet_zh.png,
+register_cover_zh.png, register_zh.png). 陈思远's laptop, a second throw-away
+store, makes the conflicts: the form's issue's severity set on both sides, an
+issue edited there and deleted here, a note added there under an issue deleted
+here.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from screenshot_support import settle
+from screenshot_support import grab_dialog, grab_open, settle
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
@@ -25,7 +32,10 @@ from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.issues.page import IssuesPage
+from golive_desk.ui.printing import print_issue_sheets, print_register
 from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.sync.export_dialog import ExportDialog
+from golive_desk.ui.sync.sync_page import SyncPage
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -50,24 +60,59 @@ def main() -> int:
         number = options.issue or _interesting_issue(services)
         services.issues.attach_bytes(number, "出库报错截图.png", _error_dialog_png())
         services.close()
+        bundle = _laptop_conflicts(root, store, number)
+        prompter = ScriptedPrompter()
         desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
-                             ScriptedPrompter())
+                             prompter)
         desktop.translators.install(options.lang)
         assert desktop.open_store(store)
         window = desktop.show_window()
         window.resize(*SIZE)
+        OUT.mkdir(parents=True, exist_ok=True)
+        written = []
+        window.show_page("sync")
+        sync = window.page("sync")
+        assert isinstance(sync, SyncPage)
+        prompter.confirms.append(True)  # trust 陈思远's laptop
+        sync.import_bundle(bundle)
+        settle(desktop)
+        sync.tabs.setCurrentWidget(sync.report)
+        settle(desktop)
+        written.append(OUT / f"sync_report_{suffix}.png")
+        window.grab().save(str(written[-1]))
+        sync.tabs.setCurrentIndex(0)
+        sync.conflicts_view.selectRow(0)
+        settle(desktop)
+        written.append(OUT / f"sync_{suffix}.png")
+        window.grab().save(str(written[-1]))
+        written.append(grab_dialog(desktop, ExportDialog(sync._peers, "HX", sync),
+                                   OUT / f"dialog_export_bundle_{suffix}.png"))
         window.show_page("issues")
         settle(desktop)
         page = window.page("issues")
         assert isinstance(page, IssuesPage)
         settle(desktop)
-        OUT.mkdir(parents=True, exist_ok=True)
-        window.grab().save(str(OUT / f"issues_register_{suffix}.png"))
-        issue = desktop.services.issues.get(number)  # type: ignore[union-attr]
+        written.append(OUT / f"issues_register_{suffix}.png")
+        window.grab().save(str(written[-1]))
+        assert desktop.services is not None
+        issue = desktop.services.issues.get(number)
         page.open_issue(issue.id)
         settle(desktop, 1.0)
-        window.grab().save(str(OUT / f"issue_form_{suffix}.png"))
-        print(f"wrote {OUT}/issues_register_{suffix}.png and issue_form_{suffix}.png ({number})")
+        written.append(OUT / f"issue_form_{suffix}.png")
+        window.grab().save(str(written[-1]))
+        ctx = window._ctx
+        written.append(grab_open(desktop, print_issue_sheets(ctx, window, [number]),
+                                 OUT / f"preview_issue_sheet_{suffix}.png"))
+        written.append(grab_open(desktop, print_register(ctx, window, "HX"),
+                                 OUT / f"preview_register_{suffix}.png"))
+        printing = desktop.services.printing
+        written.append(_pdf_page_png(printing.print_sheet([number], options.lang), 0,
+                                     OUT / f"issue_sheet_{suffix}.png"))
+        register = printing.print_register("HX", None, options.lang)
+        written.append(_pdf_page_png(register, 0, OUT / f"register_cover_{suffix}.png"))
+        written.append(_pdf_page_png(register, 1, OUT / f"register_{suffix}.png"))
+        for path in written:
+            print(f"wrote {path.relative_to(ROOT)} ({number})")
         desktop.shutdown()
         window.close()
     return 0
@@ -100,6 +145,45 @@ def _error_dialog_png() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(data.data())
+
+
+def _pdf_page_png(pdf: bytes, page: int, path: Path, dpi: int = 100) -> Path:
+    """One printed page as an image (PDFium, as the print preview renders it)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        document[page].render(scale=dpi / 72).to_pil().convert("RGB").save(str(path))
+    finally:
+        document.close()
+    return path
+
+
+def _laptop_conflicts(root: Path, store: Path, number: str) -> Path:
+    """陈思远's laptop gets everything, then both sides edit: the bundle it sends back."""
+    from golive_desk.domain.issues import IssueQuery
+
+    laptop = root / "csy.db"
+    init_store(laptop, "陈思远", "CSY")
+    office, other = Services.open(store), Services.open(laptop)
+    try:
+        office.sync.export_bundle(root / "a.golive", full=True)
+        other.sync.import_bundle(root / "a.golive", trust_new=True)
+        severity = office.issues.get(number).severity.value
+        office.issues.update(number, {"severity": "high" if severity == "urgent" else "urgent"})
+        other.issues.update(number, {"severity": "low" if severity != "low" else "medium"})
+        others = [i.number for i in office.issues.list_issues(IssueQuery(project="HX"))
+                  if i.number != number]
+        edited, noted = others[0], others[1]
+        office.issues.delete(edited)
+        other.issues.update(edited, {"title": other.issues.get(edited).title + "（月结后复核）"})
+        office.issues.delete(noted)
+        other.issues.add_entry(noted, "note", "供应商价格表已更新，请复核")
+        other.sync.export_bundle(root / "b.golive", full=True)
+    finally:
+        office.close()
+        other.close()
+    return root / "b.golive"
 
 
 def _interesting_issue(services: Services) -> str:

@@ -993,7 +993,7 @@
     </message>
     <message>
       <source>Severity</source>
-      <translation>紧急程度</translation>
+      <translation>严重程度</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1353,7 +1353,7 @@
   <context>
     <name>FormHeader</name>
     <message>
-      <source>System operation issue tracking record (系统运行问题跟踪记录单)</source>
+      <source>System operation issue tracking record</source>
       <translation>系统运行问题跟踪记录单</translation>
     </message>
     <message>
@@ -2564,7 +2564,7 @@
     </message>
     <message>
       <source>Severity</source>
-      <translation>紧急程度</translation>
+      <translation>严重程度</translation>
     </message>
     <message>
       <source>Status</source>
@@ -2576,7 +2576,7 @@
     </message>
     <message>
       <source>Assignee</source>
-      <translation>处理人</translation>
+      <translation>处理顾问</translation>
     </message>
   </context>
   <context>
@@ -3181,7 +3181,7 @@
       <translation>列入维护事项（交接时移交）</translation>
     </message>
     <message>
-      <source>Problem (问题描述)</source>
+      <source>Problem</source>
       <translation>问题信息</translation>
     </message>
     <message>
@@ -3691,6 +3691,10 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
       <translation>待解决的冲突</translation>
     </message>
     <message>
+      <source>%1 · %2: %3</source>
+      <translation>%1 · %2：%3</translation>
+    </message>
+    <message>
       <source>Warnings</source>
       <translation>警告</translation>
     </message>
@@ -3807,7 +3811,7 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
   <context>
     <name>TimelineView</name>
     <message>
-      <source>Timeline (处理过程跟踪)</source>
+      <source>Timeline</source>
       <translation>处理过程跟踪</translation>
     </message>
     <message>

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -102,3 +104,38 @@ def test_edit_project_writes_through_the_service_and_the_switcher_follows(
     assert services.calendar.onsite_days("HX") == 8
     assert window.project_box.currentText() == "HX · 华星电子 ERP 二期 · 杭州华星电子有限公司"
     assert window.windowTitle().endswith("华星电子 ERP 二期")
+
+
+def _luminance(colour: QColor) -> float:
+    """WCAG relative luminance."""
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return (0.2126 * channel(colour.red()) + 0.7152 * channel(colour.green())
+            + 0.0722 * channel(colour.blue()))
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_toolbar_button_reads_clearly_on_the_blue_bar(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    """Its text was the default dark grey on the dark blue bar (contrast about 2:1)."""
+    _store_with_project(store_path)
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    settle(qtbot, desktop)
+    QApplication.processEvents()
+    bar = window.findChild(QToolBar, "projectBar")
+    assert bar is not None
+    button = bar.widgetForAction(window.edit_project_action)
+    assert button is not None
+    image = bar.grab(button.geometry()).toImage()
+    pixels = Counter(image.pixel(x, y) for x in range(image.width())
+                     for y in range(image.height()))
+    background = QColor(pixels.most_common(1)[0][0])
+    assert _contrast(background, QColor("#ffffff")) > 4.5  # it is the blue bar behind
+    text = max((QColor(p) for p in pixels), key=lambda c: _contrast(c, background))
+    assert _contrast(text, background) >= 4.5, (text.name(), background.name())

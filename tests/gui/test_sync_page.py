@@ -10,9 +10,11 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
+from golive_desk.domain.conflicts import ConflictValue, FieldConflict
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.sync.conflict_panel import ConflictPanel
 from golive_desk.ui.sync.export_dialog import bundle_name, free_path
 from golive_desk.ui.sync.models import ConflictsModel
 from golive_desk.ui.sync.report_text import OPEN_FOLDER, import_html
@@ -259,3 +261,25 @@ def test_an_export_is_named_by_project_date_and_computer_and_never_overwrites(
     page._on_report_link(QUrl(OPEN_FOLDER))
     assert prompter.opened == [tmp_path]
     assert (tmp_path / name).read_bytes() == b"old"
+
+
+def _field_conflict(field: str, *values: object) -> FieldConflict:
+    return FieldConflict("issue", "i1", field, tuple(
+        ConflictValue(v, name, "node", "2026-11-30T07:16:00+00:00", f"op{n}")  # type: ignore[arg-type]
+        for n, (v, name) in enumerate(zip(values, ("张力", "陈思远"), strict=False))),
+        label="HX-ZL-0001")
+
+
+def test_a_coded_field_offers_its_values_not_a_raw_code_to_edit(qtbot: QtBot) -> None:
+    """A severity conflict put the stored code ("low") in the type-your-own box,
+    English in the Chinese window; a code is chosen with the Keep buttons only."""
+    panel = ConflictPanel()
+    qtbot.addWidget(panel)
+    panel.show_conflict(_field_conflict("severity", "low", "urgent"), "外币凭证汇率取不到")
+    assert not panel.custom.isVisibleTo(panel)
+    assert not panel.use_custom.isVisibleTo(panel)
+    shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]
+    assert not any("low" in text for text in shown)
+    panel.show_conflict(_field_conflict("title", "汇率取不到", "外币汇率取不到"))
+    assert panel.custom.isVisibleTo(panel)
+    assert panel.custom.text() == "汇率取不到"

@@ -61,7 +61,7 @@ _ZH: dict[str, str] = {
     "open": "未关闭", "register_empty": "（无问题记录）",
     "approval": "审批意见", "issues_total": "问题总数",
     "filter_status": "状态", "filter_severity": "严重程度", "filter_category": "类别",
-    "filter_module": "模块", "filter_assignee": "处理人", "filter_text": "关键字",
+    "filter_module": "模块", "filter_assignee": "处理顾问", "filter_text": "关键字",
     "filter_from": "提出日期自", "filter_to": "至", "filter_mine": "分配给我",
     "filter_overdue": "已逾期", "filter_deleted": "含已删除",
     "status_change": "{old} → {new}",

@@ -163,7 +163,8 @@ class OpenIssuesStep(HandoverStep):
             owner_edit.setPlaceholderText(self.tr("who follows them up"))
         self.plan = QLineEdit()
         self.plan.setPlaceholderText(self.tr("the plan: what will be done, by when"))
-        self.transfer_button = QPushButton(self.tr("Transfer checked to O&M"))
+        self.transfer_button = QPushButton(  # "O&M" is no mnemonic
+            self.tr("Transfer checked to O&M").replace("&", "&&"))
         self.transfer_button.setObjectName("primary")
         self.transfer_button.clicked.connect(self.transfer_checked)
         self.owner_error, self.plan_error, self.transfer_error = (field_error(), field_error(),

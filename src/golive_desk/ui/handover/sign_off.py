@@ -61,7 +61,8 @@ class SignOffStep(HandoverStep):
             box = fields.bind(field, editor)
             error = field_error()
             editor.textChanged.connect(lambda _t, e=error, w=editor: show_error(e, "", w))
-            form.addRow(captions[field], editor)
+            # a form label with a buddy reads "&" as a mnemonic: "O&M" would show "O_M"
+            form.addRow(captions[field].replace("&", "&&"), editor)
             form.addRow("", error)
             form.addRow("", box)
             self.editors[field], self.errors[field] = editor, error

@@ -257,7 +257,7 @@ class SheetFields(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        problem = Section(self.tr("Problem (问题描述)"))
+        problem = Section(self.tr("Problem"))
         problem.add([(self.tr("Title"), c["title"])])
         problem.add([(self.tr("Module"), c["module"]),
                      (self.tr("Function/document"), c["function"])])

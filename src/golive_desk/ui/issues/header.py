@@ -22,7 +22,7 @@ class FormHeader(QFrame):
         top.setContentsMargins(16, 10, 16, 10)
         top.setSpacing(6)
         line = QHBoxLayout()
-        sheet = QLabel(self.tr("System operation issue tracking record (系统运行问题跟踪记录单)"))
+        sheet = QLabel(self.tr("System operation issue tracking record"))
         sheet.setObjectName("muted")
         line.addWidget(sheet)
         line.addStretch(1)

@@ -10,12 +10,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -26,10 +25,19 @@ from PySide6.QtWidgets import (
 
 from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import GoLiveError
-from golive_desk.domain.issues import OPEN_STATUSES, Issue, IssueQuery, IssueStatus, Severity
+from golive_desk.domain.issues import (
+    OPEN_STATUSES,
+    Category,
+    Issue,
+    IssueQuery,
+    IssueStatus,
+    Severity,
+)
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.domain.sla import SlaState
+from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
+from golive_desk.ui.issues import sla_text
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.chip_delegate import ChipDelegate
 from golive_desk.ui.issues.filters import FilterBar, StatusList
@@ -38,17 +46,68 @@ from golive_desk.ui.issues.model import IssueTableModel
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.printing.menu import register_print_menu
 
-# Column widths in pixels at the default font; the title takes what is left.
+translate = QCoreApplication.translate
+
+# Widths of the data columns (names, modules) in pixels; the coded columns are
+# measured in the window's language (column_widths), the title takes what is left.
 _WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
            "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
            "sla": 150, "updated_at": 128}
+TITLE_MIN = 240  # below this the register scrolls sideways rather than squeeze the title
+_CHIP_EXTRA = 16 + 12 + 8  # a chip's padding, its margins in the cell, a little air
+_CELL_EXTRA = 18  # a plain cell's padding
+
+
+def column_widths(metrics: QFontMetrics, header: QFontMetrics,
+                  headings: dict[str, str]) -> dict[str, int]:
+    """Each column but the title wide enough for its longest text in this language.
+
+    ``headings`` are the columns' captions (measured with ``header``'s font plus
+    room for the sort arrow); a column is never narrower than its caption.
+    """
+    def fit(extra: int, *texts: str) -> int:
+        return max(metrics.horizontalAdvance(t) for t in texts) + extra
+
+    stamp, day = "2026-12-31 23:59", "2026-12-31"
+    long = sla_text.duration(88 * 3600 + 59 * 60)
+    widths = dict(_WIDTHS)
+    widths.update({
+        "category": fit(_CELL_EXTRA, *(labels.category(c) for c in Category)),
+        "severity": fit(_CHIP_EXTRA, *(labels.severity(s) for s in Severity)),
+        "status": fit(_CHIP_EXTRA, *(labels.issue_status(s) for s in IssueStatus)),
+        "reported_at": fit(_CELL_EXTRA, stamp), "updated_at": fit(_CELL_EXTRA, stamp),
+        "expected_by": fit(_CELL_EXTRA, day),
+        "sla": fit(_CHIP_EXTRA, translate("SlaText", "paused · %1 left").replace("%1", long),
+                   translate("SlaText", "overdue %1").replace("%1", long)),
+    })
+    for name, caption in headings.items():
+        if name in widths:
+            widths[name] = max(widths[name], header.horizontalAdvance(caption) + 34)
+    return widths
+
+
 _ISSUE_ENTITIES = ("issue", "timeline_entry", "attachment")
 
 
 class RegisterView(QTableView):
-    """The register's table: Enter opens the selected issue (as a double click does)."""
+    """The register's table: Enter opens the selected issue (as a double click does).
+
+    The title column takes the width the others leave, at least :data:`TITLE_MIN`.
+    """
 
     open_requested = Signal()
+    title_column = 1
+
+    def fit_title(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(n) for n in range(header.count())
+                     if n != self.title_column and not header.isSectionHidden(n))
+        header.resizeSection(self.title_column,
+                             max(TITLE_MIN, self.viewport().width() - others))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
@@ -169,13 +228,19 @@ class IssuesPage(Page):
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(48)
         columns = IssueTableModel.COLUMNS
+        bold = QFont(view.font())
+        bold.setBold(True)
+        headings = {name: str(self.model.headerData(n, Qt.Orientation.Horizontal))
+                    for n, name in enumerate(columns)}
+        widths = column_widths(view.fontMetrics(), QFontMetrics(bold), headings)
         for n, name in enumerate(columns):
             if name in ("severity", "status", "sla"):
                 view.setItemDelegateForColumn(n, chips)
             if name == "title":
-                header.setSectionResizeMode(n, QHeaderView.ResizeMode.Stretch)
+                view.title_column = n
             else:
-                header.resizeSection(n, _WIDTHS[name])
+                header.resizeSection(n, widths[name])
+        view.fit_title()
         header.setSortIndicator(columns.index("reported_at"), Qt.SortOrder.DescendingOrder)
         view.setSortingEnabled(True)
 

@@ -94,7 +94,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        heading = QLabel(self.tr("Timeline (处理过程跟踪)"))
+        heading = QLabel(self.tr("Timeline"))
         heading.setObjectName("sectionHeading")
         layout.addWidget(heading)
         self._scroll = QScrollArea()

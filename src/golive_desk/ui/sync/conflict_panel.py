@@ -23,6 +23,16 @@ from golive_desk.ui.sync.models import short_time, show_value
 
 # Kinds of records that hang under another: in a conflict they are additions.
 CHILD_KINDS = frozenset(name for name, spec in ENTITIES.items() if spec.parent is not None)
+# Fields whose stored value is a code ("low"), shown as a word: the competing
+# values are all there is to choose from, nothing to type.
+CODED_FIELDS = frozenset({"severity", "status", "category", "mode"})
+
+
+def _typed(conflict: FieldConflict) -> bool:
+    """Whether the user may type the value that stands (free text, not a code or a flag)."""
+    return (conflict.kind == ConflictKind.FIELD and conflict.field not in CODED_FIELDS
+            and not any(isinstance(v.value, bool) for v in conflict.values))
+
 
 class ConflictPanel(QFrame):
     """Emits ``resolve(label, field, value)`` when the user settles the conflict.
@@ -75,7 +85,7 @@ class ConflictPanel(QFrame):
             if widget is not None:
                 widget.hide()  # at once: the deletion waits for the event loop
                 widget.deleteLater()
-        self._edit_box.setVisible(conflict is not None and conflict.kind == ConflictKind.FIELD)
+        self._edit_box.setVisible(conflict is not None and _typed(conflict))
         self.open_button.setVisible(conflict is not None and conflict.entity == "issue")
         if conflict is None:
             self._heading.setText(self.tr("Select a conflict to see both values."))
@@ -98,7 +108,7 @@ class ConflictPanel(QFrame):
             self._values.addWidget(value, row * 2, 0)
             self._values.addWidget(keep, row * 2, 1)
             self._values.addWidget(who, row * 2 + 1, 0)
-        self.custom.setText(show_value(conflict.values[0].value))
+        self.custom.setText(show_value(conflict.values[0].value) if _typed(conflict) else "")
 
     def _show_deleted(self, conflict: FieldConflict) -> None:
         if conflict.kind == ConflictKind.DELETE_RESTORE:

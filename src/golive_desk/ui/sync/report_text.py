@@ -69,15 +69,17 @@ def import_html(report: ImportReport) -> str:
             "SyncReport", "Edits waiting for an earlier bundle"), f"{report.pending:,}"))
     rows.append((QCoreApplication.translate("SyncReport", "New conflicts"),
                  str(len(report.conflicts))))
-    if report.enrolled:
+    if report.enrolled:  # by name: the sender's; others (keys it carried) by a short id
         rows.append((QCoreApplication.translate("SyncReport", "Computers enrolled"),
-                     ", ".join(report.enrolled)))
+                     ", ".join(report.from_name if node == report.from_node else node[:8]
+                               for node in report.enrolled)))
     html = f"<h3>{escape(title)}</h3>" + _table(rows)
     if report.conflicts:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Conflicts to resolve") + "</h4>"
+        line = QCoreApplication.translate("SyncReport", "%1 · %2: %3")
         html += "<ul>" + "".join(
-            f"<li>{escape(c.label)} · {escape(field_label(c.field))}: "
-            + " ⟷ ".join(escape(show_value(v.value, c.field)) for v in c.values) + "</li>"
+            "<li>" + _fill(line, escape(c.label), escape(field_label(c.field)), " ⟷ ".join(
+                escape(show_value(v.value, c.field)) for v in c.values)) + "</li>"
             for c in report.conflicts) + "</ul>"
     if report.warnings:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Warnings") + "</h4>"

@@ -2174,8 +2174,8 @@
       <translation>上线支持</translation>
     </message>
     <message>
-      <source>Handover</source>
-      <translation>交接</translation>
+      <source>Handed over</source>
+      <translation>已交接</translation>
     </message>
     <message>
       <source>Closed</source>

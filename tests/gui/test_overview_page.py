@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
-from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.enums import ProjectStatus, SupportMode
 from golive_desk.domain.issues import OPEN_STATUSES, IssueQuery, Severity
 from golive_desk.domain.sla import SlaState
 from golive_desk.domain.support_calendar import Half
@@ -213,3 +213,18 @@ def test_the_readiness_tile_counts_the_exit_criteria_and_opens_the_handover(
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     settle(qtbot, desktop)
     assert window.current_page() is window.page("handover")
+
+
+def test_a_signed_off_project_says_handed_over(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    services = Services.open(store_path)
+    services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
+                                  "2026-11-02")
+    services.projects.set_status("HX", ProjectStatus.HANDOVER)
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    settle(qtbot, desktop)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    assert overview._subtitle.text().endswith("Handed over")

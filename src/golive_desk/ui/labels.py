@@ -34,7 +34,8 @@ def project_status(value: ProjectStatus) -> str:
     return {
         ProjectStatus.PREPARING: QCoreApplication.translate("Labels", "Preparing"),
         ProjectStatus.LIVE_SUPPORT: QCoreApplication.translate("Labels", "Go-live support"),
-        ProjectStatus.HANDOVER: QCoreApplication.translate("Labels", "Handover"),
+        # (set by the handover's sign-off: the project is in O&M's hands now)
+        ProjectStatus.HANDOVER: QCoreApplication.translate("Labels", "Handed over"),
         ProjectStatus.CLOSED: QCoreApplication.translate("Labels", "Closed"),
     }[value]
 

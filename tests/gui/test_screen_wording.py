@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from golive_desk.app import DesktopApp
 from golive_desk.domain.conflicts import ConflictValue, FieldConflict
 from golive_desk.domain.issues import Category, IssueStatus
+from golive_desk.reports.texts import Texts, enum_labels
 from golive_desk.services.container import Services
 from golive_desk.services.sync_models import ImportReport
 from golive_desk.ui import labels
@@ -131,3 +132,20 @@ def test_the_import_report_names_the_new_computer_and_uses_each_languages_colon(
         assert "HX-ZL-0199 · 严重程度：低 ⟷ 紧急" in html
     finally:
         desktop.translators.install("en")
+
+
+def test_the_paper_names_categories_and_statuses_as_the_screen_does(
+        desktop: DesktopApp) -> None:
+    """The printed register said 配置问题/数据问题/软件缺陷 and "Tested at branch" where the
+    register on screen says 配置/数据/系统缺陷 and "Branch tested"; the old names still
+    import."""
+    for language in ("en", "zh_CN"):
+        desktop.translators.install(language)
+        paper = Texts(language)
+        for category in Category:
+            assert paper.enum(category) == labels.category(category), (language, category)
+        for status in IssueStatus:
+            assert paper.enum(status) == labels.issue_status(status), (language, status)
+    desktop.translators.install("en")
+    assert enum_labels(Category)["软件缺陷"] is Category.SOFTWARE_DEFECT
+    assert enum_labels(IssueStatus)["tested at branch"] is IssueStatus.BRANCH_TESTED

@@ -154,8 +154,8 @@ _ENUMS_ZH: dict[type[StrEnum], dict[str, str]] = {
     IssueStatus: {"new": "新建", "in_progress": "处理中", "escalated": "已上报",
                   "branch_tested": "分公司测试通过", "applied_on_site": "已现场应用",
                   "resolved": "已解决", "closed": "已关闭", "transferred": "已移交运维"},
-    Category: {"operation_error": "操作错误", "configuration": "配置问题", "data": "数据问题",
-               "software_defect": "软件缺陷", "change_request": "需求变更",
+    Category: {"operation_error": "操作错误", "configuration": "配置", "data": "数据",
+               "software_defect": "系统缺陷", "change_request": "需求变更",
                "environment_printing": "环境/打印", "other": "其他"},
     Severity: {"urgent": "紧急", "high": "高", "medium": "中", "low": "低"},
     SupportMode: {"onsite": "现场", "phone": "电话", "remote": "远程"},
@@ -167,13 +167,13 @@ _ENUMS_ZH: dict[type[StrEnum], dict[str, str]] = {
 
 _ENUMS_EN: dict[type[StrEnum], dict[str, str]] = {
     IssueStatus: {"new": "New", "in_progress": "In progress", "escalated": "Escalated",
-                  "branch_tested": "Tested at branch", "applied_on_site": "Applied on site",
+                  "branch_tested": "Branch tested", "applied_on_site": "Applied on site",
                   "resolved": "Resolved", "closed": "Closed",
                   "transferred": "Transferred to O&M"},
     Category: {"operation_error": "Operation error", "configuration": "Configuration",
                "data": "Data", "software_defect": "Software defect",
                "change_request": "Change request",
-               "environment_printing": "Environment / printing", "other": "Other"},
+               "environment_printing": "Environment/printing", "other": "Other"},
     Severity: {"urgent": "Urgent", "high": "High", "medium": "Medium", "low": "Low"},
     SupportMode: {"onsite": "On site", "phone": "Phone", "remote": "Remote"},
     TimelineKind: {"note": "Note", "status_change": "Status", "field_change": "Edit",
@@ -240,6 +240,16 @@ class Texts:
         return f"{label}：" if self.chinese else f"{label}: "
 
 
+# Names the paper used before it took the screen's (a list printed or exported then
+# still imports).
+_EARLIER: dict[type[StrEnum], dict[str, tuple[str, ...]]] = {
+    Category: {"configuration": ("配置问题",), "data": ("数据问题",),
+               "software_defect": ("软件缺陷",),
+               "environment_printing": ("Environment / printing",)},
+    IssueStatus: {"branch_tested": ("Tested at branch",)},
+}
+
+
 def enum_labels(enum: type[StrEnum]) -> dict[str, StrEnum]:
     """Every way a person may write a member of ``enum``: code, Chinese, English.
 
@@ -249,7 +259,8 @@ def enum_labels(enum: type[StrEnum]) -> dict[str, StrEnum]:
     found: dict[str, StrEnum] = {}
     for member in enum:
         for name in (member.value, _ENUMS_ZH.get(enum, {}).get(member.value, ""),
-                     _ENUMS_EN.get(enum, {}).get(member.value, "")):
+                     _ENUMS_EN.get(enum, {}).get(member.value, ""),
+                     *_EARLIER.get(enum, {}).get(member.value, ())):
             if name:
                 found[name.strip().lower()] = member
     return found

@@ -280,6 +280,8 @@ def test_plan_proposed_edited_and_applied(qtbot: object, page: CalendarPage,
         view, model = dialog.view, dialog.model
         assert model.rowCount() == len(proposals) >= 2
         use = ProposalModel.COLUMNS.index("use")
+        # the tick's column is as wide as its caption, not a sixth of the table
+        assert view.columnWidth(use) < view.columnWidth(ProposalModel.COLUMNS.index("person"))
         view.setCurrentIndex(model.index(0, use))  # untick the first proposal
         QTest.keyClick(view, Qt.Key.Key_Space)
         mode = model.index(1, ProposalModel.COLUMNS.index("mode"))

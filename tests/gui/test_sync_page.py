@@ -276,6 +276,13 @@ def test_a_coded_field_offers_its_values_not_a_raw_code_to_edit(qtbot: QtBot) ->
     panel = ConflictPanel()
     qtbot.addWidget(panel)
     panel.show_conflict(_field_conflict("severity", "low", "urgent"), "外币凭证汇率取不到")
+    panel.resize(700, 400)
+    panel.show()
+    QApplication.processEvents()
+    keep = [b for b in panel.findChildren(QPushButton) if b.isVisibleTo(panel)
+            and b is not panel.open_button]
+    assert len(keep) == 2
+    assert all(b.width() < b.sizeHint().width() + 40 for b in keep)  # not half the panel
     assert not panel.custom.isVisibleTo(panel)
     assert not panel.use_custom.isVisibleTo(panel)
     shown = [label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]

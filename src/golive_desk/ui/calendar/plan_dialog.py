@@ -136,6 +136,9 @@ class PlanDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # the tick needs its caption's width, not a sixth of the table
+        self.view.horizontalHeader().setSectionResizeMode(
+            ProposalModel.COLUMNS.index("use"), QHeaderView.ResizeMode.ResizeToContents)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         apply = self.buttons.addButton(self.tr("Apply"), QDialogButtonBox.ButtonRole.AcceptRole)
         apply.setObjectName("primary")

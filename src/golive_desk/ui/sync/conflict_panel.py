@@ -54,6 +54,7 @@ class ConflictPanel(QFrame):
         self._heading.setWordWrap(True)
         self._layout.addWidget(self._heading)
         self._values = QGridLayout()
+        self._values.setColumnStretch(0, 1)  # the values take the room, the buttons their own
         self._layout.addLayout(self._values)
         edit_row = QHBoxLayout()
         self.custom = QLineEdit()

@@ -13,7 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.domain.conflicts import ConflictValue, FieldConflict
-from golive_desk.domain.issues import Category, IssueStatus
+from golive_desk.domain.issues import (
+    Category,
+    IssueStatus,
+    NotifyChannel,
+    TimelineEntry,
+    TimelineKind,
+)
+from golive_desk.reports.issue_sheet import timeline_text
 from golive_desk.reports.texts import Texts, enum_labels
 from golive_desk.services.container import Services
 from golive_desk.services.sync_models import ImportReport
@@ -149,3 +156,16 @@ def test_the_paper_names_categories_and_statuses_as_the_screen_does(
     desktop.translators.install("en")
     assert enum_labels(Category)["软件缺陷"] is Category.SOFTWARE_DEFECT
     assert enum_labels(IssueStatus)["tested at branch"] is IssueStatus.BRANCH_TESTED
+
+
+def test_the_printed_process_reads_as_english() -> None:
+    """The English sheet said "notified 何静 by in person" and "张力 Severity: Medium →
+    High" (the author again, beside the By column)."""
+    told = TimelineEntry("e1", "i1", TimelineKind.CUSTOMER_NOTIFIED, "已说明原因", "张力",
+                         "2026-11-24T09:59", channel=NotifyChannel("onsite"), whom="何静")
+    edit = TimelineEntry("e2", "i1", TimelineKind.FIELD_CHANGE, "", "张力", "2026-11-23T18:18",
+                         field="severity", old_value="medium", new_value="high")
+    english, chinese = Texts("en"), Texts("zh_CN")
+    assert timeline_text(told, english) == "notified 何静 (in person): 已说明原因"
+    assert timeline_text(edit, english) == "Severity: Medium → High"
+    assert timeline_text(edit, chinese) == "严重程度：中 → 高"

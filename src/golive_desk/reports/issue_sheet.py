@@ -320,7 +320,7 @@ def timeline_text(entry: TimelineEntry, texts: Texts) -> str:
             field=texts_label(texts, entry.field), old=_value_text(entry.field, entry.old_value,
                                                                    texts),
             new=_value_text(entry.field, entry.new_value, texts))
-        return f"{entry.author} {change}" if not texts.chinese else change
+        return change  # who changed it has its own column
     if entry.kind == TimelineKind.CUSTOMER_NOTIFIED and entry.channel is not None:
         told = texts["notified"].format(channel=texts.enum(entry.channel), whom=entry.whom)
         return f"{told}：{entry.text}" if entry.text and texts.chinese else (

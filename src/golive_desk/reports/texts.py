@@ -129,7 +129,7 @@ _EN: dict[str, str] = {
     "filter_overdue": "Overdue", "filter_deleted": "Including deleted",
     "status_change": "{old} → {new}",
     "field_change": "{field}: {old} → {new}", "empty": "(empty)",
-    "notified": "notified {whom} by {channel}",
+    "notified": "notified {whom} ({channel})",
     "schedule_title": "On-site Support Schedule", "month": "Month",
     "month_value": "{year}-{month:02d}",
     "sch_person": "Person", "sch_half": "", "sch_am": "AM", "sch_pm": "PM",

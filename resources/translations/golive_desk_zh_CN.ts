@@ -985,7 +985,7 @@
     </message>
     <message>
       <source>Function / document</source>
-      <translation>主功能/单据</translation>
+      <translation>功能/单据</translation>
     </message>
     <message>
       <source>Category</source>
@@ -1679,10 +1679,6 @@
       <translation>所属模块</translation>
     </message>
     <message>
-      <source>Function</source>
-      <translation>功能/业务</translation>
-    </message>
-    <message>
       <source>Category</source>
       <translation>问题类别</translation>
     </message>
@@ -1693,10 +1689,6 @@
     <message>
       <source>Support mode</source>
       <translation>支持方式</translation>
-    </message>
-    <message>
-      <source>Reported by</source>
-      <translation>提出人</translation>
     </message>
     <message>
       <source>Department</source>
@@ -1711,7 +1703,15 @@
       <translation>要求解决日期</translation>
     </message>
     <message>
-      <source>Consultant</source>
+      <source>Function / document</source>
+      <translation>功能/单据</translation>
+    </message>
+    <message>
+      <source>Reporter</source>
+      <translation>提出人</translation>
+    </message>
+    <message>
+      <source>Assignee</source>
       <translation>处理顾问</translation>
     </message>
     <message>
@@ -1902,7 +1902,7 @@
     </message>
     <message>
       <source>Reported at</source>
-      <translation>报告时间</translation>
+      <translation>提出时间</translation>
     </message>
     <message>
       <source>Expected by</source>
@@ -3194,7 +3194,7 @@
     </message>
     <message>
       <source>Function/document</source>
-      <translation>主功能/单据</translation>
+      <translation>功能/单据</translation>
     </message>
     <message>
       <source>Category</source>
@@ -3210,11 +3210,11 @@
     </message>
     <message>
       <source>Department</source>
-      <translation>所在部门</translation>
+      <translation>提出部门</translation>
     </message>
     <message>
       <source>Reported at</source>
-      <translation>报告时间</translation>
+      <translation>提出时间</translation>
     </message>
     <message>
       <source>Support mode</source>

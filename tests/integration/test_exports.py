@@ -45,7 +45,7 @@ def test_xlsx_export_has_typed_columns_frozen_header_and_filter(
     sheet = book.worksheets[0]
     assert sheet.title == "系统运行问题跟踪记录"
     header = [c.value for c in sheet[1]]
-    assert header[:7] == ["问题编号", "问题标题", "所属模块", "功能/业务", "问题类别",
+    assert header[:7] == ["问题编号", "问题标题", "所属模块", "功能/单据", "问题类别",
                           "严重程度", "当前状态"]
     assert sheet.freeze_panes == "B2"
     assert sheet.auto_filter.ref == f"A1:W{result.rows + 1}"  # 23 columns, SLA included

@@ -36,7 +36,7 @@ FIELDS = [
     ("reporter", ("Fields", "Reporter")),
     ("reporter", ("SheetFields", "Reporter")),
     ("reporter", ("IssueTableModel", "Reporter")),
-    ("reporter", ("ImportText", "Reported by")),
+    ("reporter", ("ImportText", "Reporter")),
     ("expected_by", ("Fields", "Expected by")),
     ("expected_by", ("SheetFields", "Expected by")),
     ("expected_by", ("ImportText", "Expected by")),
@@ -44,8 +44,16 @@ FIELDS = [
     ("assignee", ("Fields", "Assignee")),
     ("assignee", ("SheetFields", "Assignee")),
     ("assignee", ("IssueTableModel", "Assignee")),
-    ("assignee", ("ImportText", "Consultant")),
+    ("assignee", ("ImportText", "Assignee")),
+    ("function", ("ImportText", "Function / document")),
     ("maintenance_note", ("Fields", "Add to maintenance notes")),
+    ("reported_at", ("Fields", "Reported at")),
+    ("reported_at", ("SheetFields", "Reported at")),
+    ("reported_at", ("IssueTableModel", "Reported at")),
+    ("reporter_dept", ("Fields", "Reporter's department")),
+    ("reporter_dept", ("SheetFields", "Department")),
+    ("function", ("Fields", "Function / document")),
+    ("function", ("SheetFields", "Function/document")),
     ("maintenance_note", ("ImportText", "Maintenance matter")),
 ]
 
@@ -70,3 +78,9 @@ def test_no_old_name_is_left_on_screen() -> None:
     old = ("报告人", "期望解决", "负责顾问", "纳入维护手册", "分公司已测试", "要求解决时间")
     left = [(key, text) for key, text in SCREEN.items() if any(word in text for word in old)]
     assert left == []
+
+
+def test_the_english_paper_names_fields_as_the_english_screen_does() -> None:
+    paper = Texts("en")
+    assert (paper["reporter"], paper["assignee"], paper["function"], paper["reported_at"]) \
+        == ("Reporter", "Assignee", "Function / document", "Reported at")

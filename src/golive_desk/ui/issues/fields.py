@@ -55,7 +55,7 @@ def issue_values(issue: Issue) -> dict[str, object]:
     }
 
 
-DATE_FORMAT = "yyyy-MM-dd"  # the date pickers' and the 报告时间 picker's notation
+DATE_FORMAT = "yyyy-MM-dd"  # the date pickers' and the 提出时间 picker's notation
 
 
 class DateField(QWidget):
@@ -73,13 +73,13 @@ class DateField(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
         self.edit = QLineEdit()
-        # The notation the 报告时间 picker shows (yyyy-MM-dd HH:mm), without the time.
+        # The notation the 提出时间 picker shows (yyyy-MM-dd HH:mm), without the time.
         self.edit.setPlaceholderText(DATE_FORMAT)
         self.edit.setClearButtonEnabled(True)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.button = QToolButton()
         self.button.setObjectName("dateButton")
-        # The same down arrow the 报告时间 picker's drop-down draws, as tall as the edit.
+        # The same down arrow the 提出时间 picker's drop-down draws, as tall as the edit.
         self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
         self.button.setAccessibleName(self.tr("Choose a date"))

@@ -62,7 +62,7 @@ class IssueForm(QWidget):
         self.setObjectName("issueForm")
         self.setAcceptDrops(True)
         self.fields = SheetFields()
-        self.on_site = OnSiteNote(ctx)  # under 报告时间: who was on site that day
+        self.on_site = OnSiteNote(ctx)  # under 提出时间: who was on site that day
         self.fields.cells["reported_at"].extra.addWidget(self.on_site)
         self.fields.reported_at.dateChanged.connect(lambda _day: self._show_on_site())
         # A new issue's expected-by field shows the date the SLA policy will give it.

@@ -1,4 +1,4 @@
-"""Who was on site the day an issue was reported: a quiet line under 报告时间.
+"""Who was on site the day an issue was reported: a quiet line under 提出时间.
 
 Read on the worker (``CalendarService.on_site``); a newer day asked for while
 a read is out wins, so the line never shows an earlier day's people.

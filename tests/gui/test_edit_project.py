@@ -139,3 +139,15 @@ def test_the_toolbar_button_reads_clearly_on_the_blue_bar(
     assert _contrast(background, QColor("#ffffff")) > 4.5  # it is the blue bar behind
     text = max((QColor(p) for p in pixels), key=lambda c: _contrast(c, background))
     assert _contrast(text, background) >= 4.5, (text.name(), background.name())
+
+
+def test_the_code_looks_read_only(qtbot: QtBot, desktop: DesktopApp) -> None:
+    """(desktop: the app's style sheet) The code cannot change, and looks it: grey, not the
+    white of the fields beside it."""
+    dialog = EditProjectDialog("HX", SETTINGS)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    code, name = dialog.code.grab().toImage(), dialog.name.grab().toImage()
+    inside = (code.width() - 6, code.height() // 2)
+    assert code.pixelColor(*inside).name() == "#eef1f6"
+    assert name.pixelColor(name.width() - 6, name.height() // 2).name() == "#ffffff"

@@ -162,6 +162,10 @@ class Dashboard(QWidget):
         self.readiness.setToolTip(self.tr("The exit criteria: open the Handover page"))
         self.readiness.note.setWordWrap(True)
         self.readiness.clicked.connect(self.handover_chosen)
+        # (two rows tall: its figures sit at the top, as the other tiles' do)
+        tile_layout = self.readiness.layout()
+        if tile_layout is not None:
+            tile_layout.addStretch(1)
         tiles.addWidget(self.readiness, 0, len(Severity), 2, 1)
         layout.addLayout(tiles)
 

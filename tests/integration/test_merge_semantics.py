@@ -157,6 +157,19 @@ def test_a_note_added_while_the_issue_was_deleted_elsewhere_is_a_conflict_and_st
         assert not node.services.issues.get(NUMBER).deleted
 
 
+def test_the_import_report_counts_a_note_added_under_a_delete(
+        tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
+    """The report names what the inbox will show: the note's conflict is the issue's."""
+    office, a, b = trio
+    a.services.issues.delete(NUMBER)
+    exchange(tmp_path, office, a)
+    b.services.issues.add_entry(NUMBER, "note", "客户已补录凭证，请复核")
+    report = send(b, office, tmp_path)
+    assert [(c.label, c.field, c.kind) for c in report.conflicts] == [
+        (NUMBER, "timeline_entry", ConflictKind.EDITED_AFTER_DELETE)]
+    assert len(office.sync.conflicts()) == len(report.conflicts)
+
+
 def test_deleting_again_having_seen_the_note_settles_it(
         tmp_path: Path, trio: tuple[Node, Node, Node]) -> None:
     office, a, b = trio

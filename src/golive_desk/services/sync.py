@@ -18,7 +18,8 @@ from golive_desk.domain.conflicts import FieldConflict
 from golive_desk.domain.errors import NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.models import Changes
-from golive_desk.domain.ops import parse_json
+from golive_desk.domain.ops import Op, OpKind, parse_json
+from golive_desk.domain.schema import spec_for
 from golive_desk.services.gc_pause import collector_paused
 from golive_desk.services.sync_export import LocalNode, plan_export
 from golive_desk.services.sync_import import apply_ops, check_against_store, check_ops
@@ -172,7 +173,10 @@ class SyncService:
             initials=manifest.sender.initials, is_office=manifest.sender.office,
             acknowledged=manifest.version_vector, at=stamp, bundle_id=manifest.bundle_id)
         touched = frozenset(op.entity_id for _, op in outcome.applied)
-        found = tuple(find_conflicts(tx, touched)) if touched else ()
+        # A record added under another (a note under an issue) is that record's conflict
+        # when it was deleted meanwhile: the report counts what the inbox will show.
+        hung_under = frozenset(_parents_of(op for _, op in outcome.applied))
+        found = tuple(find_conflicts(tx, touched | hung_under)) if touched else ()
         warnings = list(outcome.warnings)
         for rule in self._rules:
             warnings += rule(tx, touched)
@@ -298,3 +302,14 @@ def _peer_view(peer: sync_state.PeerRecord) -> PeerView:
         is_office=peer.is_office, acknowledged=dict(peer.acknowledged),
         last_exchange=peer.last_exchange, last_bundle_id=peer.last_bundle_id,
         enrolled_via=peer.enrolled_via)
+
+
+def _parents_of(applied: Iterable[Op]) -> Iterator[str]:
+    """The ids of the records the created ones hang under (the registry's ``parent``)."""
+    for op in applied:
+        spec = spec_for(op.entity)
+        if spec is None or spec.parent is None or op.kind != OpKind.CREATE.value:
+            continue
+        parent = op.value.get(spec.parent) if isinstance(op.value, dict) else None
+        if isinstance(parent, str):
+            yield parent

@@ -164,7 +164,7 @@ class Dashboard(QWidget):
         self.readiness.clicked.connect(self.handover_chosen)
         # (two rows tall: its figures sit at the top, as the other tiles' do)
         tile_layout = self.readiness.layout()
-        if tile_layout is not None:
+        if isinstance(tile_layout, QVBoxLayout):
             tile_layout.addStretch(1)
         tiles.addWidget(self.readiness, 0, len(Severity), 2, 1)
         layout.addLayout(tiles)

@@ -110,7 +110,16 @@ class TeamGrid(QWidget):
                           self.tr("%1 d"))
         for row, (person_id, name) in enumerate(self.data.people):
             self._paint_row(painter, row, person_id, name, style)
+        self._paint_columns(painter, style, HEADER + len(self.data.people) * ROW)
         painter.end()
+
+    @staticmethod
+    def _paint_columns(painter: QPainter, style: _RowStyle, bottom: float) -> None:
+        """The day columns' lines, once for every row (not once a cell)."""
+        painter.setPen(QPen(texts.GRID, 1))
+        for col in range(len(style.days)):
+            x = NAME_WIDTH + col * style.width
+            painter.drawLine(QPointF(x, HEADER), QPointF(x, bottom))
 
     def _paint_header(self, painter: QPainter, days: list[date], width: float) -> None:
         painter.fillRect(QRectF(0, 0, self.width(), HEADER), QColor("#eef2f8"))
@@ -161,9 +170,8 @@ class TeamGrid(QWidget):
         for col, day in enumerate(style.days):
             cell = QRectF(NAME_WIDTH + col * style.width, top, style.width, ROW)
             slots = self._cells.get((person_id, day), ())
-            painter.fillRect(cell, style.fills[col])
-            painter.setPen(grid)
-            painter.drawLine(cell.topLeft(), cell.bottomLeft())
+            if style.fills[col] is not _WHITE:  # (the widget was filled white once)
+                painter.fillRect(cell, style.fills[col])
             if slots:
                 self._paint_slots(painter, cell, slots, style.code_font)
                 if any(s.mode is SupportMode.ONSITE for s in slots):

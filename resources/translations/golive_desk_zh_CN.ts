@@ -366,33 +366,6 @@
     </message>
   </context>
   <context>
-    <name>ContactsModel</name>
-    <message>
-      <source>Name</source>
-      <translation>姓名</translation>
-    </message>
-    <message>
-      <source>Role</source>
-      <translation>角色</translation>
-    </message>
-    <message>
-      <source>Phone</source>
-      <translation>电话</translation>
-    </message>
-    <message>
-      <source>E-mail</source>
-      <translation>电子邮件</translation>
-    </message>
-    <message>
-      <source>Department</source>
-      <translation>部门</translation>
-    </message>
-    <message>
-      <source>Modules covered</source>
-      <translation>负责模块</translation>
-    </message>
-  </context>
-  <context>
     <name>ContactsStep</name>
     <message>
       <source>4. Internal support system</source>
@@ -2808,6 +2781,10 @@
     <message>
       <source>E-mail</source>
       <translation>电子邮件</translation>
+    </message>
+    <message>
+      <source>Modules covered</source>
+      <translation>负责模块</translation>
     </message>
   </context>
   <context>

@@ -3,10 +3,6 @@ internal support staff (内部支持人员), their contacts and the modules each
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,48 +27,9 @@ from golive_desk.ui.error_text import describe
 from golive_desk.ui.handover.autosave import AutoSave, Job
 from golive_desk.ui.handover.record_fields import RecordFields
 from golive_desk.ui.handover.step import HandoverStep, field_error, show_error
+from golive_desk.ui.people_model import SUPPORT_COLUMNS, PeopleModel
 
-Index = QModelIndex | QPersistentModelIndex
 _DETAILS = ("phone", "email", "department", "modules")
-
-
-class ContactsModel(QAbstractTableModel):
-    """The support system's people (a handful), as the table shows them."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.people: list[Person] = []
-
-    def set_people(self, people: Sequence[Person]) -> None:
-        self.beginResetModel()
-        self.people = list(people)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        names = (self.tr("Name"), self.tr("Role"), self.tr("Phone"), self.tr("E-mail"),
-                 self.tr("Department"), self.tr("Modules covered"))
-        return names[section] if 0 <= section < len(names) else None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() \
-                or not 0 <= index.row() < len(self.people):
-            return None
-        p = self.people[index.row()]
-        values = (p.name, labels.role(p.role), p.phone, p.email, p.department,
-                  "、".join(p.modules.splitlines()))
-        return values[index.column()] if 0 <= index.column() < len(values) else None
-
-    def row_of(self, person_id: str) -> int:
-        return next((n for n, p in enumerate(self.people) if p.id == person_id), -1)
 
 
 class ContactsStep(HandoverStep):
@@ -87,7 +44,7 @@ class ContactsStep(HandoverStep):
         self._pending: dict[str, dict[str, str]] = {}  # person id → details typed
         self._filling = False
         layout = QVBoxLayout(self)
-        self.model = ContactsModel(self)
+        self.model = PeopleModel(SUPPORT_COLUMNS, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -192,11 +149,7 @@ class ContactsStep(HandoverStep):
 
     def _apply(self, result: tuple[list[Person], Changes]) -> None:
         for saved in result[0]:
-            row = self.model.row_of(saved.id)
-            if row >= 0:
-                self.model.people[row] = saved
-                self.model.dataChanged.emit(self.model.index(row, 0),
-                                            self.model.index(row, 5))
+            self.model.replace(saved)
             if self._person is not None and self._person.id == saved.id:
                 self._person = saved
 

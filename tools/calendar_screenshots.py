@@ -25,19 +25,25 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from screenshot_support import grab_dialog, grab_open, settle
+from screenshot_support import (
+    demo_desktop,
+    grab_dialog,
+    grab_open,
+    language_option,
+    pdf_page_png,
+    settle,
+    suffix_of,
+)
 
-from golive_desk.app import DesktopApp, make_qt_app
+from golive_desk.app import make_qt_app
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.support_calendar import Half, MilestoneKind
-from golive_desk.paths import AppDirs
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.calendar.page import CalendarPage
 from golive_desk.ui.calendar.plan_dialog import PlanDialog
 from golive_desk.ui.printing import PrintPreviewDialog
-from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -82,20 +88,11 @@ def _plan(services: Services) -> None:
                       SupportMode.REMOTE, "成本月结预演")
 
 
-def _pdf_page_png(pdf: bytes, path: Path, dpi: int = 100) -> None:
-    """The printed schedule's first page as an image (PDFium, as the print preview)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(pdf)
-    document[0].render(scale=dpi / 72).to_pil().save(str(path))
-    document.close()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    language_option(parser)
     options = parser.parse_args()
-    suffix = "zh" if options.lang == "zh_CN" else "en"
+    suffix = suffix_of(options.lang)
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
@@ -105,9 +102,7 @@ def main() -> int:
         fill_demo(services, go_live=GO_LIVE.isoformat(), month_end=CLOSE.isoformat())
         schedule(services)
         services.close()
-        desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
-                             ScriptedPrompter())
-        desktop.translators.install(options.lang)
+        desktop = demo_desktop(app, root, options.lang)
         assert desktop.open_store(store)
         window = desktop.show_window()
         window.resize(*SIZE)
@@ -128,7 +123,7 @@ def main() -> int:
         window.grab().save(str(OUT / f"calendar_team_{suffix}.png"))
         assert desktop.services is not None
         pdf = desktop.services.printing.print_schedule("HX", date(2026, 10, 1), options.lang)
-        _pdf_page_png(pdf, OUT / f"calendar_schedule_{suffix}.png")
+        pdf_page_png(pdf, 0, OUT / f"calendar_schedule_{suffix}.png")
         print(f"wrote {OUT}/calendar_{{month,week,team,schedule}}_{suffix}.png")
         proposals = desktop.services.calendar.plan("HX")
         print("wrote", grab_dialog(desktop, PlanDialog("HX", proposals, page),

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pypdfium2
+from screenshot_support import language_option, suffix_of
 
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
@@ -58,7 +59,7 @@ def walk_handover(services: Services, code: str) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    language_option(parser)
     parser.add_argument("--all", metavar="PREFIX", help="also write every page")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -76,7 +77,7 @@ def main() -> int:
         pages = [page.render(scale=DPI / 72).to_pil() for page in document]
     finally:
         document.close()
-    suffix = "zh" if args.lang == "zh_CN" else "en"
+    suffix = suffix_of(args.lang)
     OUT.mkdir(parents=True, exist_ok=True)
     for name, image in (("cover", pages[0]), ("signoff", pages[-1])):
         path = OUT / f"handover_document_{name}_{suffix}.png"

@@ -19,10 +19,16 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from screenshot_support import grab_dialog, grab_open, settle
+from screenshot_support import (
+    demo_desktop,
+    grab_dialog,
+    grab_open,
+    language_option,
+    settle,
+    suffix_of,
+)
 
-from golive_desk.app import DesktopApp, make_qt_app
-from golive_desk.paths import AppDirs
+from golive_desk.app import make_qt_app
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
@@ -31,7 +37,6 @@ from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.readiness import ReadinessStep
 from golive_desk.ui.handover.sign_off import SignOffStep
 from golive_desk.ui.handover.thresholds_dialog import ThresholdsDialog
-from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -41,9 +46,9 @@ WIZARD_SIZE = (1180, 820)
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    language_option(parser)
     options = parser.parse_args()
-    suffix = "zh" if options.lang == "zh_CN" else "en"
+    suffix = suffix_of(options.lang)
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
@@ -61,9 +66,7 @@ def main() -> int:
                                                department=person.department,
                                                modules=covers[person.name])
         services.close()
-        desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
-                             ScriptedPrompter())
-        desktop.translators.install(options.lang)
+        desktop = demo_desktop(app, root, options.lang)
         assert desktop.open_store(store)
         window = desktop.show_window()
         window.resize(*SIZE)

@@ -24,10 +24,17 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-from screenshot_support import grab_dialog, grab_open, settle
+from screenshot_support import (
+    demo_desktop,
+    grab_dialog,
+    grab_open,
+    language_option,
+    pdf_page_png,
+    settle,
+    suffix_of,
+)
 
-from golive_desk.app import DesktopApp, make_qt_app
-from golive_desk.paths import AppDirs
+from golive_desk.app import make_qt_app
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
@@ -46,10 +53,10 @@ SIZE = (1600, 940)
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    language_option(parser)
     parser.add_argument("--issue", default="", help="number of the issue to show in the form")
     options = parser.parse_args()
-    suffix = "zh" if options.lang == "zh_CN" else "en"
+    suffix = suffix_of(options.lang)
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
@@ -61,10 +68,9 @@ def main() -> int:
         services.issues.attach_bytes(number, "出库报错截图.png", _error_dialog_png())
         services.close()
         bundle = _laptop_conflicts(root, store, number)
-        prompter = ScriptedPrompter()
-        desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
-                             prompter)
-        desktop.translators.install(options.lang)
+        desktop = demo_desktop(app, root, options.lang)
+        prompter = desktop.prompter
+        assert isinstance(prompter, ScriptedPrompter)
         assert desktop.open_store(store)
         window = desktop.show_window()
         window.resize(*SIZE)
@@ -106,11 +112,11 @@ def main() -> int:
         written.append(grab_open(desktop, print_register(ctx, window, "HX"),
                                  OUT / f"preview_register_{suffix}.png"))
         printing = desktop.services.printing
-        written.append(_pdf_page_png(printing.print_sheet([number], options.lang), 0,
+        written.append(pdf_page_png(printing.print_sheet([number], options.lang), 0,
                                      OUT / f"issue_sheet_{suffix}.png"))
         register = printing.print_register("HX", None, options.lang)
-        written.append(_pdf_page_png(register, 0, OUT / f"register_cover_{suffix}.png"))
-        written.append(_pdf_page_png(register, 1, OUT / f"register_{suffix}.png"))
+        written.append(pdf_page_png(register, 0, OUT / f"register_cover_{suffix}.png"))
+        written.append(pdf_page_png(register, 1, OUT / f"register_{suffix}.png"))
         for path in written:
             print(f"wrote {path.relative_to(ROOT)} ({number})")
         desktop.shutdown()
@@ -145,18 +151,6 @@ def _error_dialog_png() -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")  # type: ignore[call-overload]
     return bytes(data.data())
-
-
-def _pdf_page_png(pdf: bytes, page: int, path: Path, dpi: int = 100) -> Path:
-    """One printed page as an image (PDFium, as the print preview renders it)."""
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(pdf)
-    try:
-        document[page].render(scale=dpi / 72).to_pil().convert("RGB").save(str(path))
-    finally:
-        document.close()
-    return path
 
 
 def _laptop_conflicts(root: Path, store: Path, number: str) -> Path:

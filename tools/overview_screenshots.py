@@ -19,10 +19,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from screenshot_support import grab_dialog, settle  # noqa: E402
+from screenshot_support import (  # noqa: E402
+    demo_desktop,
+    grab_dialog,
+    language_option,
+    settle,
+    suffix_of,
+)
 
 from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
-from golive_desk.paths import AppDirs  # noqa: E402
 from golive_desk.services.container import Services  # noqa: E402
 from golive_desk.services.demo import fill_demo  # noqa: E402
 from golive_desk.services.store_admin import init_store  # noqa: E402
@@ -35,7 +40,6 @@ from golive_desk.ui.dialogs.project_dialog import (  # noqa: E402
 )
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
 from golive_desk.ui.main_window import MainWindow  # noqa: E402
-from golive_desk.ui.prompter import ScriptedPrompter  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1600, 1000)
@@ -45,9 +49,9 @@ SIZE = (1600, 1000)
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    language_option(parser)
     lang = parser.parse_args().lang
-    suffix = "zh" if lang == "zh_CN" else "en"
+    suffix = suffix_of(lang)
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
@@ -58,9 +62,7 @@ def main() -> int:
         services.close()
         # one language per process: translators installed earlier would linger
         if True:
-            desktop = DesktopApp(app, AppDirs(root / "d", root / "c", root / "l"),
-                                 root / "log", ScriptedPrompter())
-            desktop.translators.install(lang)
+            desktop = demo_desktop(app, root, lang)
             assert desktop.open_store(store)
             window = desktop.show_window()
             window.resize(*SIZE)

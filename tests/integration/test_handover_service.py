@@ -17,6 +17,7 @@ from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import canonical_dump
 from golive_desk.storage.projector import rebuild
+from golive_desk.storage.unit_of_work import unit_of_work
 from tests.integration.sync_support import exchange, make_trio
 
 SIGNERS = {"handover_by": "张力", "handover_receiver": "孙涛", "accept_customer": "王海东",
@@ -199,3 +200,15 @@ def test_two_laptops_fill_in_the_handover_and_merge(tmp_path: Path) -> None:
     finally:
         for node in (office, a, b):
             node.close()
+
+
+def test_an_issue_moved_to_transferred_without_a_transfer_entry_is_still_listed(
+        demo: Services) -> None:
+    """A status settled in the conflict inbox moves the issue without a timeline entry:
+    it is transferred all the same (owner and plan unknown)."""
+    issue = demo.handover.untransferred("HX")[0]
+    demo.issues.add_entry(issue.number, "note", "客户要求由运维部门跟进")
+    with unit_of_work(demo.store) as uow:
+        uow.set("issue", issue.id, "status", IssueStatus.TRANSFERRED.value)
+    listed = {t.number: t for t in demo.handover.transfers("HX")}
+    assert (listed[issue.number].owner, listed[issue.number].plan) == ("", "")

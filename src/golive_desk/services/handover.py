@@ -136,7 +136,7 @@ class HandoverService:
 
     def untransferred(self, project_code: str) -> list[Issue]:
         """The issues still open: each must be transferred or closed before sign-off."""
-        return [i for i in self._issues_of(project_code) if i.is_open and not i.deleted]
+        return _still_open(self._issues_of(project_code))
 
     def transfers(self, project_code: str) -> list[Transfer]:
         project = self._projects.get(project_code)
@@ -147,9 +147,13 @@ class HandoverService:
         """The maintenance notes (edited ones and flagged resolved issues), those
         containing ``search`` when given."""
         project = self._projects.get(project_code)
+        return self._notes(project, self._issues_of(project.code), search)
+
+    def _notes(self, project: Project, issues: list[Issue],
+               search: str = "") -> list[MaintenanceNote]:
         with self._store.read() as tx:
             stored = handover_queries.stored_notes(tx, project.id)
-        flagged = [i for i in self._issues_of(project.code) if i.maintenance_note]
+        flagged = [i for i in issues if i.maintenance_note]
         return [n for n in maintenance_notes(flagged, stored) if n.matches(search)]
 
     def contacts(self, project_code: str) -> list[Person]:
@@ -170,26 +174,31 @@ class HandoverService:
     def summary(self, project_code: str) -> SupportSummary:
         """What was supported: issues by category, module, mode; support days by mode."""
         code = self._projects.get(project_code).code
-        slots = self._calendar.slots(code, None, FIRST_DAY, LAST_DAY)
-        return summarise(self._issues_of(code), slots)
+        return self._summary(code, self._issues_of(code))
+
+    def _summary(self, code: str, issues: list[Issue]) -> SupportSummary:
+        return summarise(issues, self._calendar.slots(code, None, FIRST_DAY, LAST_DAY))
 
     def state(self, project_code: str) -> HandoverState:
         project = self._projects.get(project_code)
+        return self._state(project.id, self.record(project.code))
+
+    def _state(self, project_id: str, record: HandoverRecord) -> HandoverState:
         with self._store.read() as tx:
-            record = handover_queries.handover_record(tx, project.id)
-            work = handover_queries.has_handover_work(tx, project.id)
+            work = handover_queries.has_handover_work(tx, project_id)
         return state_of(record, work)
 
     def status(self, project_code: str, today: date | None = None) -> HandoverStatus:
         """Readiness, the issues still open (to transfer or close), the exit, the state."""
-        code = self._projects.get(project_code).code
+        project = self._projects.get(project_code)
+        code = project.code
         issues = self._issues_of(code)
         record = self.record(code)
         criteria = self._readiness(code, issues, today, record.thresholds)
-        open_numbers = tuple(sorted(i.number for i in issues if i.is_open and not i.deleted))
+        open_numbers = tuple(sorted(i.number for i in _still_open(issues)))
         accepted = record.accepted_on.isoformat() if record.accepted_on else None
-        return HandoverStatus(code, self.state(code).value, tuple(criteria), open_numbers,
-                              self.exit_date(code), accepted)
+        return HandoverStatus(code, self._state(project.id, record).value, tuple(criteria),
+                              open_numbers, self.exit_date(code), accepted)
 
     def document(self, project_code: str, today: date | None = None) -> HandoverDocument:
         """What the handover document prints."""
@@ -198,13 +207,13 @@ class HandoverService:
         issues = self._issues_of(project.code)
         record = self.record(project.code)
         return HandoverDocument(
-            project=project, record=record, state=self.state(project.code),
+            project=project, record=record, state=self._state(project.id, record),
             readiness=tuple(self._readiness(project.code, issues, day, record.thresholds)),
             transfers=tuple(self.transfers(project.code)),
-            untransferred=tuple(i for i in issues if i.is_open and not i.deleted),
-            notes=tuple(self.notes(project.code)), contacts=tuple(self.contacts(project.code)),
+            untransferred=tuple(_still_open(issues)),
+            notes=tuple(self._notes(project, issues)), contacts=tuple(self.contacts(project.code)),
             scenarios=tuple(self.scenarios(project.code)),
-            exit_date=self.exit_date(project.code), summary=self.summary(project.code),
+            exit_date=self.exit_date(project.code), summary=self._summary(project.code, issues),
             today=day)
 
     # -- writes ----------------------------------------------------------------------
@@ -241,10 +250,7 @@ class HandoverService:
     def transfer(self, number: str, owner: str, plan: str) -> Issue:
         """Transfer an open issue to the O&M department: ``owner`` follows it up with
         ``plan``. Raises ValidationError (no owner or plan), WorkflowError (not open)."""
-        who = clean_text("owner", owner, TITLE_MAX, required=True)
-        what = clean_text("plan", plan, TEXT_MAX, required=True)
-        issue, _ = self._issues.change_status(number, IssueStatus.TRANSFERRED, what, whom=who)
-        return issue
+        return self.transfer_many([number], owner, plan)[0]
 
     def transfer_many(self, numbers: Sequence[str], owner: str, plan: str) -> list[Issue]:
         """Bulk transfer: all or nothing."""
@@ -374,6 +380,10 @@ class HandoverService:
             uow.set("project", project.id, "status", ProjectStatus.HANDOVER.value)
         self._calendar.set_milestone(project.code, MilestoneKind.ACCEPTANCE, accepted_on)
         return Changes.of("project", project.id)
+
+
+def _still_open(issues: Sequence[Issue]) -> list[Issue]:
+    return [i for i in issues if i.is_open and not i.deleted]
 
 
 def _exit_of(milestones: Sequence[Milestone]) -> date | None:

@@ -57,15 +57,17 @@ def handover_record(conn: Connection, project_id: str) -> HandoverRecord:
 
 def transfers(conn: Connection, project_id: str) -> list[Transfer]:
     """The project's transferred issues, each with the owner and plan of its last transfer."""
+    # The entry's conditions go in the join: an issue imported already transferred has
+    # no such entry and is listed all the same (owner and plan unknown).
+    moved = ((timeline_entries.c.issue_id == issues.c.id)
+             & (timeline_entries.c.kind == TimelineKind.STATUS_CHANGE.value)
+             & (timeline_entries.c.to_status == IssueStatus.TRANSFERRED.value)
+             & timeline_entries.c.deleted.is_(False))
     query = (select(issues.c.id, issues.c.number, issues.c.title, issues.c.module,
                     timeline_entries.c.whom, timeline_entries.c.text, timeline_entries.c.at)
-             .join(timeline_entries, timeline_entries.c.issue_id == issues.c.id, isouter=True)
+             .join(timeline_entries, moved, isouter=True)
              .where(issues.c.project_id == project_id, issues.c.deleted.is_(False),
                     issues.c.status == IssueStatus.TRANSFERRED.value)
-             .where((timeline_entries.c.id.is_(None))
-                    | ((timeline_entries.c.kind == TimelineKind.STATUS_CHANGE.value)
-                       & (timeline_entries.c.to_status == IssueStatus.TRANSFERRED.value)
-                       & timeline_entries.c.deleted.is_(False)))
              .order_by(issues.c.number, timeline_entries.c.at, timeline_entries.c.id))
     found: dict[str, Transfer] = {}
     for r in conn.execute(query):

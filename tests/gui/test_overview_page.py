@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from golive_desk.app import DesktopApp
 from golive_desk.domain.enums import ProjectStatus, SupportMode
 from golive_desk.domain.issues import OPEN_STATUSES, IssueQuery, Severity
+from golive_desk.domain.models import Changes
 from golive_desk.domain.sla import SlaState
 from golive_desk.domain.support_calendar import Half
 from golive_desk.services.container import Services
@@ -228,3 +229,27 @@ def test_a_signed_off_project_says_handed_over(
     overview = window.page("overview")
     assert isinstance(overview, OverviewPage)
     assert overview._subtitle.text().endswith("Handed over")
+
+
+def test_readiness_is_counted_again_only_when_the_dashboard_is_seen(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    """It reads every issue and every clock: a change made on another page waits for the
+    overview to be shown again."""
+    services = Services.open(store_path)
+    fill_demo(services, issues=60)
+    services.close()
+    assert desktop.open_store(store_path)
+    window = desktop.show_window()
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    with qtbot.waitSignal(overview.readiness_shown, timeout=20_000):
+        settle(qtbot, desktop)
+    window.show_page("issues")
+    settle(qtbot, desktop)
+    with qtbot.assertNotEmitted(overview.readiness_shown, wait=300):
+        overview.apply_changes(Changes.of("issue"))
+        settle(qtbot, desktop)
+    assert overview.summary is not None  # the figures were read again
+    with qtbot.waitSignal(overview.readiness_shown, timeout=20_000):
+        window.show_page("overview")
+        settle(qtbot, desktop)

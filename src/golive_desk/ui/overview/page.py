@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtGui import QColor, QMouseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -274,6 +274,7 @@ class OverviewPage(Page):
         self._people: list[Person] = []
         self.summary: ProjectSummary | None = None
         self.readiness: list[Criterion] | None = None
+        self._readiness_due = False  # the SLA figures changed since it was counted
         self._generation = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 16)
@@ -439,11 +440,26 @@ class OverviewPage(Page):
         self.summary = replace(self.summary, sla=sla)
         self.dashboard.show_sla(sla)
         self.sla_shown.emit()
-        code = self.summary.project.code
+        self._readiness_due = True
+        if self.isVisible():
+            self._count_readiness()
+
+    def _count_readiness(self) -> None:
+        """The exit criteria read every issue and count every clock again (seconds at
+        100k issues, on the one worker): counted only while the dashboard is seen, once
+        per refresh, after its other figures."""
+        if not self._readiness_due or self.summary is None:
+            return
+        self._readiness_due = False
+        generation, code = self._generation, self.summary.project.code
         handover = self._ctx.services.handover
         self._ctx.runner.run_later(
             lambda: handover.readiness(code) if generation == self._generation else None,
             lambda criteria: self._show_readiness(generation, criteria))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._count_readiness()
 
     def _show_readiness(self, generation: int, criteria: list[Criterion] | None) -> None:
         if criteria is None or generation != self._generation:

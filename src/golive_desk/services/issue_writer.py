@@ -7,22 +7,21 @@ demo writes a whole project's history through it in one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import datetime
 
 from golive_desk.domain import issue_rules as rules
 from golive_desk.domain.enums import Side
 from golive_desk.domain.errors import NotFoundError, ValidationError, WorkflowError
 from golive_desk.domain.ids import uuid7
-from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, Severity, TimelineKind
+from golive_desk.domain.issues import EDITABLE_FIELDS, Issue, IssueStatus, TimelineKind
 from golive_desk.domain.merge import distinct_values
 from golive_desk.domain.models import Person, Project
 from golive_desk.domain.ops import JsonValue
 from golive_desk.domain.schema import ISSUE_PERSON_FIELDS
-from golive_desk.domain.sla import default_expected_by, policy_from_text
 from golive_desk.services.sla import SlaService
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
-from golive_desk.storage import local_node, queries, sla_reads
+from golive_desk.storage import local_node, queries
 from golive_desk.storage.blobs import BlobInfo
 from golive_desk.storage.conflicts import delete_conflicts
 from golive_desk.storage.projector import heads
@@ -102,12 +101,6 @@ class IssueWriter:
             found[id_field] = matches[0][1] if matches else None
         return found
 
-    def _policy_expected_by(self, project_id: str) -> Callable[[Severity, datetime], date]:
-        policy = policy_from_text(sla_reads.policy_text(self._tx, project_id))
-        calendar = SlaService.calendar_in(self._tx)
-        return lambda severity, reported: default_expected_by(policy, calendar, severity,
-                                                              reported)
-
     def initials(self) -> str:
         if self._initials is None:
             self._initials = local_node.user_initials(self._tx)
@@ -122,7 +115,8 @@ class IssueWriter:
         project's SLA resolution target runs out (a new issue recorded by hand;
         an import keeps what the file says).
         """
-        default = self._policy_expected_by(project.id) if policy_expected_by else None
+        default = (SlaService.expected_by_rule(self._tx, project.id) if policy_expected_by
+                   else None)
         clean = rules.new_issue_values(values, self.modules(project.id), self.now(), default)
         clean.update(self.person_ids(project.id, clean))
         while True:  # skip numbers taken by issues imported from a namesake's store

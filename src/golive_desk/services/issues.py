@@ -30,12 +30,12 @@ from golive_desk.domain.issues import (
     TimelineEntry,
 )
 from golive_desk.domain.models import Changes, Project
-from golive_desk.domain.sla import SlaState, default_expected_by, policy_from_text
+from golive_desk.domain.sla import SlaState
 from golive_desk.services.issue_writer import IssueWriter, local_now
 from golive_desk.services.sla import SlaService
 from golive_desk.storage import issue_queries as q
 from golive_desk.storage import issue_reads as reads
-from golive_desk.storage import local_node, queries, sla_reads
+from golive_desk.storage import local_node, queries
 from golive_desk.storage.blobs import BlobInfo, BlobStore, Staging
 from golive_desk.storage.engine import Store, Tx
 from golive_desk.storage.unit_of_work import unit_of_work
@@ -90,10 +90,8 @@ class IssueService:
         project's SLA resolution target runs out (what the form shows before saving)."""
         wanted = rules.parse_enum("severity", Severity, severity)
         with self._store.read() as tx:
-            project = self._project(tx, project_code)
-            policy = policy_from_text(sla_reads.policy_text(tx, project.id))
-            calendar = SlaService.calendar_in(tx)
-        return default_expected_by(policy, calendar, wanted, reported)
+            rule = SlaService.expected_by_rule(tx, self._project(tx, project_code).id)
+        return rule(wanted, reported)
 
     def validate(self, project_code: str, values: Mapping[str, object]) -> list[ValidationError]:
         """Every field problem of a form's values at once (nothing is saved)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from golive_desk.domain.enums import Side
@@ -23,6 +23,7 @@ from golive_desk.domain.sla import (
     SlaReading,
     SlaState,
     StatusChange,
+    default_expected_by,
     policy_from_text,
     sla_reading,
 )
@@ -105,6 +106,15 @@ class SlaService:
             except ValueError:  # HolidayDataError too: data from another computer
                 continue
         return HolidayCalendar(tuple(years))
+
+    @staticmethod
+    def expected_by_rule(tx: Tx, project_id: str) -> Callable[[Severity, datetime], date]:
+        """Inside a caller's read: the day a new issue is expected by when none is given
+        (its severity's resolution target, on the project's policy and working days)."""
+        policy = policy_from_text(sla_reads.policy_text(tx, project_id))
+        calendar = SlaService.calendar_in(tx)
+        return lambda severity, reported: default_expected_by(policy, calendar, severity,
+                                                              reported)
 
     def holiday_years(self) -> tuple[YearData, ...]:
         """The office's holiday years in this store (the ones in force), by year."""

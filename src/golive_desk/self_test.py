@@ -24,7 +24,8 @@ from golive_desk.paths import AppDirs, cjk_font_path, resource
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.storage import migrate
-from golive_desk.storage.engine import STORE_MAGIC, open_store
+from golive_desk.storage.engine import open_store
+from golive_desk.storage.inspection import STORE_MAGIC
 from golive_desk.ui.i18n import CJK_FAMILY_FALLBACK
 
 

@@ -13,7 +13,8 @@ from golive_desk.domain.issues import DEFAULT_MODULES, IssueQuery
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.storage import migrate
-from golive_desk.storage.engine import STORE_MAGIC, Store, _make_engine
+from golive_desk.storage.engine import Store, _make_engine
+from golive_desk.storage.inspection import STORE_MAGIC
 
 
 def make_0002_store(path: Path) -> None:

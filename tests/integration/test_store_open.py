@@ -23,7 +23,8 @@ from golive_desk.domain.errors import (
 from golive_desk.services import store_admin
 from golive_desk.services.container import Services
 from golive_desk.storage import health, migrate
-from golive_desk.storage.engine import STORE_MAGIC, open_store
+from golive_desk.storage.engine import open_store
+from golive_desk.storage.inspection import STORE_MAGIC
 from golive_desk.storage.lock import StoreLock
 
 

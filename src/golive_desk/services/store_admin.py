@@ -12,7 +12,7 @@ from golive_desk.domain.errors import DuplicateError, StoreDamagedError
 from golive_desk.domain.ids import new_node_id
 from golive_desk.domain.models import LocalUser
 from golive_desk.domain.ops import Op
-from golive_desk.storage import admin, health, local_node, oplog, projector
+from golive_desk.storage import admin, local_node, oplog, projector, upkeep
 from golive_desk.storage.engine import Store, Tx, open_store
 from golive_desk.sync import keys
 
@@ -81,7 +81,7 @@ def doctor(store: Store, *, rebuild: bool = False) -> DoctorReport:
     problems: list[str] = []
     with store.read() as tx:
         count = _check_ops(tx, problems)
-    removed, leftovers = health.collect_garbage(store)
+    removed, leftovers = upkeep.collect_garbage(store)
     if rebuild:
         with store.write() as tx:
             projector.rebuild(tx)

@@ -9,7 +9,7 @@ Writes that belong to a transaction (an import, an attachment) go through a
 :class:`Staging` folder, ``.staging-<pid>-<random>``: its files move into
 place when the block ends cleanly (after the commit) and are removed when it
 fails. What a killed process leaves is settled at the next open
-(``storage.health.sweep_blobs``): names with a dead pid are its own.
+(``storage.upkeep.sweep_blobs``): names with a dead pid are its own.
 """
 
 from __future__ import annotations

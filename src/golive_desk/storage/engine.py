@@ -22,23 +22,21 @@ from typing import Any, TypeAlias
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.pool import NullPool
 
-from golive_desk.domain.errors import (
-    NotAStoreError,
-    StoreBusyError,
-    StoreDamagedError,
-    StoreError,
-    StoreMissingError,
-    StoreReadOnlyError,
-    StoreTooNewError,
-)
-from golive_desk.storage import health, migrate
+from golive_desk.domain.errors import NotAStoreError, StoreError, StoreReadOnlyError
+from golive_desk.storage import health, migrate, upkeep
 from golive_desk.storage.errors import translated
+from golive_desk.storage.inspection import (
+    STORE_MAGIC,
+    Inspection,
+    check_location,
+    damaged,
+    inspect,
+    too_new,
+)
 from golive_desk.storage.tables import store_meta
 
 log = logging.getLogger(__name__)
 
-STORE_MAGIC = "golive-desk-store"
-_SQLITE_HEADER = b"SQLite format 3\x00"
 
 # An open transaction, as ``Store.read()`` and ``Store.write()`` hand it out.
 # Above storage it is opaque: services pass it to storage functions and never
@@ -113,27 +111,6 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-def _check_location(path: Path, create: bool) -> None:
-    folder = path.parent
-    if not folder.is_dir():
-        raise StoreError(f"the folder {folder} does not exist", path=str(path))
-    if path.exists():
-        if path.is_dir():
-            raise NotAStoreError(f"{path} is a folder, not a GoLive Desk store", path=str(path))
-        try:
-            with path.open("rb") as fh:
-                header = fh.read(16)
-        except OSError as exc:
-            raise StoreError(f"cannot read {path}: {exc.strerror or exc}",
-                             path=str(path)) from exc
-        if header != _SQLITE_HEADER:
-            raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
-    elif not create:
-        raise StoreMissingError(
-            f"there is no store at {path}; create one with 'golive-desk init'", path=str(path)
-        )
-
-
 def _probe_writable(path: Path) -> None:
     """Fail early and clearly when the folder cannot take a file (read-only media)."""
     # A name of our own: two processes opening the same store at once must not
@@ -149,12 +126,14 @@ def _probe_writable(path: Path) -> None:
         ) from exc
 
 
-def open_store(path: Path, *, create: bool = False) -> Store:
+def open_store(path: Path, *, create: bool = False, inspected: Inspection | None = None
+               ) -> Store:
     """Open (or with ``create`` make) the store at ``path``, migrating it if older.
 
     A damaged store (SQLite's quick check, run when cheap, after an unclean
     shutdown or weekly: ``storage.health``) and one a newer program wrote
-    open for reading only: their ``write()`` raises.
+    open for reading only: their ``write()`` raises. ``inspected``: the file's
+    inspection when the caller has just made it (the window's start-up), not made again.
 
     Raises:
         StoreMissingError: no file and ``create`` is false.
@@ -164,7 +143,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         StoreReadOnlyError: the file or folder cannot be written.
     """
     path = Path(path).absolute()
-    _check_location(path, create)
+    check_location(path, create)
     is_new = not path.exists()
     _probe_writable(path)
     engine = _make_engine(path)
@@ -174,7 +153,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             if is_new:
                 _create(store)
             else:
-                store = _verify_and_upgrade(store)
+                store = _verify_and_upgrade(store, inspected)
     except BaseException:
         engine.dispose()
         if is_new:
@@ -196,117 +175,22 @@ def _create(store: Store) -> None:
         ])
 
 
-@dataclass(frozen=True)
-class _Inspection:
-    magic: str | None = None
-    revision: str | None = None
-    written_with: str | None = None
-    problem: str | None = None  # what SQLite's quick check reported, if it ran and failed
-    checked: bool = False
-
-
-# How long the header read waits for another program's lock before saying so.
-_INSPECT_WAIT_S = 2.0
-
-
-def _inspect(path: Path) -> _Inspection:
-    """Read magic, schema revision and writer version without changing the file.
-
-    A read-only connection, so a foreign SQLite file is never switched to WAL
-    or otherwise touched. Runs the health check when it is due.
-    """
-    unclean = health.wal_left(path)  # before connecting: reading a WAL store makes one
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_INSPECT_WAIT_S)
-    except sqlite3.Error as exc:
-        raise StoreError(f"cannot open {path}: {exc}", path=str(path)) from exc
-    try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "store_meta" not in names:
-            return _Inspection()
-        meta = dict(conn.execute("SELECT key, value FROM store_meta").fetchall())
-        revision = None
-        if "alembic_version" in names:
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            revision = row[0] if row else None
-        problem, checked = None, False
-        due = health.check_due(path, meta.get("checked_at"), unclean=unclean)
-        if meta.get("magic") == STORE_MAGIC and due:
-            problem, checked = health.quick_check(conn), True
-        return _Inspection(meta.get("magic"), revision, meta.get("written_with"), problem,
-                           checked)
-    except sqlite3.OperationalError as exc:
-        if health.is_busy(exc):
-            raise StoreBusyError(
-                f"{path} is locked by another program; close it (or wait for it to "
-                "finish) and try again", path=str(path)) from exc
-        raise _damaged(path, str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
-        if "not a database" in str(exc):
-            raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path)) from exc
-        raise _damaged(path, str(exc)) from exc
-    finally:
-        conn.close()
-
-
-def inspect_file(path: Path) -> None:
-    """Check, without writing it, that ``path`` is a GoLive Desk store this program reads.
-
-    Raises:
-        NotAStoreError, StoreMissingError, StoreTooNewError, StoreBusyError,
-        StoreDamagedError: as :func:`open_store` would.
-    """
-    path = Path(path).absolute()
-    _check_location(path, create=False)
-    found = _inspect(path)
-    if found.magic != STORE_MAGIC:
-        raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path))
-    if not migrate.is_known(found.revision):
-        raise _too_new(path, found.revision, found.written_with)
-    if found.problem is not None:
-        raise _damaged(path, found.problem)
-
-
-def _damaged(path: Path, problem: str) -> StoreDamagedError:
-    return StoreDamagedError(
-        f"{path} is damaged ({problem}); nothing can be saved to it. Run "
-        "'golive-desk doctor --recover' to copy what can be read into a new store beside it "
-        "(or 'doctor --backups' to see the automatic backups)",
-        path=str(path), problem=problem)
-
-
-def _too_new(path: Path, revision: str | None, written_with: str | None) -> StoreTooNewError:
+def _verify_and_upgrade(store: Store, inspected: Inspection | None) -> Store:
     from golive_desk import __version__
 
-    about = []
-    if written_with and health.newer_version(written_with, __version__):
-        about.append(written_with)
-    schema_new = not migrate.is_known(revision)
-    if schema_new:
-        about.append(f"schema {revision}")
-    by = "a newer GoLive Desk" + (f" ({', '.join(about)})" if about else "")
-    then = "open it" if schema_new else "write to it (it can still be read)"
-    return StoreTooNewError(
-        f"{path} was written by {by}; upgrade this program (GoLive Desk {__version__}) "
-        f"to {then}", path=str(path), written_with=written_with, revision=revision)
-
-
-def _verify_and_upgrade(store: Store) -> Store:
-    from golive_desk import __version__
-
-    found = _inspect(store.path)
+    found = inspected or inspect(store.path)
     if found.magic != STORE_MAGIC:
         raise NotAStoreError(
             f"{store.path} is an SQLite database but not a GoLive Desk store",
             path=str(store.path))
     if not migrate.is_known(found.revision):
-        raise _too_new(store.path, found.revision, found.written_with)
+        raise too_new(store.path, found.revision, found.written_with)
     if found.problem is not None:
         log.warning("%s failed its quick check: %s", store.path, found.problem)
-        return Store(store.path, store.engine, _damaged(store.path, found.problem))
+        return Store(store.path, store.engine, damaged(store.path, found.problem))
     if found.written_with and health.newer_version(found.written_with, __version__):
         return Store(store.path, store.engine,
-                     _too_new(store.path, found.revision, found.written_with))
+                     too_new(store.path, found.revision, found.written_with))
     if found.revision != migrate.head():
         backup = backup_copy(store, f"rev{found.revision}")
         log.info("upgrading %s from %s to %s (backup %s)",
@@ -317,8 +201,8 @@ def _verify_and_upgrade(store: Store) -> Store:
                          .values(value=__version__))
     if found.checked and store.path.stat().st_size > health.QUICK_CHECK_MAX_BYTES:
         with store.write() as conn:
-            health.record_check(conn, store.path.stat().st_size)
-    health.sweep_blobs(store)
+            upkeep.record_check(conn, store.path.stat().st_size)
+    upkeep.sweep_blobs(store)
     return store
 
 

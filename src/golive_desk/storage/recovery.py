@@ -23,7 +23,8 @@ from pathlib import Path
 from golive_desk.domain.errors import NotFoundError, StoreError
 from golive_desk.storage import projector
 from golive_desk.storage.blobs import BlobStore
-from golive_desk.storage.engine import inspect_file, open_store
+from golive_desk.storage.engine import open_store
+from golive_desk.storage.inspection import inspect_file
 from golive_desk.storage.lock import StoreLock
 
 log = logging.getLogger(__name__)

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from golive_desk.domain.merge import FieldVersion, edited_after_delete, is_conflict, winner
 from golive_desk.domain.ops import Op, canonical_json, format_major
 
@@ -23,6 +30,42 @@ def test_the_same_op_has_the_same_id_everywhere() -> None:
 
 def test_canonical_json_keeps_chinese_and_sorts_keys() -> None:
     assert canonical_json({"b": 1, "a": "上线"}) == '{"a":"上线","b":1}'
+
+
+def _stdlib(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class _Kind(StrEnum):
+    OTHER = "other"
+
+
+# Every code point (lone surrogates too), integers beyond 64 bits, floats, str
+# subclasses: what orjson writes differently or refuses must take the stdlib's path.
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats()
+    | st.text(st.characters(codec=None, categories=None), max_size=8)
+    | st.sampled_from([_Kind.OTHER, "\x7f\u2028\x00\x1f\"\\", 2**63, -2**63, 2**64]),
+    lambda inner: st.lists(inner, max_size=4) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=4) | st.sampled_from([_Kind.OTHER]), inner, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_JSON)
+def test_canonical_json_is_the_standard_librarys_text(data: Any) -> None:
+    assert canonical_json(data) == _stdlib(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.lists(st.text(max_size=3), max_size=3), st.integers(1, 2**66),
+       st.sampled_from([None, "note", _Kind.OTHER]))
+def test_an_ops_body_is_the_standard_librarys_text(value: Any, prev: list[str], seq: int,
+                                                    field: str | None) -> None:
+    op = _op(value=value, prev=tuple(prev), seq=seq, field=field)
+    assert op.body() == _stdlib(op.to_dict())
+    assert _op(value=value, v="1.4", extra={"zz_new": value}).body() == _stdlib(
+        {**_op(value=value, v="1.4").to_dict(), "zz_new": value})
 
 
 def test_unknown_fields_from_a_newer_minor_version_survive_a_round_trip() -> None:

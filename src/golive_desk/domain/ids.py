@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 
 
 def uuid7(now_ms: int | None = None) -> str:
     """A UUIDv7 string: time-ordered, so ids sort by creation and index well."""
     ms = int(time.time() * 1000) if now_ms is None else now_ms
-    rand_a = int.from_bytes(os.urandom(2), "big") & 0x0FFF
-    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (ms & ((1 << 48) - 1)) << 80
-    value |= 0x7 << 76
-    value |= rand_a << 64
-    value |= 0b10 << 62
-    value |= rand_b
-    return str(uuid.UUID(int=value))
+    # 48 bits of time, version 7, 12 random bits, variant 0b10, 62 random bits
+    # (one read of the random source; an import makes an id per record).
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = ((ms & _MS_MASK) << 80 | 0x7 << 76 | (rand >> 64 & 0x0FFF) << 64 | 0b10 << 62
+             | rand & _RAND_B_MASK)
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+_MS_MASK = (1 << 48) - 1
+_RAND_B_MASK = (1 << 62) - 1
 
 
 def new_node_id() -> str:

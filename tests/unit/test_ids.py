@@ -1,0 +1,23 @@
+"""Record ids: UUIDv7 text, time-ordered."""
+
+from __future__ import annotations
+
+import uuid
+
+from golive_desk.domain.ids import uuid7
+
+
+def test_uuid7_is_a_version_7_uuid_in_its_usual_text() -> None:
+    for now_ms in (0, 1_767_225_600_000, (1 << 48) - 1, None):
+        text = uuid7(now_ms)
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text
+        assert parsed.version == 7
+        assert parsed.variant == uuid.RFC_4122
+        if now_ms is not None:
+            assert parsed.int >> 80 == now_ms
+
+
+def test_uuid7_sorts_by_time_and_differs_within_a_millisecond() -> None:
+    assert uuid7(1_000) < uuid7(1_001) < uuid7(2**40)
+    assert len({uuid7(5) for _ in range(1_000)}) == 1_000

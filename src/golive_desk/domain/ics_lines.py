@@ -24,7 +24,6 @@ from datetime import date, datetime
 # icalendar's unfolding (``parser/content_line.UFOLD``): a line break (and any
 # blank lines after it) followed by a space or a tab joins the two lines.
 _UNFOLD = re.compile(r"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
-_NEWLINE = re.compile(r"\r?\n")
 _NAME = re.compile(r"[A-Za-z0-9-]+\Z")
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})\Z")
 _DATE_TIME = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?\Z")
@@ -45,20 +44,30 @@ def plain_events(data: bytes) -> list[PlainEvent] | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    lines = [line for line in _NEWLINE.split(_UNFOLD.sub("", text)) if line]
+    if "\n " in text or "\n\t" in text:  # (every fold is a line break before a blank)
+        text = _UNFOLD.sub("", text)
+    # Split at LF and CRLF in two C calls (a CR alone stays in its line).
+    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
     if not lines or lines[0].upper() != "BEGIN:VCALENDAR" or lines[-1].upper() != "END:VCALENDAR":
         return None
     found: list[PlainEvent] = []
     event: dict[str, tuple[str, str]] | None = None  # name -> (parameters, value)
     skipping = 0  # depth inside a VTIMEZONE
+    heads: dict[str, tuple[str, str]] = {}  # a line's head, read: (NAME, parameters)
     for line in lines[1:-1]:
         head, colon, value = line.partition(":")
-        if not colon or '"' in head:
+        if not colon:
             return None
-        name, _, params = head.partition(";")
-        name = name.upper()
-        if name not in _KNOWN and not _NAME.match(name):
-            return None
+        read = heads.get(head)  # (the same few heads on every event)
+        if read is None:
+            if '"' in head:
+                return None
+            name, _, params = head.partition(";")
+            name = name.upper()
+            if name not in _KNOWN and not _NAME.match(name):
+                return None
+            read = heads[head] = (name, params)
+        name, params = read
         if name in ("BEGIN", "END"):
             kind = value.upper()
             if skipping:
@@ -109,6 +118,9 @@ def _when(params: str, value: str) -> date | datetime | None:
     """A DATE or a floating/UTC DATE-TIME (as its own calendar day reads), else None."""
     declared = params.upper()
     try:
+        if declared in ("", "VALUE=DATE") and len(value) == 8 and value.isascii() \
+                and value.isdigit():  # (the usual all-day date, read in C)
+            return date.fromisoformat(value)
         if declared in ("", "VALUE=DATE") and (day := _DATE.match(value)):
             year, month, mday = map(int, day.groups())
             return date(year, month, mday)

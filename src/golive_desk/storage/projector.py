@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
@@ -133,18 +132,23 @@ class _Head(NamedTuple):
         return self.text if self.text is not None else _ENCODE(self.value)
 
 
-@dataclass
 class _Row:
-    entity_id: str
-    table: str
-    columns: frozenset[str]
-    updated_at: str
-    new: dict[str, Any] | None = None
-    dirty: dict[str, Any] = field(default_factory=dict)
-    loaded_updated_at: str = ""  # ``updated_at`` as loaded or created
+    """A touched record: its new row (a create of this batch) or its changed columns."""
 
-    def __post_init__(self) -> None:
-        self.loaded_updated_at = self.updated_at
+    # (A plain class with slots: an import makes one per record, and a dataclass's
+    # default factory and ``__post_init__`` doubled the cost.)
+    __slots__ = ("columns", "dirty", "entity_id", "loaded_updated_at", "new", "table",
+                 "updated_at")
+
+    def __init__(self, entity_id: str, table: str, columns: frozenset[str], updated_at: str,
+                 new: dict[str, Any] | None = None) -> None:
+        self.entity_id = entity_id
+        self.table = table
+        self.columns = columns
+        self.updated_at = updated_at
+        self.new = new
+        self.dirty: dict[str, Any] = {}
+        self.loaded_updated_at = updated_at  # ``updated_at`` as loaded or created
 
     def set(self, column: str, value: Any) -> None:
         if self.new is not None:
@@ -229,11 +233,13 @@ class _Batch:
 
     def _create(self, spec: EntitySpec, op_id: str, op: Op) -> None:
         values = op.value if isinstance(op.value, dict) else {}
-        new = {f: values.get(f) for f in _CREATED[spec.name]}
-        new.update(id=op.entity_id, created_op=op_id, created_at=op.wall,
-                   created_by=op.author, updated_at=op.wall, deleted=False)
-        self.rows[op.entity_id] = _Row(op.entity_id, spec.table, _columns(spec.name), op.wall,
-                                       new=new)
+        created = _CREATED[spec.name]
+        new = dict(zip(created, map(values.get, created), strict=True))
+        wall = op.wall
+        new["id"], new["created_op"], new["created_at"] = op.entity_id, op_id, wall
+        new["created_by"], new["updated_at"], new["deleted"] = op.author, wall, False
+        self.rows[op.entity_id] = _Row(op.entity_id, spec.table, _TABLE_COLUMNS[spec.name],
+                                       wall, new)
 
     def _settle_columns(self) -> None:
         """A new row takes every register's winner; an existing one the touched ones'."""
@@ -264,23 +270,30 @@ class _Batch:
                            f"field={sql.mark} AND op_id={sql.mark}", gone)
         if added:
             db.executemany(sql.insert("field_heads", _HEAD_COLUMNS, ignore_existing=True), added)
-        # Parents first, so foreign keys hold within the batch.
-        rows = sorted(self.rows.values(), key=lambda r: _TABLE_ORDER[r.table])
+        # Rows of one table with the same columns (in the order a create fills them)
+        # go in one executemany; tables parents first, so foreign keys hold.
         inserts: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
         updates: dict[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]] = {}
-        for row in rows:
+        for row in self.rows.values():
             if row.new is not None:
-                cols = tuple(sorted(row.new))
-                inserts.setdefault((row.table, cols), []).append(tuple(row.new[c] for c in cols))
+                key = (row.table, tuple(row.new))
+                found = inserts.get(key)
+                if found is None:
+                    found = inserts[key] = []
+                found.append(tuple(row.new.values()))
             elif row.dirty:
                 cols = tuple(sorted(row.dirty))
                 updates.setdefault((row.table, cols), []).append(
                     (*(row.dirty[c] for c in cols), row.entity_id))
-        for (name, cols), values in inserts.items():
+        for (name, cols), values in sorted(inserts.items(), key=_parents_first):
             db.executemany(sql.insert(name, cols, ignore_existing=True), values)
-        for (name, cols), values in updates.items():
+        for (name, cols), values in sorted(updates.items(), key=_parents_first):
             sets = ",".join(f"{c}={sql.mark}" for c in cols)
             db.executemany(f"UPDATE {name} SET {sets} WHERE id={sql.mark}", values)
+
+
+def _parents_first(group: tuple[tuple[str, tuple[str, ...]], list[tuple[Any, ...]]]) -> int:
+    return _TABLE_ORDER[group[0][0]]
 
 
 def _columns(entity: str) -> frozenset[str]:

@@ -6,7 +6,7 @@ import argparse
 
 from golive_desk.cli.output import Output
 from golive_desk.domain.issues import Severity
-from golive_desk.services.overview import ProjectSummary
+from golive_desk.domain.overview import ProjectSummary
 
 
 def cmd_project_summary(args: argparse.Namespace, out: Output) -> int:

@@ -12,8 +12,8 @@ from golive_desk.domain.errors import DuplicateError, StoreDamagedError
 from golive_desk.domain.ids import new_node_id
 from golive_desk.domain.models import LocalUser
 from golive_desk.domain.ops import Op
-from golive_desk.storage import admin, local_node, oplog, projector, upkeep
-from golive_desk.storage.engine import Store, Tx, open_store
+from golive_desk.storage import admin, local_node, oplog, plain_reads, projector, upkeep
+from golive_desk.storage.engine import Store, Tx, open_store, rows_of
 from golive_desk.sync import keys
 
 if TYPE_CHECKING:
@@ -45,9 +45,7 @@ def init_store(path: Path, name: str, initials: str, *, office: bool = False) ->
 
 def local_user(store: Store) -> LocalUser:
     with store.read() as tx:
-        me = local_node.identity(tx)
-    return LocalUser(me.user_name, me.user_initials, me.node_id, me.is_office,
-                     keys.fingerprint(me.public_key))
+        return plain_reads.local_user(rows_of(tx), keys.fingerprint)
 
 
 def rename_local_user(store: Store, name: str) -> LocalUser:

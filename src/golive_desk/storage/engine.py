@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy import Connection, Engine, create_engine, event, select, text
 from sqlalchemy.pool import NullPool
 
 from golive_desk.domain.errors import NotAStoreError, StoreError, StoreReadOnlyError
@@ -33,6 +33,7 @@ from golive_desk.storage.inspection import (
     inspect,
     too_new,
 )
+from golive_desk.storage.plain_reads import Rows
 from golive_desk.storage.tables import store_meta
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,11 @@ class Store:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def rows_of(conn: Connection) -> Rows:
+    """Plain SQL texts (``storage/plain_reads.py``) run in this transaction, rows by name."""
+    return lambda sql, params: conn.execute(text(sql), params).mappings()
 
 
 def _make_engine(path: Path) -> Engine:

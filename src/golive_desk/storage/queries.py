@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Row, func, select
 
-from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role, Side
+from golive_desk.domain.enums import ROLE_SIDE, Role, Side
 from golive_desk.domain.models import Person, PersonRecord, Project
+from golive_desk.storage import plain_reads
+from golive_desk.storage.engine import rows_of
 from golive_desk.storage.tables import local_node, memberships, people, projects
 
 _ROLE_ORDER = {role.value: i for i, role in enumerate(Role)}
 
 
 def project_from_row(row: Row[Any]) -> Project:
-    return Project(
-        id=row.id, code=row.code, name=row.name, customer=row.customer,
-        go_live=date.fromisoformat(row.go_live),
-        month_end=date.fromisoformat(row.month_end) if row.month_end else None,
-        status=ProjectStatus(row.status), vendor_pm=row.vendor_pm, customer_pm=row.customer_pm,
-        doc_prefix=row.doc_prefix or None,
-    )
+    return plain_reads.project_from(row._mapping)
 
 
 def person_from_row(row: Row[Any], project_id: str, role: str,
@@ -45,7 +40,7 @@ def record_from_row(row: Row[Any], codes: tuple[str, ...] = ()) -> PersonRecord:
 # -- read models ----------------------------------------------------------------
 def list_projects(conn: Connection, include_deleted: bool = False) -> list[Project]:
     """Projects, latest go-live first."""
-    return [project_from_row(r) for r in project_rows(conn, include_deleted)]
+    return plain_reads.list_projects(rows_of(conn), include_deleted)
 
 
 def find_project(conn: Connection, code: str) -> Project | None:
@@ -159,13 +154,6 @@ def projects_sharing_a_code(conn: Connection) -> dict[str, set[str]]:
 
 
 # -- rows (for storage, benchmarks and tests) -------------------------------------
-def project_rows(conn: Connection, include_deleted: bool = False) -> list[Row[tuple[object, ...]]]:
-    query = select(projects).order_by(projects.c.go_live.desc(), projects.c.code)
-    if not include_deleted:
-        query = query.where(projects.c.deleted.is_(False))
-    return list(conn.execute(query))
-
-
 def project_by_code(conn: Connection, code: str) -> Row[tuple[object, ...]] | None:
     return conn.execute(select(projects).where(projects.c.code == code,
                                                projects.c.deleted.is_(False))).first()

@@ -13,6 +13,8 @@ from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from golive_desk.domain.issues import TimelineKind
+from golive_desk.storage import plain_reads
+from golive_desk.storage.engine import rows_of
 from golive_desk.storage.tables import holiday_years, issues, projects, timeline_entries
 
 # (id, number, severity, status, reported_at, created_at)
@@ -27,14 +29,7 @@ def policy_text(conn: Connection, project_id: str) -> str | None:
 
 def holiday_year_texts(conn: Connection) -> list[tuple[int, str]]:
     """Each year's holiday data (JSON text): where two records name a year, the last written."""
-    rows = conn.execute(select(holiday_years.c.year, holiday_years.c.data)
-                        .where(holiday_years.c.deleted.is_(False))
-                        .order_by(holiday_years.c.year, holiday_years.c.updated_at,
-                                  holiday_years.c.id))
-    latest: dict[int, str] = {}
-    for year, data in rows:
-        latest[int(year)] = str(data)
-    return sorted(latest.items())
+    return plain_reads.holiday_year_texts(rows_of(conn))
 
 
 def holiday_year_id(conn: Connection, year: int) -> str | None:

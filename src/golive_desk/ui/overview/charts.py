@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from golive_desk.services.overview import TrendPoint
+from golive_desk.domain.overview import TrendPoint
 
 INK = QColor("#1b2a44")
 MUTED = QColor("#66748c")

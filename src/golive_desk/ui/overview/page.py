@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from golive_desk.domain.handover import Criterion
 from golive_desk.domain.issues import Category, Severity
 from golive_desk.domain.models import Changes, Person, Project
+from golive_desk.domain.overview import ProjectSummary, SlaFigures
 from golive_desk.domain.sla import SlaPolicy, SlaState
 from golive_desk.domain.support_calendar import Slot
-from golive_desk.services.overview import ProjectSummary, SlaFigures
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.person_dialog import PersonDialog

@@ -1,4 +1,4 @@
-"""UnitOfWork.batch: ops checked as they are made, written and projected together."""
+"""UnitOfWork.batch: ops held back, then checked, written and projected together."""
 
 from __future__ import annotations
 

@@ -10,8 +10,12 @@ projected); a known one must have the registry's type.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache
+from itertools import chain
+from operator import methodcaller
 
 from golive_desk.domain.ops import Op, OpKind
 from golive_desk.domain.schema import EntitySpec, FieldSpec, FieldType, spec_for
@@ -58,6 +62,136 @@ def check_op(op: Op) -> None:
         _check_create(op, spec)
     elif op.kind not in _KINDS:
         raise MalformedOpError(op, "kind", f"'{op.kind}' is not an op kind of {spec.name}")
+
+
+def check_ops(ops: Sequence[Op]) -> None:
+    """:func:`check_op` on each op in order (the first that fails raises), many at once.
+
+    A batch (thousands of records from one file) is checked column by column:
+    each node, wall and distinct value tested once, record and op ids matched
+    in one regex call over their concatenation. Only when a test fails are the
+    ops checked one by one, so what is raised is what :func:`check_op` raises
+    for the first bad op (``tests/unit/test_op_checks.py`` compares the two).
+    """
+    if len(ops) < _BATCH_MIN or not _all_pass(ops):
+        for op in ops:
+            check_op(op)
+
+
+_BATCH_MIN = 8  # (fewer: one by one is as quick)
+_ID_CHARS = re.compile(r"[0-9A-Za-z-]*")  # (an entity id's characters; 1-64 of them)
+_HEX_CHARS = re.compile(r"[0-9a-f]*")
+_STR, _INT, _TUPLE, _DICT = frozenset((str,)), frozenset((int,)), frozenset((tuple,)), \
+    frozenset((dict,))
+_STR_OR_NONE = frozenset((str, type(None)))
+
+
+def _all_pass(ops: Sequence[Op]) -> bool:
+    """True when every op passes :func:`check_op`; False when one may not (never raises)."""
+    (nodes, seqs, lamports, walls, authors, entities, entity_ids, kinds, fields, values, prevs,
+     chains, _v, _extra) = zip(*ops, strict=True)
+    if not (_STR.issuperset(map(type, chain(nodes, walls, authors, entities, entity_ids, kinds)))
+            and _INT.issuperset(map(type, chain(seqs, lamports)))
+            and _TUPLE.issuperset(map(type, prevs))):
+        return False
+    deps = [*chain.from_iterable(prevs), *(c for c in chains if c is not None)]
+    if not (all(map(_is_node, set(nodes))) and min(seqs) > 0 and max(seqs) <= CLOCK_MAX
+            and min(lamports) > 0 and max(lamports) <= CLOCK_MAX
+            and max(map(len, authors)) <= TEXT_MAX_AUTHOR and _ids_pass(entity_ids)
+            and _walls_pass(set(walls))
+            and _STR.issuperset(map(type, deps)) and _hashes_pass(deps)):
+        return False
+    pairs = list(zip(entities, kinds, strict=True))
+    for entity, kind in set(pairs):
+        spec = spec_for(entity)
+        if spec is None:
+            continue
+        if kind not in _KINDS:
+            return False
+        if kind not in (_SET, _CREATE):
+            continue
+        if len(set(pairs)) > 1:
+            chosen = [i for i, pair in enumerate(pairs) if pair == (entity, kind)]
+            these_fields, these_values = [fields[i] for i in chosen], [values[i] for i in chosen]
+        else:
+            these_fields, these_values = list(fields), list(values)
+        if not (_creates_pass(these_fields, these_values, spec) if kind == _CREATE
+                else _sets_pass(these_fields, these_values, spec)):
+            return False
+    return True
+
+
+def _ids_pass(ids: Sequence[str] | set[str]) -> bool:
+    return (not ids or (min(map(len, ids)) > 0 and max(map(len, ids)) <= 64
+                        and _ID_CHARS.fullmatch("".join(ids)) is not None))
+
+
+def _hashes_pass(hashes: Sequence[str] | set[str]) -> bool:
+    return not hashes or (set(map(len, hashes)) == {64}
+                          and _HEX_CHARS.fullmatch("".join(hashes)) is not None)
+
+
+def _creates_pass(fields: list[str | None], values: list[object], spec: EntitySpec) -> bool:
+    if set(fields) != {None} or not _DICT.issuperset(map(type, values)):
+        return False
+    return all(_values_pass(field, list(map(methodcaller("get", field.name), values)))
+               for field in spec.fields)
+
+
+def _sets_pass(fields: list[str | None], values: list[object], spec: EntitySpec) -> bool:
+    if spec.append_only or not _STR.issuperset(map(type, fields)):
+        return False
+    for name, value in zip(fields, values, strict=True):
+        field = spec.field(name)  # type: ignore[arg-type]
+        if field is not None and field_problem(field, value) is not None:
+            return False
+    return True
+
+
+def _values_pass(field: FieldSpec, column: list[object]) -> bool:
+    """Every value of ``column`` passes :func:`field_problem` (each distinct one tested once)."""
+    if not _STR_OR_NONE.issuperset(map(type, column)):
+        # (1 == True == 1.0: values of other types are told apart by their type)
+        try:
+            pairs = set(zip(map(type, column), column, strict=True))
+        except TypeError:  # a list or a dict as a value
+            return all(field_problem(field, value) is None for value in column)
+        return all(field_problem(field, value) is None for _, value in pairs)
+    distinct: set[object] = set(column)
+    if None in distinct:
+        if field.required:
+            return False
+        distinct.discard(None)
+    if not distinct:
+        return True
+    texts: set[str] = distinct  # type: ignore[assignment]
+    kind = field.type
+    if kind == FieldType.TEXT and field.pattern is None:
+        return max(map(len, texts)) <= field.max_len
+    if kind == FieldType.ENUM:
+        return texts.issubset(field.choices)
+    if kind == FieldType.ID:
+        return _ids_pass(texts)
+    if kind == FieldType.HASH:
+        return _hashes_pass(texts)
+    if kind == FieldType.DATE:
+        return set(map(len, texts)) == {10} and _all_parse(date.fromisoformat, texts)
+    if kind == FieldType.DATETIME:
+        return _walls_pass(texts)
+    return all(field_problem(field, value) is None for value in texts)
+
+
+def _walls_pass(walls: set[str]) -> bool:
+    """:func:`_is_wall` of each (``walls`` all text)."""
+    return max(map(len, walls)) <= 40 and _all_parse(datetime.fromisoformat, walls)
+
+
+def _all_parse(parse: Callable[[str], object], texts: set[str]) -> bool:
+    try:
+        deque(map(parse, texts), maxlen=0)  # (each parsed in C; the first failure stops)
+    except ValueError:
+        return False
+    return True
 
 
 def _explain_envelope(op: Op) -> None:

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, select
 
 from golive_desk.domain.errors import WorkflowError
 from golive_desk.domain.merge import FieldVersion, distinct_values, rank
-from golive_desk.domain.op_checks import check_op
+from golive_desk.domain.op_checks import check_ops
 from golive_desk.domain.ops import DELETED_FIELD, JsonValue, Op, OpKind
 from golive_desk.domain.schema import children_of, spec_for
 from golive_desk.storage import oplog
@@ -67,9 +67,15 @@ class UnitOfWork:
             self._held = None
 
     def flush(self) -> None:
-        """Write and project the ops a batch holds back (nothing outside a batch)."""
+        """Check, write and project the ops a batch holds back (nothing outside a batch).
+
+        Raises:
+            MalformedOpError: an op breaks the registry (the first, as ``check_op``
+                names it); nothing held is written and the unit of work rolls back.
+        """
         if self._held:
             held, self._held = self._held, []
+            check_ops([op for _op_id, op, _body in held])
             oplog.write_new(self._conn, held)
 
     @property
@@ -156,9 +162,8 @@ class UnitOfWork:
     def _append(self, **kwargs: Any) -> str:
         if self._held is None:
             op_id = oplog.append(self._conn, self.cursor, wall=self.wall(), **kwargs)
-        else:
+        else:  # (checked together when the batch is written: check_ops)
             made = oplog.make_op(self.cursor, wall=self.wall(), **kwargs)
-            check_op(made[1])
             self._held.append(made)
             op_id = made[0]
         self.op_ids.append(op_id)

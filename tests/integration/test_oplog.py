@@ -104,3 +104,17 @@ def test_rename_keeps_past_authors(services: Services, project_code: str) -> Non
     services.projects.add_person(project_code, "刘芳", "key_user")
     authors = [o["author"] for o in _ops(services.store.path)]
     assert authors == ["张力", "张力（杭州）", "张力（杭州）"]  # person, membership
+
+
+def test_an_ops_wall_is_utc_now_to_the_millisecond() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from golive_desk.storage.oplog import utc_now
+
+    before = datetime.now(UTC) - timedelta(milliseconds=1)  # (a wall is cut to the ms)
+    walls = [utc_now() for _ in range(2_000)]
+    after = datetime.now(UTC)
+    assert walls == sorted(walls)
+    for wall in (walls[0], walls[-1]):
+        assert len(wall) == len("2026-11-02T08:00:00.000+00:00")
+        assert before <= datetime.fromisoformat(wall) <= after

@@ -137,19 +137,29 @@ class Op(NamedTuple):
 
     def body(self) -> str:
         """The canonical JSON that is hashed, stored and carried in bundles."""
+        encoded = self._plain_body()
+        return encoded.decode() if encoded is not None else canonical_json(self.to_dict())
+
+    def body_bytes(self) -> bytes:
+        """:meth:`body` in UTF-8: what :attr:`op_id` hashes."""
+        encoded = self._plain_body()
+        return encoded if encoded is not None else \
+            canonical_json(self.to_dict()).encode("utf-8")
+
+    def _plain_body(self) -> bytes | None:
+        """canonical_json's fast path, its walk done on the fields' types (every op
+        made is encoded once; an ICS import makes 10,000); None: not plain."""
         if (self.extra is _NO_EXTRA and _PLAIN_SCALARS.issuperset(map(type, _SCALARS(self)))
                 and _TEXT_TYPE.issuperset(map(type, self.prev)) and _plain(self.value)):
-            # canonical_json's fast path, its walk done on the fields' types: every
-            # op made is encoded once (an ICS import makes 10,000).
             try:
-                return orjson.dumps(self.to_dict(), option=orjson.OPT_SORT_KEYS).decode()
+                return orjson.dumps(self.to_dict(), option=orjson.OPT_SORT_KEYS)
             except orjson.JSONEncodeError:
                 pass  # (an integer beyond 64 bits, a lone surrogate: the standard library's)
-        return canonical_json(self.to_dict())
+        return None
 
     @property
     def op_id(self) -> str:
-        return hashlib.sha256(self.body().encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.body_bytes()).hexdigest()
 
     @classmethod
     def from_body(cls, body: str) -> Op:

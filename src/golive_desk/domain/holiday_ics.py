@@ -22,6 +22,7 @@ from golive_desk.domain.workdays import DatedNames, YearData
 MAX_ICS_CHARS = 2_000_000
 MAX_EVENT_DAYS = 31  # the longest real break is 9 days; a longer event is a typo
 _FESTIVALS = ("元旦", "除夕", "春节", "清明", "劳动节", "五一", "端午", "中秋", "国庆")
+_FESTIVAL = re.compile("|".join(map(re.escape, _FESTIVALS)))  # (any of them, in one C call)
 _MARKERS = re.compile(r"[(（\[【][^)）\]】]*[)）\]】]|第\s*\d+\s*天|共\s*\d+\s*天|调休|补班|上班|"
                       r"放假|假期|休息|[休班假/·\-–—:：]")
 _SPILL_FROM = (12, 20)  # a December date from here on may belong to next year's notice
@@ -106,7 +107,7 @@ def _kind(summary: str) -> str | None:
     """``on`` for a 调休 working day, ``off`` for a day off, None for anything else."""
     if "班" in summary:
         return "on"
-    if "休" in summary or "假" in summary or any(f in summary for f in _FESTIVALS):
+    if "休" in summary or "假" in summary or _FESTIVAL.search(summary):
         return "off"
     return None
 

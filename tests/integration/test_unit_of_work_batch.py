@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 import pytest
+from sqlalchemy import Connection
 
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.op_checks import MalformedOpError
+from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import canonical_dump
 from golive_desk.storage import calendar_queries, projector
@@ -52,3 +56,32 @@ def test_a_bad_op_in_a_batch_writes_nothing(services: Services, project_code: st
     with pytest.raises(MalformedOpError):
         write_two()
     assert canonical_dump(services.store) == before
+
+
+def test_create_many_is_a_create_of_each_in_one_batch(
+        services: Services, project_code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = services.projects.get(project_code)
+    calls: list[int] = []
+    real = projector.project
+
+    def counted(conn: Connection, items: Sequence[tuple[str, Op]]) -> None:
+        calls.append(len(items))
+        real(conn, items)
+
+    monkeypatch.setattr(projector, "project", counted)
+    ids = [uuid7() for _ in range(4)]
+
+    def records() -> Iterator[tuple[str, dict[str, object]]]:
+        for n, stone in enumerate(ids):
+            if n == 2:  # a read meanwhile writes what is held; what follows is still written
+                assert len(calendar_queries.milestones_of(uow.conn, [project.id])) == 2
+            yield stone, _milestone(project.id, f"2027-01-0{n + 1}")
+
+    with unit_of_work(services.store) as uow:
+        made = uow.create_many("milestone", records())
+        assert uow.op_ids[-4:] == made
+    assert calls == [2, 2]
+    with services.store.read() as tx:
+        stones = {m.id: m.day.isoformat() for m in calendar_queries.milestones_of(
+            tx, [project.id])}
+    assert stones == {stone: f"2027-01-0{n + 1}" for n, stone in enumerate(ids)}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from golive_desk.domain.ids import uuid7
+from golive_desk.domain.ids import uuid7, uuid7s
 
 
 def test_uuid7_is_a_version_7_uuid_in_its_usual_text() -> None:
@@ -21,3 +21,13 @@ def test_uuid7_is_a_version_7_uuid_in_its_usual_text() -> None:
 def test_uuid7_sorts_by_time_and_differs_within_a_millisecond() -> None:
     assert uuid7(1_000) < uuid7(1_001) < uuid7(2**40)
     assert len({uuid7(5) for _ in range(1_000)}) == 1_000
+
+
+def test_uuid7s_are_uuid7s_of_one_moment() -> None:
+    ids = uuid7s(500)
+    assert len(set(ids)) == 500
+    assert uuid7s(0) == []
+    for text in ids[:5]:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 7, uuid.RFC_4122)
+    assert len({text[:13] for text in ids}) == 1  # (the same millisecond)

@@ -13,12 +13,13 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from golive_desk.domain.calendar_ics import IcsEvent, milestone_kind, read_events, schedule_ics
 from golive_desk.domain.holiday_ics import _by_notice_year, _kind, _name
-from golive_desk.domain.ids import uuid7
+from golive_desk.domain.ids import uuid7, uuid7s
 from golive_desk.domain.models import Changes, Project
 from golive_desk.domain.support_calendar import CalendarError, Milestone, MilestoneKind, Slot
 from golive_desk.domain.workdays import YearData
@@ -132,16 +133,18 @@ def _new_milestones(tx: Tx, events: list[IcsEvent], project: Project | None,
     have.add((MilestoneKind.GO_LIVE, project.go_live))  # the project's own dates
     if project.month_end is not None:
         have.add((MilestoneKind.MONTH_END_CLOSE, project.month_end))
-    found: list[Milestone] = []
+    kept: list[tuple[MilestoneKind, date, str]] = []
     skipped = 0
-    for event in sorted(events, key=lambda e: (e.first, e.summary)):
+    for event in sorted(events, key=attrgetter("first", "summary")):
         kind = milestone_kind(event.summary)
-        if (kind, event.first) in have:
+        key = (kind, event.first)
+        if key in have:
             skipped += 1
             continue
-        have.add((kind, event.first))
-        found.append(Milestone(uuid7(), project.id, project.code, kind, event.first,
-                               event.summary[:2_000]))
+        have.add(key)
+        kept.append((kind, event.first, event.summary[:2_000]))
+    found = [Milestone(stone_id, project.id, project.code, kind, day, note)
+             for stone_id, (kind, day, note) in zip(uuid7s(len(kept)), kept, strict=True)]
     return found, skipped
 
 
@@ -151,11 +154,13 @@ def apply_preview(uow: UnitOfWork, preview: IcsPreview) -> Changes:
         return _apply(uow, preview)
 
 
+_KIND_TEXT = {kind: kind.value for kind in MilestoneKind}  # (``.value`` is a Python property)
+
+
 def _apply(uow: UnitOfWork, preview: IcsPreview) -> Changes:
-    for stone in preview.milestones:
-        uow.create("milestone", stone.id, {"project_id": stone.project_id,
-                                           "kind": stone.kind.value,
-                                           "day": stone.day.isoformat(), "note": stone.note})
+    uow.create_many("milestone", ((stone.id, {
+        "project_id": stone.project_id, "kind": _KIND_TEXT[stone.kind],
+        "day": stone.day.isoformat(), "note": stone.note}) for stone in preview.milestones))
     changes = Changes.of("milestone", *(stone.id for stone in preview.milestones)) \
         if preview.milestones else Changes()
     for slot in preview.slot_updates:

@@ -13,7 +13,7 @@ is its own call, :meth:`UnitOfWork.resolve`, which names every version.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -31,6 +31,7 @@ from golive_desk.storage.tables import ENTITY_TABLES, field_heads, ops
 
 # What an editor saw of a record: per field, the op ids of the versions it loaded.
 Seen = Mapping[str, tuple[str, ...]]
+_CREATE = OpKind.CREATE.value
 
 
 class UnitOfWork:
@@ -87,6 +88,23 @@ class UnitOfWork:
         """Create an entity; ``depends_on`` names ops (e.g. the parent's create) it needs."""
         return self._append(entity=entity, entity_id=entity_id, kind=OpKind.CREATE.value,
                             value=values, prev=depends_on)
+
+    def create_many(self, entity: str,
+                    records: Iterable[tuple[str, dict[str, JsonValue]]]) -> list[str]:
+        """:meth:`create` of each ``(entity_id, values)`` in turn, in one batch (an
+        import's thousands of records: the same ops, less done per op)."""
+        made_ids: list[str] = []
+        with self.batch():
+            cursor, wall, make = self.cursor, self.wall, oplog.make_op
+            for entity_id, values in records:
+                made = make(cursor, entity=entity, entity_id=entity_id, kind=_CREATE,
+                            value=values, wall=wall())
+                held = self._held  # (not kept: a read meanwhile writes what is held)
+                assert held is not None
+                held.append(made)
+                made_ids.append(made[0])
+                self.op_ids.append(made[0])
+        return made_ids
 
     def set(self, entity: str, entity_id: str, field: str, value: JsonValue,
             seen: tuple[str, ...] | None = None) -> str:

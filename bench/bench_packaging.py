@@ -38,8 +38,8 @@ def run() -> list[tuple[str, float, str, float, str]]:
         times: dict[str, list[float]] = {name: [] for name in commands}
         for _ in range(RUNS):
             for name, cmd in commands.items():
-                times[name].append(start_ms(cmd, root))
+                times[name].append(start_ms(cmd, root)[0])  # to the first paint
         frozen, unfrozen = (statistics.median(times[name]) for name in commands)
         size = _size_mb(folder)
-    return [("frozen start to window (demo store)", frozen, "unfrozen app", unfrozen, "ms"),
+    return [("frozen start to first paint (demo store)", frozen, "unfrozen app", unfrozen, "ms"),
             ("onedir size", size, "target", 130.0, "MB")]

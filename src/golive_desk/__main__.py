@@ -19,16 +19,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _import_layers_below_qt() -> None:
-    """Import what the first paint needs below the UI (SQLAlchemy included) before PySide6.
+    """Import what the first paint needs below the UI before PySide6.
 
     PySide6's import hook reads the source of every module imported after it
-    (to look for the word "PySide6"): a few hundred modules, tens of ms of the
-    start-up. What does not import Qt is better imported first.
+    (to look for the word "PySide6"): tens of ms of the start-up. What does not
+    import Qt is better imported first. SQLAlchemy is not among them: the start
+    page is painted before the store is opened (``services/start_view.py``).
     """
-    for name in ("sqlalchemy.dialects.sqlite.pysqlite", "golive_desk.logging_setup",
-                 "golive_desk.settings", "golive_desk.services.store_admin",
-                 "golive_desk.services.container", "golive_desk.services.projects",
-                 "golive_desk.services.overview", "golive_desk.services.calendar"):
+    for name in ("golive_desk.logging_setup", "golive_desk.settings",
+                 "golive_desk.services.container", "golive_desk.services.start_view"):
         importlib.import_module(name)
 
 

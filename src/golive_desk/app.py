@@ -10,18 +10,19 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from golive_desk import __version__
 from golive_desk import settings as settings_file
 from golive_desk.domain.errors import GoLiveError, StoreDamagedError
 from golive_desk.logging_setup import configure as configure_logging
 from golive_desk.paths import AppDirs, resource
-from golive_desk.services import store_admin
 from golive_desk.services.container import Services
+from golive_desk.services.start_view import StartView, read_start_view
 from golive_desk.settings import Settings
 from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.context import UiContext
@@ -86,6 +87,35 @@ class DesktopApp:
         self.lock, self.services = lock, services
         return True
 
+    def open_after_paint(self, view: StartView) -> bool:
+        """Take the store for this window; it is opened by :meth:`finish_open`, after the
+        window has painted ``view``. Until then the worker's tasks wait."""
+        lock = StoreLock(view.path)
+        try:
+            lock.acquire()
+        except GoLiveError as err:
+            self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), describe(err))
+            return False
+        self.lock = lock
+        self.services = Services.later(view.path, view.inspection)
+        self.runner.hold()
+        return True
+
+    def finish_open(self) -> bool:
+        """Open the store the window shows (after its first paint) and start its reads."""
+        assert self.services is not None
+        try:
+            store = self.services.open_now()
+        except GoLiveError as err:
+            self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
+                                describe(err))
+            return False
+        if store.refusal is not None:  # changed since the start-up read: read it, never write
+            self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
+                                describe(store.refusal))
+        self.runner.release()
+        return True
+
     def _offer_recovery(self, path: Path, damage: StoreDamagedError) -> bool:
         """A damaged store: offer to copy what can be read beside it, then open the copy."""
         title = QApplication.translate("App", "GoLive Desk")
@@ -93,8 +123,10 @@ class DesktopApp:
             "App", "Recover it now?")
         if not self.prompter.confirm(None, title, question):
             return False
+        from golive_desk.services.store_admin import recover
+
         try:
-            report = store_admin.recover(path)
+            report = recover(path)
         except GoLiveError as err:
             self.prompter.error(None, title, describe(err))
             return False
@@ -107,21 +139,30 @@ class DesktopApp:
         return self.open_store(report.target)
 
     def first_start(self, path: Path, answer: FirstStartAnswer) -> bool:
+        from golive_desk.services.store_admin import init_store
+
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            store_admin.init_store(path, answer.name, answer.initials, office=answer.office)
+            init_store(path, answer.name, answer.initials, office=answer.office)
         except (GoLiveError, OSError) as err:
             text = describe(err) if isinstance(err, GoLiveError) else str(err)
             self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), text)
             return False
         return True
 
-    def show_window(self) -> MainWindow:
+    def show_window(self, start: StartView | None = None) -> MainWindow:
+        """The window on the open store, or with ``start`` on the store to open after it paints."""
         assert self.services is not None
-        ctx = UiContext(self.services, self.runner, self.prompter,
-                        store_admin.local_user(self.services.store), self.dirs, self.log_path,
-                        self.settings, self.save_settings, lambda: self.translators.language)
-        window = MainWindow(ctx, self.page_factory(ctx))
+        if start is not None:
+            user = start.user
+        else:
+            from golive_desk.services.store_admin import local_user
+
+            user = local_user(self.services.store)
+        ctx = UiContext(self.services, self.runner, self.prompter, user, self.dirs,
+                        self.log_path, self.settings, self.save_settings,
+                        lambda: self.translators.language)
+        window = MainWindow(ctx, self.page_factory(ctx), start)
         window.language_changed.connect(self.switch_language)
         window.demo_requested.connect(self.add_demo)
         if self.window is not None:
@@ -147,6 +188,9 @@ class DesktopApp:
                 self.window.reload_projects("HX")
 
         self.runner.run(lambda: fill_demo(services).changes, done)
+
+    def is_open(self) -> bool:
+        return self.services is not None and self.services.is_open
 
     def shutdown(self) -> None:
         self.runner.wait()
@@ -176,17 +220,54 @@ def make_qt_app(argv: list[str]) -> QApplication:
     return app
 
 
-def _quit_when_shown(qt_app: QApplication, window: MainWindow) -> None:
-    """Start-up probe for benchmarks: once the projects are listed and the start page
-    shows what it read (``Page.has_content``), paint, say "shown" and quit."""
+class _FirstPaint(QObject):
+    """Runs ``then`` at the next turn of the event loop after ``widget`` first paints."""
+
+    def __init__(self, widget: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], object] | None = then
+        widget.installEventFilter(self)
+        # A window that is never painted (started minimised) still opens its store.
+        QTimer.singleShot(_PAINT_WAIT_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)
+        return False
+
+    def _run(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+_PAINT_WAIT_MS = 500
+
+
+def after_first_paint(window: MainWindow, then: Callable[[], object]) -> None:
+    """Run ``then`` once the window's start page is on screen."""
+    _FirstPaint(window.current_page(), then)
+
+
+def _quit_when_shown(qt_app: QApplication, window: MainWindow, desktop: DesktopApp) -> None:
+    """Start-up probe for benchmarks. Says "shown" once the projects are listed and the
+    start page shows what it read (``Page.has_content``), painted; then "ready" once the
+    store is open and every read the window queued at start has been shown; then quits."""
+    shown = False
 
     def check() -> None:
-        if window.project_box.count() and window.current_page().has_content():
+        nonlocal shown
+        if not shown and window.project_box.count() and window.current_page().has_content():
             window.repaint()
             print("shown", flush=True)
+            shown = True
+        elif shown and desktop.is_open() and not desktop.runner.is_busy():
+            window.repaint()
+            print("ready", flush=True)
             qt_app.quit()
-        else:
-            QTimer.singleShot(2, check)
+            return
+        QTimer.singleShot(2, check)
 
     QTimer.singleShot(0, check)
 
@@ -214,13 +295,23 @@ def run_app(args: list[str]) -> int:
         answer = FirstStartDialog().ask()
         if answer is None or not desktop.first_start(path, answer):
             return 0 if answer is None else 1
-    if not desktop.open_store(path):
-        return 1
-    window = desktop.show_window()
+    # The start page read on a bare connection and painted before the store is opened
+    # (and SQLAlchemy imported); a store that needs anything goes the long way.
+    view = None if answer is not None else read_start_view(path, settings.last_project,
+                                                           datetime.now())
+    if view is not None:
+        if not desktop.open_after_paint(view):
+            return 1
+        window = desktop.show_window(view)
+        after_first_paint(window, lambda: desktop.finish_open() or qt_app.exit(1))
+    else:
+        if not desktop.open_store(path):
+            return 1
+        window = desktop.show_window()
     if answer is not None and answer.demo:
         desktop.add_demo()
     if os.environ.get("GOLIVE_QUIT_WHEN_SHOWN"):
-        _quit_when_shown(qt_app, window)
+        _quit_when_shown(qt_app, window, desktop)
     try:
         return qt_app.exec()
     finally:

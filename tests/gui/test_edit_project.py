@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
+from golive_desk.domain.models import ProjectSettings
 from golive_desk.services.container import Services
-from golive_desk.services.projects import ProjectSettings
 from golive_desk.ui.dialogs.project_dialog import EditProjectDialog
 from tests.gui.conftest import settle
 

@@ -55,3 +55,20 @@ def test_user_errors_go_to_the_caller_or_the_window(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not runner.is_busy())
     assert mine == ["标题不能为空"]
     assert shown == ["标题不能为空"]
+
+
+def test_held_tasks_wait_for_release_then_run_in_order(qtbot: QtBot) -> None:
+    """The window queues its reads before the store is open; none may start early."""
+    runner = TaskRunner()
+    runner.hold()
+    ran: list[str] = []
+    runner.run(lambda: ran.append("first") or "first")
+    runner.run_later(lambda: ran.append("later") or "later")
+    runner.run(lambda: ran.append("second") or "second")
+    qtbot.wait(50)
+    runner.wait()  # shutdown's wait leaves held tasks alone
+    assert ran == []
+    assert runner.is_busy()
+    runner.release()
+    qtbot.waitUntil(lambda: not runner.is_busy())
+    assert ran == ["first", "second", "later"]

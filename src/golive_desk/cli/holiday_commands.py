@@ -14,7 +14,7 @@ from typing import Any
 
 from golive_desk.cli.output import Output
 from golive_desk.domain.workdays import YearData
-from golive_desk.services.sla import read_holiday_ics
+from golive_desk.services.holiday_files import read_holiday_ics
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -84,3 +84,17 @@ class Changes:
 
     def touches(self, entity: str) -> bool:
         return entity in self.entities
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """What the project dialog edits: everything of a project but its code (issue
+    numbers carry it), status, PMs and SLA policy (edited where they are shown)."""
+
+    name: str
+    customer: str
+    go_live: date
+    month_end: date | None
+    modules: tuple[str, ...]
+    doc_prefix: str | None  # None: the project code
+    onsite_days: int

@@ -16,6 +16,7 @@ a working Saturday and 2018-12-30/31 days off); :class:`YearData` keeps those
 from __future__ import annotations
 
 import calendar as _gregorian
+import json
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -196,6 +197,21 @@ class HolidayCalendar:
                                    years=sorted(years))
         object.__setattr__(self, "user_years", tuple(sorted(self.user_years,
                                                             key=lambda data: data.year)))
+
+    @classmethod
+    def from_year_texts(cls, texts: Iterable[tuple[int, str]]) -> HolidayCalendar:
+        """The calendar with the office's holiday years as stored (JSON text per year).
+
+        A year that does not read is left out: it came from another computer, and
+        the library's data (or Monday to Friday) is better than no calendar.
+        """
+        years = []
+        for _year, text in texts:
+            try:
+                years.append(YearData.from_json(json.loads(text)))
+            except ValueError:  # HolidayDataError too
+                continue
+        return cls(tuple(years))
 
     def with_years(self, *years: YearData) -> HolidayCalendar:
         """A calendar where these years' data replaces any the user gave before."""

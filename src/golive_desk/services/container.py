@@ -7,11 +7,11 @@ calendar, not printing (openpyxl, reportlab), sync (cryptography) or handover.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from golive_desk.storage.engine import Store, open_store
 
 if TYPE_CHECKING:
     from golive_desk.services.calendar import CalendarService
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from golive_desk.services.projects import ProjectService
     from golive_desk.services.sla import SlaService
     from golive_desk.services.sync import SyncService
+    from golive_desk.storage.engine import Store
+    from golive_desk.storage.inspection import Inspection
 
 
 class Services:
@@ -32,19 +34,60 @@ class Services:
     wins); the window touches services only in worker tasks.
     """
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, path: Path, opener: Callable[[], Store]) -> None:
+        self.path = path
+        self._opener = opener
+        self._store: Store | None = None
+        self._opening = threading.Lock()
 
     @staticmethod
     def over(store: Store) -> Services:
-        return Services(store)
+        services = Services(store.path, lambda: store)
+        services._store = store
+        return services
 
     @staticmethod
     def open(path: Path) -> Services:
-        return Services.over(open_store(path))
+        services = Services.later(path)
+        services.open_now()
+        return services
+
+    @staticmethod
+    def later(path: Path, inspected: Inspection | None = None) -> Services:
+        """Services over the store at ``path``, opened by :meth:`open_now` (or on first use).
+
+        The window paints its start page before it opens the store (and imports
+        SQLAlchemy): ``inspected``, the start-up's inspection of the file, is not made twice.
+        """
+        def opener() -> Store:
+            from golive_desk.storage.engine import open_store
+
+            return open_store(path, inspected=inspected)
+
+        return Services(Path(path).absolute(), opener)
+
+    def open_now(self) -> Store:
+        """Open the store if it is not open yet.
+
+        Raises:
+            GoLiveError: as :func:`storage.engine.open_store`.
+        """
+        with self._opening:
+            if self._store is None:
+                self._store = self._opener()
+            return self._store
+
+    @property
+    def is_open(self) -> bool:
+        return self._store is not None
+
+    @property
+    def store(self) -> Store:
+        return self._store if self._store is not None else self.open_now()
 
     def close(self) -> None:
-        self.store.close()
+        if self._store is not None:
+            self._store.close()
 
     # Imports inside the properties: a service's module loads on first use (see above).
     @cached_property

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
 from golive_desk.domain import validation
 from golive_desk.domain.enums import ROLE_SIDE, ProjectStatus, Role
 from golive_desk.domain.errors import DuplicateError, NotFoundError, ValidationError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issue_rules import clean_modules
-from golive_desk.domain.models import Changes, Person, PersonRecord, Project
+from golive_desk.domain.models import Changes, Person, PersonRecord, Project, ProjectSettings
 from golive_desk.domain.ops import JsonValue
 from golive_desk.domain.support_calendar import DEFAULT_ONSITE_DAYS, check_onsite_days
 from golive_desk.storage import calendar_queries, issue_queries, local_node, queries
@@ -20,20 +18,6 @@ from golive_desk.storage.oplog import utc_now
 from golive_desk.storage.unit_of_work import UnitOfWork, unit_of_work
 
 _PM_FIELD = {Role.VENDOR_PM: "vendor_pm", Role.CUSTOMER_PM: "customer_pm"}
-
-
-@dataclass(frozen=True)
-class ProjectSettings:
-    """What the project dialog edits: everything of a project but its code (issue
-    numbers carry it), status, PMs and SLA policy (edited where they are shown)."""
-
-    name: str
-    customer: str
-    go_live: date
-    month_end: date | None
-    modules: tuple[str, ...]
-    doc_prefix: str | None  # None: the project code
-    onsite_days: int
 
 
 class ProjectService:

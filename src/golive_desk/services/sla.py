@@ -11,10 +11,9 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from golive_desk.domain.enums import Side
-from golive_desk.domain.errors import NotFoundError, ValidationError
+from golive_desk.domain.errors import NotFoundError
 from golive_desk.domain.ids import uuid7
 from golive_desk.domain.issues import IssueStatus, Severity
 from golive_desk.domain.models import Changes, Project
@@ -99,13 +98,7 @@ class SlaService:
     @staticmethod
     def calendar_in(tx: Tx) -> HolidayCalendar:
         """The working-day calendar with the office's holiday years, inside a caller's read."""
-        years = []
-        for _year, text in sla_reads.holiday_year_texts(tx):
-            try:
-                years.append(YearData.from_json(json.loads(text)))
-            except ValueError:  # HolidayDataError too: data from another computer
-                continue
-        return HolidayCalendar(tuple(years))
+        return HolidayCalendar.from_year_texts(sla_reads.holiday_year_texts(tx))
 
     @staticmethod
     def expected_by_rule(tx: Tx, project_id: str) -> Callable[[Severity, datetime], date]:
@@ -197,30 +190,6 @@ class SlaService:
                 unknown.update(reading.unknown_years)
             clocks.append(IssueClock(issue_id, number, level, reading))
         return ProjectClocks(policy, tuple(clocks), tuple(sorted(unknown)))
-
-
-MAX_ICS_BYTES = 4 * 1024 * 1024
-
-
-def read_holiday_ics(path: Path) -> tuple[YearData, ...]:
-    """The holiday years of an ICS file (the office's notice); writes nothing.
-
-    Raises:
-        ValidationError: the file cannot be read or is too large (field ``file``).
-        HolidayDataError: not a holiday calendar (see ``parse_holiday_ics``).
-    """
-    try:
-        if path.stat().st_size > MAX_ICS_BYTES:
-            raise ValidationError("file", f"{path.name} is larger than 4 MB", rule="too_large",
-                                  path=str(path))
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise ValidationError("file", f"{path.name} cannot be read as a UTF-8 calendar",
-                              rule="unreadable", path=str(path)) from err
-    # icalendar (~30 ms to import) only when a file is read, not at the window's start.
-    from golive_desk.domain.holiday_ics import parse_holiday_ics
-
-    return parse_holiday_ics(text)
 
 
 def _changes_by_issue(rows: Iterable[tuple[str, str, str]]) -> dict[str, list[StatusChange]]:

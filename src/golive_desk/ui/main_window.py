@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from golive_desk import __version__
 from golive_desk.domain.errors import GoLiveError
-from golive_desk.domain.models import Changes, LocalUser, Project
-from golive_desk.services.projects import ProjectSettings
-from golive_desk.services.store_admin import rename_local_user
+from golive_desk.domain.models import Changes, LocalUser, Project, ProjectSettings
+from golive_desk.services.start_view import StartView
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.project_dialog import EditProjectDialog, ProjectDialog
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
@@ -62,7 +61,10 @@ class MainWindow(QMainWindow):
     language_changed = Signal(str)
     demo_requested = Signal()
 
-    def __init__(self, ctx: UiContext, pages: list[PageEntry]) -> None:
+    def __init__(self, ctx: UiContext, pages: list[PageEntry],
+                 start: StartView | None = None) -> None:
+        """``start``: the start-up's read, shown at once (the store opens after the first
+        paint); without it the projects are read on the worker."""
         super().__init__()
         self._ctx = ctx
         self._entries = pages
@@ -88,7 +90,11 @@ class MainWindow(QMainWindow):
         ctx.runner.changed.connect(self._on_changes)
         ctx.runner.busy_changed.connect(self._busy.setVisible)
         ctx.runner.user_error.connect(self.show_error)
-        self.reload_projects()
+        if start is None:
+            self.reload_projects()
+        else:
+            self.current_page().show_start(start)
+            self._show_projects(start.projects, ctx.settings().last_project)
 
     # -- construction ------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -228,7 +234,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.user_label = QLabel(self._user_text())
-        self.store_label = QLabel(str(self._ctx.services.store.path))
+        self.store_label = QLabel(str(self._ctx.services.path))
         self.store_label.setObjectName("muted")
         self._busy = QProgressBar()
         self._busy.setRange(0, 0)
@@ -358,6 +364,9 @@ class MainWindow(QMainWindow):
         if answer is None:
             return
         if answer.user_name != self._ctx.user.name:
+            # Imported here: it brings SQLAlchemy, which the first paint does without.
+            from golive_desk.services.store_admin import rename_local_user
+
             self._ctx.runner.run(lambda: rename_local_user(self._ctx.services.store,
                                                            answer.user_name),
                                  self._user_renamed)
@@ -374,7 +383,7 @@ class MainWindow(QMainWindow):
             "<h3>GoLive Desk %1</h3><p>The go-live support desk for ERP implementation "
             "consultants: issue records, support calendar, handover and offline sync.</p>"
             "<p>Store: %2<br>Log: %3</p><p>Chinese font: WenQuanYi Micro Hei (Apache-2.0).</p>")
-            .replace("%1", __version__).replace("%2", str(self._ctx.services.store.path))
+            .replace("%1", __version__).replace("%2", str(self._ctx.services.path))
             .replace("%3", str(self._ctx.log_path)))
 
     def _open_log_folder(self) -> None:

@@ -56,6 +56,7 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(1)
         self._pending: set[_Relay] = set()
         self._deferred: list[_Task] = []
+        self._held: list[_Task] | None = None  # see hold()
 
     def _task(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None,
               on_error: Callable[[GoLiveError], None] | None) -> _Task:
@@ -99,7 +100,25 @@ class TaskRunner(QObject):
         A result that is a :class:`Changes`, or a tuple ending in one, is also
         broadcast on :attr:`changed` so every page can refresh.
         """
-        self._pool.start(self._task(fn, on_done, on_error))
+        self._start(self._task(fn, on_done, on_error))
+
+    def hold(self) -> None:
+        """Queue tasks without starting them until :meth:`release`: the window's start
+        page is painted from its start-up read while the store is not open yet."""
+        if self._held is None:
+            self._held = []
+
+    def release(self) -> None:
+        """Start the tasks queued since :meth:`hold`, in order."""
+        tasks, self._held = self._held or [], None
+        for task in tasks:
+            self._pool.start(task)
+
+    def _start(self, task: _Task) -> None:
+        if self._held is not None:
+            self._held.append(task)
+        else:
+            self._pool.start(task)
 
     def run_later(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                   on_error: Callable[[GoLiveError], None] | None = None) -> None:
@@ -113,13 +132,13 @@ class TaskRunner(QObject):
     def _start_deferred(self) -> None:
         tasks, self._deferred = self._deferred, []
         for task in tasks:
-            self._pool.start(task)
+            self._start(task)
 
     def is_busy(self) -> bool:
         return bool(self._pending)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the worker is idle (tests and shutdown only)."""
+        """Block until the worker is idle (tests and shutdown only); held tasks stay held."""
         self._start_deferred()
         return self._pool.waitForDone(msecs)
 

@@ -23,10 +23,10 @@ from golive_desk.domain import validation
 from golive_desk.domain.errors import SlaPolicyError, ValidationError, WorkingHoursError
 from golive_desk.domain.issue_rules import clean_modules
 from golive_desk.domain.issues import Severity
+from golive_desk.domain.models import ProjectSettings
 from golive_desk.domain.sla import SeverityTargets, SlaPolicy, WorkTarget
 from golive_desk.domain.support_calendar import MAX_ONSITE_DAYS
 from golive_desk.domain.working_time import WorkingHours
-from golive_desk.services.projects import ProjectSettings
 from golive_desk.ui import labels
 from golive_desk.ui.dialogs.form_dialog import FormDialog, checked
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes
 from golive_desk.domain.workdays import YearData
-from golive_desk.services.sla import read_holiday_ics
+from golive_desk.services.holiday_files import read_holiday_ics
 from golive_desk.ui.context import UiContext
 
 # lupdate finds translate("HolidayImport", "…") calls by this name.

@@ -38,6 +38,7 @@ from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.domain.overview import ProjectSummary, SlaFigures
 from golive_desk.domain.sla import SlaPolicy, SlaState
 from golive_desk.domain.support_calendar import Slot
+from golive_desk.services.start_view import StartView
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.dialogs.person_dialog import PersonDialog
@@ -367,6 +368,17 @@ class OverviewPage(Page):
     def has_content(self) -> bool:
         return self._project is None or self.summary is not None
 
+    def show_start(self, view: StartView) -> None:
+        """The figures read at start-up: painted while the store opens. The people, the
+        week's support and the SLA tiles follow from the refresh ``set_project`` starts."""
+        summary = view.summary
+        if summary is None:
+            return
+        self.summary = summary
+        self.dashboard.show_summary(summary)
+        self.dashboard.show_readiness(None)
+        self._show_days(summary)
+
     def apply_changes(self, changes: Changes) -> None:
         if self._project is not None and any(changes.touches(e) for e in (
                 "person", "project", "issue", "timeline_entry", "holiday_year", "membership",
@@ -406,7 +418,8 @@ class OverviewPage(Page):
         if self.readiness is None:
             self.dashboard.show_readiness(None)
         self.dashboard.support.show_slots(slots, today)
-        self._show_days(summary, people)
+        self._show_days(summary)
+        self._show_managers(summary.project, people)
         self.figures_shown.emit()
         code = summary.project.code
         services = self._ctx.services
@@ -416,7 +429,7 @@ class OverviewPage(Page):
                      if generation == self._generation else None),
             lambda sla: self._show_sla(generation, sla))
 
-    def _show_days(self, summary: ProjectSummary, people: list[Person]) -> None:
+    def _show_days(self, summary: ProjectSummary) -> None:
         if summary.day >= 1:
             self._day.setText(self.tr("Day %1 since go-live").replace("%1", str(summary.day)))
         else:
@@ -428,8 +441,9 @@ class OverviewPage(Page):
             self._close.setText(self.tr("Month-end close %1 · in %2 days")
                                 .replace("%1", summary.month_end_close.isoformat())
                                 .replace("%2", str(summary.days_to_month_end)))
+
+    def _show_managers(self, project: Project, people: list[Person]) -> None:
         by_id = {p.id: p.name for p in people}
-        project = summary.project
         self._pms.setText(self.tr("Vendor: %1 · Customer: %2")
                           .replace("%1", by_id.get(project.vendor_pm or "", "–"))
                           .replace("%2", by_id.get(project.customer_pm or "", "–")))

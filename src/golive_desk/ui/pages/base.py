@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from golive_desk.domain.models import Changes, Project
+from golive_desk.services.start_view import StartView
 
 
 class Page(QWidget):
@@ -13,6 +14,12 @@ class Page(QWidget):
 
     def set_project(self, project: Project | None) -> None:
         """The project switcher chose ``project`` (None: the store has none)."""
+
+    def show_start(self, view: StartView) -> None:
+        """The start-up's read, shown before the store is open (and ``set_project`` follows).
+
+        Only the start page is given it; its reads start once the store is open.
+        """
 
     def apply_changes(self, changes: Changes) -> None:
         """Something was written; refresh if ``changes`` touches what is shown."""

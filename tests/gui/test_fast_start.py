@@ -1,0 +1,91 @@
+"""The window paints its start page from the start-up read, then opens the store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from golive_desk.app import DesktopApp
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.services.start_view import read_start_view
+from golive_desk.storage.lock import StoreLock
+from golive_desk.ui.overview.page import OverviewPage
+from golive_desk.ui.prompter import ScriptedPrompter
+from tests.gui.conftest import settle
+
+
+def _demo(path: Path) -> None:
+    services = Services.open(path)
+    fill_demo(services)
+    services.close()
+
+
+def test_the_figures_are_on_screen_before_the_store_is_opened(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
+    _demo(store_path)
+    view = read_start_view(store_path, "", datetime.now())
+    assert view is not None
+    assert view.summary is not None
+    assert desktop.open_after_paint(view)
+    window = desktop.show_window(view)
+    overview = window.page("overview")
+    assert isinstance(overview, OverviewPage)
+    # Painted from the start-up read: the store is not open, no worker task has run.
+    assert not desktop.is_open()
+    assert "华星电子 ERP 上线支持" in window.project_box.currentText()
+    assert overview.has_content()
+    assert overview.dashboard.overdue.value.text() == str(view.summary.overdue)
+    assert overview.dashboard.breached.value.text() == "…"  # the clocks come later
+    assert overview.people_model.rowCount() == 0
+    assert str(store_path.absolute()) in window.store_label.text()
+
+    assert desktop.finish_open()
+    settle(qtbot, desktop)
+    assert desktop.is_open()
+    assert overview.people_model.rowCount() == 14
+    assert overview.summary is not None
+    assert overview.summary.sla is not None
+    assert overview.dashboard.breached.value.text() == str(overview.summary.sla.breached)
+
+
+def test_a_store_open_in_another_window_is_refused_before_anything_is_shown(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path,
+        prompter: ScriptedPrompter) -> None:
+    view = read_start_view(store_path, "", datetime.now())
+    assert view is not None
+    other = StoreLock(store_path)
+    other.acquire()
+    try:
+        assert not desktop.open_after_paint(view)
+    finally:
+        other.release()
+    assert desktop.window is None
+    assert "already open in another GoLive Desk window" in prompter.messages[-1][2]
+
+
+def test_the_window_opens_without_sqlalchemy_until_its_first_paint(
+        tmp_path: Path, store_path: Path) -> None:
+    """SQLAlchemy (~0.1 s) is imported after the start page is on screen."""
+    _demo(store_path)
+    script = (
+        "import sys, builtins\n"
+        "seen = []\n"
+        "real = builtins.print\n"
+        "builtins.print = lambda *a, **k: real(*a, 'sqlalchemy' in sys.modules, **k)\n"
+        "from golive_desk.__main__ import main\n"
+        f"sys.exit(main(['--lang', 'zh_CN', '--db', {str(store_path)!r}]))\n")
+    env = {"QT_QPA_PLATFORM": "offscreen", "GOLIVE_QUIT_WHEN_SHOWN": "1",
+           "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c"),
+           "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_STATE_HOME": str(tmp_path / "s"),
+           "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["shown", "False", "ready", "True"], done.stderr
+    saved = list((tmp_path / "c").rglob("settings.json"))
+    assert [json.loads(f.read_text("utf-8"))["last_project"] for f in saved] == ["HX"]

@@ -26,8 +26,11 @@ def _import_layers_below_qt() -> None:
     import Qt is better imported first. SQLAlchemy is not among them: the start
     page is painted before the store is opened (``services/start_view.py``).
     """
-    for name in ("golive_desk.logging_setup", "golive_desk.settings",
-                 "golive_desk.services.container", "golive_desk.services.start_view"):
+    for name in ("golive_desk.logging_setup", "golive_desk.settings", "golive_desk.paths",
+                 "golive_desk.storage.lock", "golive_desk.services.container",
+                 "golive_desk.services.start_view", "golive_desk.services.holiday_files",
+                 "golive_desk.domain.issue_rules", "golive_desk.domain.support_calendar",
+                 "golive_desk.domain.handover", "ctypes", "html"):
         importlib.import_module(name)
 
 

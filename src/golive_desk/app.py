@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -27,7 +28,6 @@ from golive_desk.settings import Settings
 from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.crash import CrashReporter
-from golive_desk.ui.dialogs.first_start import FirstStartAnswer, FirstStartDialog
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.i18n import Translators, register_cjk_font
 from golive_desk.ui.main_window import MainWindow, PageEntry
@@ -35,6 +35,9 @@ from golive_desk.ui.navigation import build_pages
 from golive_desk.ui.prompter import Prompter, QtPrompter
 from golive_desk.ui.pyside_refcount import protect as protect_singletons
 from golive_desk.ui.task_runner import TaskRunner
+
+if TYPE_CHECKING:
+    from golive_desk.ui.dialogs.first_start import FirstStartAnswer
 
 log = logging.getLogger(__name__)
 
@@ -292,6 +295,8 @@ def run_app(args: list[str]) -> int:
     path = options.db or (Path(settings.store_path) if settings.store_path else dirs.default_store)
     answer = None
     if not path.exists():
+        from golive_desk.ui.dialogs.first_start import FirstStartDialog  # a first start only
+
         answer = FirstStartDialog().ask()
         if answer is None or not desktop.first_start(path, answer):
             return 0 if answer is None else 1

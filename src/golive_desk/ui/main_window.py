@@ -33,12 +33,13 @@ from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes, LocalUser, Project, ProjectSettings
 from golive_desk.services.start_view import StartView
 from golive_desk.ui.context import UiContext
-from golive_desk.ui.dialogs.project_dialog import EditProjectDialog, ProjectDialog
-from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.icons import icon
 from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.pages.base import Page
+
+# _LAZY: dialogs are imported when first opened, not before the window's first paint
+# (each module imported after PySide6 costs its import and PySide6's source scan).
 
 
 @dataclass(frozen=True)
@@ -283,6 +284,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("GoLive Desk") + (f" – {project.name}" if project else ""))
 
     def new_project(self) -> None:
+        from golive_desk.ui.dialogs.project_dialog import ProjectDialog  # see _LAZY
+
         answer = ProjectDialog(self).ask()
         if answer is None:
             return
@@ -308,6 +311,8 @@ class MainWindow(QMainWindow):
 
     def _ask_project_settings(self, code: str, settings: ProjectSettings
                               ) -> ProjectSettings | None:
+        from golive_desk.ui.dialogs.project_dialog import EditProjectDialog  # see _LAZY
+
         return EditProjectDialog(code, settings, self).ask_settings()
 
     # -- changes, errors, dialogs -------------------------------------------
@@ -358,6 +363,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         settings = self._ctx.settings()
+        from golive_desk.ui.dialogs.settings_dialog import SettingsDialog  # see _LAZY
+
         dialog = SettingsDialog(settings.language, self._ctx.user.name, self._ctx.user.initials,
                                 self)
         answer = dialog.ask()

@@ -41,8 +41,6 @@ from golive_desk.domain.support_calendar import Slot
 from golive_desk.services.start_view import StartView
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
-from golive_desk.ui.dialogs.person_dialog import PersonDialog
-from golive_desk.ui.dialogs.project_dialog import SlaPolicyDialog
 from golive_desk.ui.overview.charts import BarList, TrendChart
 from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.overview.schedule import SupportCard, week_of
@@ -520,6 +518,9 @@ class OverviewPage(Page):
                              lambda policy: self._ask_policy(project.code, policy))
 
     def _ask_policy(self, code: str, policy: SlaPolicy) -> None:
+        # Imported when opened, not before the window's first paint (a start page).
+        from golive_desk.ui.dialogs.project_dialog import SlaPolicyDialog
+
         answer = SlaPolicyDialog(policy, self).ask()
         if answer is None or answer == policy:
             return
@@ -535,6 +536,9 @@ class OverviewPage(Page):
         project = self._project
         if project is None:
             return
+        # Imported when opened, not before the window's first paint (a start page).
+        from golive_desk.ui.dialogs.person_dialog import PersonDialog
+
         dialog = PersonDialog(self)
         answer = dialog.ask()
         if answer is None:

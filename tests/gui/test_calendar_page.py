@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDialog
 from golive_desk.app import DesktopApp
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
+from golive_desk.domain.workdays import YearData
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.calendar.page import CalendarPage
@@ -221,6 +222,32 @@ def test_team_view_highlights_a_double_booking(qtbot: object, page: CalendarPage
     assert {s.project_code for s in team.data.slots} == {"HX", "BJ"}
     texts = [page.warnings.list.item(i).text() for i in range(page.warnings.list.count())]
     assert any("王敏" in text and "BJ" in text for text in texts)
+
+
+def test_a_change_to_milestones_or_holidays_reaches_the_months_after_it(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    """The page keeps projects, people, milestones and holidays between months; a
+    change to them is read again."""
+    assert desktop.services is not None
+    calendar, sla = desktop.services.calendar, desktop.services.sla
+    page.step(1)
+    settle(qtbot, desktop)
+    assert page.month.first == date(2026, 3, 1)
+    assert not page.month.data.milestones_on(date(2026, 3, 20))
+    desktop.runner.run(lambda: calendar.set_milestone("HX", "planned_exit", date(2026, 3, 20)))
+    settle(qtbot, desktop)
+    assert page.month.data.milestones_on(date(2026, 3, 20))
+    day_off = date(2026, 4, 15)
+    assert page.month.data.holidays.is_workday(day_off)
+    desktop.runner.run(lambda: sla.set_holiday_year(YearData.build(2026, {day_off: "测试"})))
+    settle(qtbot, desktop)
+    page.step(1)
+    settle(qtbot, desktop)
+    assert page.month.first == date(2026, 4, 1)
+    assert not page.month.data.holidays.is_workday(day_off)
+    tag = page.month.day_tag(day_off)
+    assert tag is not None
+    assert "测试" in tag[0]
 
 
 # -- the week view -------------------------------------------------------------------------

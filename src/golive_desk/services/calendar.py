@@ -37,9 +37,11 @@ from golive_desk.domain.support_calendar import (
 )
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.services.calendar_view import (
+    CalendarBasis,
     CalendarView,
     milestones_of,
     project_dates,
+    read_basis,
     read_view,
 )
 from golive_desk.services.gc_pause import collector_paused
@@ -65,13 +67,16 @@ class CalendarService:
 
     # -- reading -----------------------------------------------------------------
     def view(self, project: str | None, person_id: str | None, start: date, end: date, *,
-             every_project: bool = False) -> CalendarView:
+             every_project: bool = False, basis: CalendarBasis | None = None) -> CalendarView:
         """Everything a month, week or team view of ``start``..``end`` draws, in one read
         (see :class:`CalendarView`); ``every_project`` (the team view) shows every
-        project's slots."""
+        project's slots. ``basis`` is an earlier view's, kept while no change touched
+        :data:`~golive_desk.services.calendar_view.BASIS_ENTITIES` (None: read it
+        too)."""
         with self._store.read() as tx:
             found = _project(tx, project) if project else None
-            return read_view(tx, found, person_id, start, end, every_project=every_project)
+            return read_view(tx, basis or read_basis(tx), found, person_id, start, end,
+                             every_project=every_project)
 
     def holidays(self) -> HolidayCalendar:
         """The working-day calendar: the library plus the office's holiday years."""

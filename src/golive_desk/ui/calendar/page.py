@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes, Project
 from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
+from golive_desk.services.calendar_view import BASIS_ENTITIES
 from golive_desk.ui.calendar import texts
 from golive_desk.ui.calendar.canvas import SlotCanvas
 from golive_desk.ui.calendar.layout import add_months, monday_of, month_end, month_weeks
@@ -39,7 +40,7 @@ from golive_desk.ui.calendar.week_view import WeekGrid
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.pages.base import Page
 
-_ENTITIES = ("support_slot", "milestone", "issue", "project", "person")
+_ENTITIES = BASIS_ENTITIES | {"support_slot", "issue"}
 VIEWS = ("month", "week", "team")
 People = Sequence[tuple[str, str]]
 AskSlot = Callable[[People, date, date, Half, Slot | None], SlotAnswer | None]
@@ -56,6 +57,9 @@ class CalendarPage(Page):
         self._today = today
         self._project: Project | None = None
         self._loaded: Loaded | None = None
+        # The last read whose month-independent part (projects, people, milestones,
+        # holidays) no change has touched since: a month switch reads only the month.
+        self._kept: Loaded | None = None
         self._generation = 0
         self.view = "month"
         self.first = today().replace(day=1)
@@ -155,6 +159,7 @@ class CalendarPage(Page):
     # -- Page ------------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
         self._project = project
+        self._kept = None
         self.plan_button.setEnabled(project is not None)
         self.project_box.blockSignals(True)
         self.project_box.clear()
@@ -166,6 +171,8 @@ class CalendarPage(Page):
         self.reload()
 
     def apply_changes(self, changes: Changes) -> None:
+        if any(changes.touches(e) for e in BASIS_ENTITIES):
+            self._kept = None
         if any(changes.touches(e) for e in _ENTITIES):
             self.reload()
 
@@ -191,14 +198,14 @@ class CalendarPage(Page):
                           self._project.code, self.view == "team")
         self._generation += 1
         generation = self._generation
-        services = self._ctx.services
-        self._ctx.runner.run(lambda: load(services, request),
+        services, kept = self._ctx.services, self._kept
+        self._ctx.runner.run(lambda: load(services, request, kept),
                              lambda loaded: self._show(generation, loaded), self._failed)
 
     def _show(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
             return  # a newer read is on its way
-        self._loaded = loaded
+        self._loaded = self._kept = loaded
         self._fill_people(loaded)
         data = loaded.data
         if self.view == "month":
@@ -370,6 +377,7 @@ class CalendarPage(Page):
 
     def _failed(self, err: GoLiveError) -> None:
         self._ctx.prompter.error(self, self.tr("Support calendar"), texts.error(err))
+        self._kept = None
         self.reload()
 
     # -- the real dialogs ------------------------------------------------------------------

@@ -50,7 +50,7 @@ def export_html(result: ExportResult) -> str:
                  f"{result.bytes / 1024:,.1f} KB"))
     title = QCoreApplication.translate("SyncReport", "Bundle written")
     link = QCoreApplication.translate("SyncReport", "Open folder")
-    return (f"<h3>{escape(title)}</h3>" + _table(rows)
+    return (_heading(title) + _table(rows)
             + f"<p><a href='{OPEN_FOLDER}'>{escape(link)}</a></p>")
 
 
@@ -73,7 +73,7 @@ def import_html(report: ImportReport) -> str:
         rows.append((QCoreApplication.translate("SyncReport", "Computers enrolled"),
                      ", ".join(report.from_name if node == report.from_node else node[:8]
                                for node in report.enrolled)))
-    html = f"<h3>{escape(title)}</h3>" + _table(rows)
+    html = _heading(title) + _table(rows)
     if report.conflicts:
         html += "<h4>" + QCoreApplication.translate("SyncReport", "Conflicts to resolve") + "</h4>"
         line = QCoreApplication.translate("SyncReport", "%1 · %2: %3")
@@ -137,3 +137,9 @@ def _table(rows: list[tuple[str, str]]) -> str:
                     f"{escape(k)}</td>"
                     f"<td><b>{escape(v)}</b></td></tr>" for k, v in rows)
     return f"<table>{cells}</table>"
+
+
+def _heading(text: str) -> str:
+    # Not <h3>: at its size, bold Latin text falls to the bundled CJK font's bitmap
+    # strike, whose word-initial "i" reads as "I" ("Bundle Imported").
+    return f"<p style='font-size:14pt; font-weight:700'>{escape(text)}</p>"

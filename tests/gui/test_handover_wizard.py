@@ -163,8 +163,10 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert wizard.currentId() == 4
     assert shown(plan.empty_error)
     qtbot.mouseClick(plan.templates_button, Qt.MouseButton.LeftButton)
+    plan.templates_button.setFocus()
     settle(desktop)
     assert plan.list.count() >= 4
+    assert not plan.templates_button.isDefault()  # Next keeps Enter and the blue look
     assert not shown(plan.empty_error)
     plan.list.setCurrentRow(0)
     plan.escalation_edit.setPlainText("30 minutes: the customer's PM")

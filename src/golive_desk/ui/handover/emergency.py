@@ -60,6 +60,9 @@ class EmergencyStep(HandoverStep):
         self.add_button.clicked.connect(self.add_scenario)
         self.delete_button = QPushButton(self.tr("Delete scenario"))
         self.delete_button.clicked.connect(self.delete_scenario)
+        for button in (self.templates_button, self.add_button, self.delete_button):
+            # Enter and the blue look stay with the wizard's Next, even after a click here.
+            button.setAutoDefault(False)
         buttons.addWidget(self.templates_button)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)

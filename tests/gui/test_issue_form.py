@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -596,3 +596,21 @@ def test_print_sheet_needs_a_saved_issue(qtbot: QtBot, page: IssuesPage,
     form.request_close()
     form = _open_first(qtbot, page, desktop)
     assert form.header.print_button.isEnabled()
+
+
+def test_a_conflict_box_fits_the_form_on_a_1280_pixel_screen(
+        qtbot: QtBot, desktop: DesktopApp, hx_store: Path, tmp_path: Path) -> None:
+    """Who and when stand under each value: the box used to widen the form past its
+    column, a horizontal scroll bar cutting off the Keep buttons and the right-hand fields."""
+    _severity_conflict(hx_store, tmp_path)
+    window, page = open_issues(qtbot, desktop, hx_store)
+    window.resize(1280, 800)
+    window.show()
+    form = _open_first(qtbot, page, desktop)
+    QApplication.processEvents()
+    scroll = next(a for a in form.findChildren(QScrollArea) if a.isAncestorOf(form.fields))
+    assert scroll.horizontalScrollBar().maximum() == 0
+    viewport = scroll.viewport()
+    for button in form.conflict_boxes()[0].keep_buttons:
+        right = button.mapTo(viewport, button.rect().topRight()).x()
+        assert right <= viewport.width()

@@ -159,7 +159,7 @@ class ConflictBox(QFrame):
         heading = QLabel(self.tr("Changed on two computers at once — choose the value to keep:"))
         heading.setObjectName("conflictHeading")
         heading.setWordWrap(True)
-        grid.addWidget(heading, 0, 0, 1, 3)
+        grid.addWidget(heading, 0, 0, 1, 2)
         self.keep_buttons: list[QPushButton] = []
         for row, version in enumerate(conflict.values, start=1):
             value = QLabel(labels.issue_value(conflict.field, version.value))
@@ -167,12 +167,18 @@ class ConflictBox(QFrame):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             who = QLabel(self._who(version))
             who.setObjectName("muted")
+            who.setWordWrap(True)
             keep = QPushButton(self.tr("Keep this"))
             keep.clicked.connect(lambda _c=False, v=version.value:
                                  self.keep_requested.emit(conflict.field, v))
-            grid.addWidget(value, row, 0)
-            grid.addWidget(who, row, 1)
-            grid.addWidget(keep, row, 2)
+            # Who and when under the value, not beside it: the box sits in one field's
+            # half of the form, which is narrow on a 1280-pixel screen.
+            version_box = QVBoxLayout()
+            version_box.setSpacing(0)
+            version_box.addWidget(value)
+            version_box.addWidget(who)
+            grid.addLayout(version_box, row, 0)
+            grid.addWidget(keep, row, 1, Qt.AlignmentFlag.AlignVCenter)
             self.keep_buttons.append(keep)
         grid.setColumnStretch(0, 1)
 

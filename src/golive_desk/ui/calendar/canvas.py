@@ -34,6 +34,17 @@ from golive_desk.ui.calendar.layout import Drag, DragKind, days_of
 
 EDGE = 7  # pixels at a bar's right end that resize instead of move
 
+# (made once: a paint used to make each of them again for every bar and day)
+_WHITE = QColor("#ffffff")
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_SELECTED_PEN = QPen(texts.INK, 2)
+_GRIP_PEN = QPen(QColor(255, 255, 255, 150), 1)
+_LABEL_ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+_DAY_FILLS: dict[DayKind | None, QColor] = {
+    DayKind.HOLIDAY: texts.HOLIDAY_FILL, DayKind.WEEKEND: texts.WEEKEND_FILL,
+    DayKind.ADJUSTED_WORKDAY: texts.ADJUSTED_FILL, None: _WHITE}
+_DIMMED_FILLS = {kind: color.darker(103) for kind, color in _DAY_FILLS.items()}  # other months
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -60,6 +71,7 @@ class SlotCanvas(QWidget):
         self.selected_day: date | None = None
         self._bars: list[Bar] = []
         self._drag: Drag | None = None
+        self._fonts: dict[tuple[str, int | None, bool | None], tuple[QFont, QFontMetrics]] = {}
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(560, 420)
@@ -245,28 +257,25 @@ class SlotCanvas(QWidget):
 
     def paint_bar(self, painter: QPainter, bar: Bar, label: str) -> None:
         slot = bar.slot
-        color = QColor(texts.MODE_COLORS[slot.mode])
-        selected = slot.id == self.selected_slot_id
-        if self._drag is not None and self._drag.moved and self._drag.slot is not None \
-                and self._drag.slot.id == slot.id:
+        color = texts.MODE_COLORS[slot.mode]
+        drag = self._drag
+        if drag is not None and drag.moved and drag.slot is not None and drag.slot.id == slot.id:
+            color = QColor(color)
             color.setAlpha(110)
-        painter.setPen(QPen(texts.INK, 2) if selected else Qt.PenStyle.NoPen)
+        painter.setPen(_SELECTED_PEN if slot.id == self.selected_slot_id else _NO_PEN)
         painter.setBrush(color)
-        painter.drawRoundedRect(bar.rect, 3, 3)
+        rect = bar.rect
+        painter.drawRoundedRect(rect, 3, 3)
         if bar.tail:  # the resize grip
-            grip = QColor(255, 255, 255, 150)
-            x = bar.rect.right() - 4
-            painter.setPen(QPen(grip, 1))
-            painter.drawLine(QPointF(x, bar.rect.top() + 4), QPointF(x, bar.rect.bottom() - 4))
-        painter.setPen(QColor("#ffffff"))
-        font = QFont(painter.font())
-        font.setPixelSize(max(10, min(12, int(bar.rect.height()) - 6)))
+            x = rect.right() - 4
+            painter.setPen(_GRIP_PEN)
+            painter.drawLine(QPointF(x, rect.top() + 4), QPointF(x, rect.bottom() - 4))
+        painter.setPen(_WHITE)
+        font, metrics = self.font_like(painter.font(), max(10, min(12, int(rect.height()) - 6)))
         painter.setFont(font)
-        text_rect = bar.rect.adjusted(5, 0, -6, 0)
-        elided = QFontMetrics(font).elidedText(label, Qt.TextElideMode.ElideRight,
-                                               int(text_rect.width()))
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter
-                                        | Qt.AlignmentFlag.AlignLeft), elided)
+        text_rect = rect.adjusted(5, 0, -6, 0)
+        elided = metrics.elidedText(label, Qt.TextElideMode.ElideRight, int(text_rect.width()))
+        painter.drawText(text_rect, _LABEL_ALIGN, elided)
 
     def bar_label(self, slot: Slot) -> str:
         label = slot.person_name
@@ -280,11 +289,8 @@ class SlotCanvas(QWidget):
         if self.selected_day == day:
             return texts.SELECTED_FILL
         kind = self.data.holidays.day_kind(day)
-        color = {DayKind.HOLIDAY: texts.HOLIDAY_FILL, DayKind.WEEKEND: texts.WEEKEND_FILL,
-                 DayKind.ADJUSTED_WORKDAY: texts.ADJUSTED_FILL}.get(kind, QColor("#ffffff"))
-        if not in_month:
-            color = color.darker(103)
-        return color
+        fills = _DAY_FILLS if in_month else _DIMMED_FILLS
+        return fills.get(kind, fills[None])
 
     def day_tag(self, day: date) -> tuple[str, QColor] | None:
         """休 and the festival on a day off, 班 on a 调休 working day."""
@@ -303,11 +309,23 @@ class SlotCanvas(QWidget):
         painter.setBrush(QColor("#fff1e0"))
         painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
         painter.setPen(QColor("#b45309"))
-        font = QFont(painter.font())
-        font.setPixelSize(10)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self.font_like(painter.font(), 10, bold=True)[0])
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(count))
+
+    def font_like(self, base: QFont, pixels: int | None = None,
+                  bold: bool | None = None) -> tuple[QFont, QFontMetrics]:
+        """``base`` at ``pixels`` (None: its size), bold or not (None: as it is), with its
+        metrics; made once per kind, as a paint asks for one per bar, day and badge."""
+        key = (base.key(), pixels, bold)
+        found = self._fonts.get(key)
+        if found is None:
+            font = QFont(base)
+            if pixels is not None:
+                font.setPixelSize(pixels)
+            if bold is not None:
+                font.setBold(bold)
+            found = self._fonts[key] = (font, QFontMetrics(font))
+        return found
 
     def locale_(self) -> QLocale:
         return QLocale()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from golive_desk.domain.support_calendar import Half
 from golive_desk.ui.calendar import texts
 from golive_desk.ui.calendar.canvas import Bar, SlotCanvas
+from golive_desk.ui.calendar.data import CalendarData
 from golive_desk.ui.calendar.layout import lanes, month_weeks
 
 HEADER = 30
@@ -18,6 +20,11 @@ DAY_STRIP = 24
 MILESTONE_LINE = 17
 BAR = 19
 GAP = 3
+# (made once: a paint used to make them again for every day)
+_GRID_PEN = QPen(texts.GRID, 1)
+_WHITE = QColor("#ffffff")
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class MonthGrid(SlotCanvas):
@@ -28,11 +35,18 @@ class MonthGrid(SlotCanvas):
         self.first = date.today().replace(day=1)
         self._weeks = month_weeks(self.first)
         self._hidden: dict[date, int] = {}
+        self._cells: dict[date, QRectF] = {}
 
     def set_month(self, first: date) -> None:
         self.first = first.replace(day=1)
         self._weeks = month_weeks(self.first)
         self._relayout()
+
+    def show_month(self, first: date, data: CalendarData) -> None:
+        """The month of ``first`` with its data, laid out once (not once per setter)."""
+        self.first = first.replace(day=1)
+        self._weeks = month_weeks(self.first)
+        self.set_data(data)
 
     def weeks(self) -> list[date]:
         """The Mondays of the shown weeks (asked for by every cell's geometry: kept)."""
@@ -43,15 +57,19 @@ class MonthGrid(SlotCanvas):
         return QRectF(self.rect()).adjusted(0, HEADER, -1, -1)
 
     def cell_rect(self, day: date) -> QRectF | None:
-        weeks = self.weeks()
-        row = (day - weeks[0]).days // 7
-        if not 0 <= row < len(weeks):
-            return None
+        cell = self._cells.get(day)
+        return None if cell is None else QRectF(cell)
+
+    def _relayout(self) -> None:
+        # The cells first: laying out the bars and painting ask for them some 250 times.
         grid = self._grid()
         width = grid.width() / 7
-        height = grid.height() / len(weeks)
-        return QRectF(grid.left() + day.weekday() * width, grid.top() + row * height,
-                      width, height)
+        height = grid.height() / len(self._weeks)
+        self._cells = {monday + timedelta(days=col): QRectF(grid.left() + col * width,
+                                                            grid.top() + row * height,
+                                                            width, height)
+                       for row, monday in enumerate(self._weeks) for col in range(7)}
+        super()._relayout()
 
     day_rect = cell_rect
 
@@ -66,8 +84,8 @@ class MonthGrid(SlotCanvas):
 
     def badge_rect(self, day: date) -> QRectF | None:
         count = self.data.issues.get(day, 0)
-        cell = self.cell_rect(day)
-        if not count or cell is None:
+        cell = self._cells.get(day) if count else None
+        if cell is None:
             return None
         width = 14 + 6 * len(str(count))
         return QRectF(cell.left() + 32, cell.top() + 5, width, 15)
@@ -80,9 +98,7 @@ class MonthGrid(SlotCanvas):
         self._hidden = {}
         for monday in self.weeks():
             sunday = monday + timedelta(days=6)
-            first_cell = self.cell_rect(monday)
-            if first_cell is None:
-                continue
+            first_cell = self._cells[monday]
             top = first_cell.top() + DAY_STRIP + self._milestone_rows(monday) * MILESTONE_LINE
             room = int((first_cell.bottom() - 16 - top) // (BAR + GAP))
             for slot, lane in lanes(self.data.slots, monday, sunday):
@@ -94,16 +110,13 @@ class MonthGrid(SlotCanvas):
                     continue
                 y = top + lane * (BAR + GAP)
                 if slot.half is Half.DAY:
-                    left, right = self.cell_rect(first), self.cell_rect(last)
-                    assert left is not None
-                    assert right is not None
+                    left, right = self._cells[first], self._cells[last]
                     rect = QRectF(left.left() + 3, y, right.right() - left.left() - 6, BAR)
                     bars.append(Bar(rect, slot, last == slot.end))
                     continue
                 for i in range((last - first).days + 1):
                     day = first + timedelta(days=i)
-                    cell = self.cell_rect(day)
-                    assert cell is not None
+                    cell = self._cells[day]
                     half = cell.width() / 2
                     x = cell.left() + (0 if slot.half is Half.AM else half)
                     bars.append(Bar(QRectF(x + 3, y, half - 5, BAR), slot, day == slot.end))
@@ -114,71 +127,64 @@ class MonthGrid(SlotCanvas):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        self._paint_header(painter)
-        for monday in self.weeks():
-            for i in range(7):
-                self._paint_day(painter, monday + timedelta(days=i))
+        base = self.font()
+        self._paint_header(painter, self.font_like(base, bold=True)[0])
+        fonts = _DayFonts(self.font_like(base, 13)[0], self.font_like(base, 13, bold=True)[0],
+                          *self.font_like(base, 11), *self.font_like(base, 11, bold=True))
+        for day in self._cells:
+            self._paint_day(painter, day, fonts)
         for bar in self._bars:
             self.paint_bar(painter, bar, self.bar_label(bar.slot))
-        self._paint_more(painter)
+        self._paint_more(painter, fonts.tag)
         self.paint_drag(painter)
         painter.end()
 
-    def _paint_header(self, painter: QPainter) -> None:
+    def _paint_header(self, painter: QPainter, font: QFont) -> None:
         grid = self._grid()
         width = grid.width() / 7
         painter.fillRect(QRectF(0, 0, self.width(), HEADER), QColor("#eef2f8"))
-        font = QFont(self.font())
-        font.setBold(True)
         painter.setFont(font)
         for col, name in enumerate(texts.weekday_names(self.locale_())):
             painter.setPen(texts.HOLIDAY_INK if col >= 5 else QColor("#33415c"))
             painter.drawText(QRectF(grid.left() + col * width, 0, width, HEADER),
                              int(Qt.AlignmentFlag.AlignCenter), name)
 
-    def _paint_day(self, painter: QPainter, day: date) -> None:
-        cell = self.cell_rect(day)
-        if cell is None:
-            return
+    def _paint_day(self, painter: QPainter, day: date, fonts: _DayFonts) -> None:
+        cell = self._cells[day]
         in_month = day.month == self.first.month
         painter.fillRect(cell, self.day_fill(day, in_month))
-        painter.setPen(QPen(texts.GRID, 1))
+        painter.setPen(_GRID_PEN)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(cell)
-        font = QFont(self.font())
-        font.setPixelSize(13)
         number = QRectF(cell.left() + 5, cell.top() + 3, 22, 19)
         if day == self.today:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(texts.TODAY)
             painter.drawEllipse(number.center(), 10.5, 10.5)
-            painter.setPen(QColor("#ffffff"))
-            font.setBold(True)
+            painter.setPen(_WHITE)
+            painter.setFont(fonts.today)
         else:
             painter.setPen(texts.INK if in_month else texts.MUTED)
-        painter.setFont(font)
-        painter.drawText(number, int(Qt.AlignmentFlag.AlignCenter), str(day.day))
+            painter.setFont(fonts.number)
+        painter.drawText(number, _CENTRE, str(day.day))
         tag = self.day_tag(day)
         if tag is not None:
-            small = QFont(self.font())
-            small.setPixelSize(11)
-            painter.setFont(small)
+            painter.setFont(fonts.tag)
             text, color = tag
             painter.setPen(color)
             room = QRectF(cell.left() + 60, cell.top() + 4, cell.width() - 66, 17)
-            painter.drawText(room, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                             QFontMetrics(small).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                            int(room.width())))
+            painter.drawText(room, _RIGHT,
+                             fonts.tag_metrics.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                          int(room.width())))
         badge = self.badge_rect(day)
         if badge is not None:
             self.paint_badge(painter, badge, self.data.issues.get(day, 0))
-        self._paint_milestones(painter, day, cell)
+        self._paint_milestones(painter, day, cell, fonts)
 
-    def _paint_milestones(self, painter: QPainter, day: date, cell: QRectF) -> None:
-        small = QFont(self.font())
-        small.setPixelSize(11)
-        small.setBold(True)
-        painter.setFont(small)
+    def _paint_milestones(self, painter: QPainter, day: date, cell: QRectF,
+                          fonts: _DayFonts) -> None:
+        # (set on every day, shown or not: the bars are drawn in the painter's font after)
+        painter.setFont(fonts.milestone)
         for n, item in enumerate(self.data.milestones_on(day)):
             color = texts.MILESTONE_COLORS[item.kind]
             y = cell.top() + DAY_STRIP + n * MILESTONE_LINE
@@ -193,17 +199,26 @@ class MonthGrid(SlotCanvas):
                 label += f" {item.project_code}"
             room = QRectF(cell.left() + 18, y, cell.width() - 22, 14)
             painter.drawText(room, int(Qt.AlignmentFlag.AlignVCenter),
-                             QFontMetrics(small).elidedText(label, Qt.TextElideMode.ElideRight,
-                                                            int(room.width())))
+                             fonts.milestone_metrics.elidedText(
+                                 label, Qt.TextElideMode.ElideRight, int(room.width())))
 
-    def _paint_more(self, painter: QPainter) -> None:
-        small = QFont(self.font())
-        small.setPixelSize(11)
-        painter.setFont(small)
+    def _paint_more(self, painter: QPainter, font: QFont) -> None:
+        painter.setFont(font)
         painter.setPen(texts.MUTED)
         for day, hidden in self._hidden.items():
-            cell = self.cell_rect(day)
+            cell = self._cells.get(day)
             if cell is not None:
                 painter.drawText(cell.adjusted(4, 0, -6, -2),
                                  int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
                                  self.tr("+%1 more").replace("%1", str(hidden)))
+
+
+class _DayFonts(NamedTuple):
+    """The fonts a paint draws days in (a paint made a font per day, a metrics per tag)."""
+
+    number: QFont
+    today: QFont
+    tag: QFont
+    tag_metrics: QFontMetrics
+    milestone: QFont
+    milestone_metrics: QFontMetrics

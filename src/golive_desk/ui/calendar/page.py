@@ -60,6 +60,7 @@ class CalendarPage(Page):
         # The last read whose month-independent part (projects, people, milestones,
         # holidays) no change has touched since: a month switch reads only the month.
         self._kept: Loaded | None = None
+        self._people: list[tuple[str, str]] | None = None  # what the person box offers
         self._generation = 0
         self.view = "month"
         self.first = today().replace(day=1)
@@ -209,11 +210,9 @@ class CalendarPage(Page):
         self._fill_people(loaded)
         data = loaded.data
         if self.view == "month":
-            self.month.set_month(self.first)
-            self.month.set_data(data)
+            self.month.show_month(self.first, data)
         elif self.view == "week":
-            self.week.set_week(self.week_day)
-            self.week.set_data(data)
+            self.week.show_week(self.week_day, data)
         else:
             self.team.set_data(data)
         self.warnings.set_warnings(data.warnings)
@@ -223,6 +222,9 @@ class CalendarPage(Page):
         code = loaded.request.project
         people = loaded.members.get(code, []) if code else sorted(
             {p for rows in loaded.members.values() for p in rows}, key=lambda p: p[1])
+        if people == self._people:
+            return  # (most reads are of another month: the same people)
+        self._people = people
         current = self.person_box.currentData()
         self.person_box.blockSignals(True)
         self.person_box.clear()

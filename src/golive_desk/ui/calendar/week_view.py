@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from golive_desk.domain.support_calendar import Half, Slot
 from golive_desk.ui.calendar import texts
 from golive_desk.ui.calendar.canvas import Bar, SlotCanvas
+from golive_desk.ui.calendar.data import CalendarData
 from golive_desk.ui.calendar.layout import lanes, monday_of
 
 GUTTER = 72
@@ -28,6 +29,11 @@ class WeekGrid(SlotCanvas):
     def set_week(self, day: date) -> None:
         self.monday = monday_of(day)
         self._relayout()
+
+    def show_week(self, day: date, data: CalendarData) -> None:
+        """The week of ``day`` with its data, laid out once (not once per setter)."""
+        self.monday = monday_of(day)
+        self.set_data(data)
 
     # -- geometry ------------------------------------------------------------------------
     def _column_width(self) -> float:

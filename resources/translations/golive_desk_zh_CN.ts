@@ -3480,6 +3480,10 @@
       <translation>今日</translation>
     </message>
     <message>
+      <source>reading the schedule…</source>
+      <translation>正在读取日程…</translation>
+    </message>
+    <message>
       <source>nobody scheduled</source>
       <translation>无人安排</translation>
     </message>

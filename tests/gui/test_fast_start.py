@@ -43,12 +43,16 @@ def test_the_figures_are_on_screen_before_the_store_is_opened(
     assert overview.dashboard.overdue.value.text() == str(view.summary.overdue)
     assert overview.dashboard.breached.value.text() == "…"  # the clocks come later
     assert overview.people_model.rowCount() == 0
+    support = overview.dashboard.support
+    assert "reading the schedule" in support.lines()[0]  # not "nobody scheduled": unread
+    assert not support.empty.isVisibleTo(overview)
     assert str(store_path.absolute()) in window.store_label.text()
 
     assert desktop.finish_open()
     settle(qtbot, desktop)
     assert desktop.is_open()
     assert overview.people_model.rowCount() == 14
+    assert "reading" not in support.lines()[0]
     assert overview.summary is not None
     assert overview.summary.sla is not None
     assert overview.dashboard.breached.value.text() == str(overview.summary.sla.breached)

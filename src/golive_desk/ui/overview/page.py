@@ -356,6 +356,7 @@ class OverviewPage(Page):
             self._day.clear()
             self._close.clear()
             self._model.set_people([])
+            self.dashboard.support.show_slots([], self._today())
             return
         self._title.setText(project.name)
         self._subtitle.setText(f"{project.customer} · {project.code} · " + self.tr(

@@ -55,7 +55,23 @@ class SupportCard(QWidget):
         self.link.linkActivated.connect(lambda _href: self.calendar_requested.emit())
         self.link.setToolTip(self.tr("Show the support calendar"))
         self._week_labels: list[QLabel] = []
-        self.show_slots([], date.today())
+        self.show_reading()
+
+    def show_reading(self) -> None:
+        """Not read yet (the window's start paints before the store is open): say so,
+        rather than "nobody scheduled"."""
+        self.today_label.setText("<b>" + escape(self.tr("Today")) + "</b> "
+                                 + escape(self.tr("reading the schedule…")))
+        self.empty.hide()
+        self._clear_week()
+
+    def _clear_week(self) -> None:
+        while self._week.count():
+            item = self._week.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self._week_labels = []
 
     def show_slots(self, slots: list[Slot], today: date) -> None:
         locale = QLocale()
@@ -66,12 +82,7 @@ class SupportCard(QWidget):
             self.today_label.setText(heading + "<br>" + "<br>".join(_entry(s) for s in todays))
         else:
             self.today_label.setText(heading + " " + escape(self.tr("nobody scheduled")))
-        while self._week.count():
-            item = self._week.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self._week_labels = []
+        self._clear_week()
         names = texts.weekday_names(locale)
         week = [s for s in slots if s.start <= sunday and s.end >= monday]
         self.empty.setVisible(not week)

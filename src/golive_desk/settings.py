@@ -34,6 +34,8 @@ class Settings:
     store_path: str = ""
     # The handover wizard's last page per project: JSON {project id: page index}.
     handover_pages: str = ""
+    # The register's hidden columns: a JSON list of names ("": the defaults).
+    register_hidden: str = ""
 
     def effective_language(self) -> str:
         return self.language if self.language in LANGUAGES else system_language()

@@ -298,3 +298,34 @@ def services_of_path(path: Path):  # type: ignore[no-untyped-def]
     from golive_desk.services.container import Services
 
     return Services.open(path)
+
+
+def test_columns_are_chosen_on_the_header_and_remembered(
+        qtbot: QtBot, desktop: DesktopApp, demo_template: Path, tmp_path: Path) -> None:
+    store = copy_store(demo_template, tmp_path)
+    window, page = open_issues(qtbot, desktop, store)
+    header = page.view.horizontalHeader()
+    # "Updated" starts hidden; the state, the clock and the due date come before who/when.
+    assert header.isSectionHidden(_column("updated_at"))
+    assert _column("sla") < _column("assignee") < _column("reported_at")
+    captions = [a.text() for a in page.columns.menu().actions()]
+    assert "Number" not in captions
+    assert "Title" not in captions
+    reporter = next(a for a in page.columns.menu().actions() if a.text() == "Reporter")
+    assert reporter.isChecked()
+    reporter.setChecked(False)
+    assert header.isSectionHidden(_column("reporter"))
+    title_width = header.sectionSize(_column("title"))
+    assert title_width >= 200  # the title took the hidden column's room (or kept its minimum)
+    assert "reporter" in desktop.settings().register_hidden
+    # A new window (here: the language switch rebuilds it) shows the same columns.
+    desktop.switch_language("en")
+    settle(qtbot, desktop)
+    assert desktop.window is not None
+    assert desktop.window is not window
+    again = desktop.window.page("issues")
+    assert isinstance(again, IssuesPage)
+    hidden = again.view.horizontalHeader()
+    assert hidden.isSectionHidden(_column("reporter"))
+    assert hidden.isSectionHidden(_column("updated_at"))
+    assert not hidden.isSectionHidden(_column("sla"))

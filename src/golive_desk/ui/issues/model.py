@@ -72,7 +72,7 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
 
 
-_SLA_COLUMN = 10  # IssueTableModel.COLUMNS.index("sla"), checked below
+_SLA_COLUMN = 6  # IssueTableModel.COLUMNS.index("sla"), checked below
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +89,10 @@ class RowView:
 
 class IssueTableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = (
-        "number", "title", "module", "category", "severity", "status", "assignee",
-        "reporter", "reported_at", "expected_by", "sla", "updated_at",
+        # What a PM scans first stays on screen when a narrow window scrolls sideways:
+        # the state, the clock and the date it is expected by; then who and when.
+        "number", "title", "module", "category", "severity", "status", "sla",
+        "expected_by", "assignee", "reporter", "reported_at", "updated_at",
     )
     IdRole = int(Qt.ItemDataRole.UserRole.value) + 1
     ChipRole = int(Qt.ItemDataRole.UserRole.value) + 2  # a Chip: colours and label
@@ -280,16 +282,21 @@ class IssueTableModel(QAbstractTableModel):
             self._cache.popitem(last=False)
 
     def _view(self, issue: RegisterRow, today: date) -> RowView:
-        texts = (
-            issue.number, issue.title, issue.module, labels.category(issue.category),
-            labels.severity(issue.severity), labels.issue_status(issue.status),
-            issue.assignee, issue.reporter, issue.reported_at.replace("T", " "),
-            issue.expected_by.isoformat() if issue.expected_by else "",
-            "",  # the SLA cell: from _sla_cells
-            local_minute(issue.updated_at),
-        )
-        return RowView(issue, texts, Chip(*issue_text.severity_colours(issue.severity), texts[4]),
-                       Chip(*issue_text.status_colours(issue.status), texts[5]),
+        by_name = {
+            "number": issue.number, "title": issue.title, "module": issue.module,
+            "category": labels.category(issue.category),
+            "severity": labels.severity(issue.severity),
+            "status": labels.issue_status(issue.status),
+            "assignee": issue.assignee, "reporter": issue.reporter,
+            "reported_at": issue.reported_at.replace("T", " "),
+            "expected_by": issue.expected_by.isoformat() if issue.expected_by else "",
+            "sla": "",  # the SLA cell: from _sla_cells
+            "updated_at": local_minute(issue.updated_at),
+        }
+        texts = tuple(by_name[name] for name in self.COLUMNS)
+        return RowView(issue, texts,
+                       Chip(*issue_text.severity_colours(issue.severity), by_name["severity"]),
+                       Chip(*issue_text.status_colours(issue.status), by_name["status"]),
                        issue.is_overdue(today), self._epoch)
 
     def _row_view(self, row: int) -> RowView | None:
@@ -427,10 +434,14 @@ class IssueTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (self.tr("Number"), self.tr("Title"), self.tr("Module"), self.tr("Category"),
-                self.tr("Severity"), self.tr("Status"), self.tr("Assignee"),
-                self.tr("Reporter"), self.tr("Reported at"), self.tr("Expected by"),
-                self.tr("SLA"), self.tr("Updated"))[section]
+        captions = {"number": self.tr("Number"), "title": self.tr("Title"),
+                    "module": self.tr("Module"), "category": self.tr("Category"),
+                    "severity": self.tr("Severity"), "status": self.tr("Status"),
+                    "assignee": self.tr("Assignee"), "reporter": self.tr("Reporter"),
+                    "reported_at": self.tr("Reported at"),
+                    "expected_by": self.tr("Expected by"), "sla": self.tr("SLA"),
+                    "updated_at": self.tr("Updated")}
+        return captions[self.COLUMNS[section]]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sorting is the database's job (IssueQuery.sort), over every matching issue."""

@@ -40,6 +40,7 @@ from golive_desk.ui.context import UiContext
 from golive_desk.ui.issues import sla_text
 from golive_desk.ui.issues import text as issue_text
 from golive_desk.ui.issues.chip_delegate import ChipDelegate
+from golive_desk.ui.issues.columns import ColumnChooser, hidden_from_text
 from golive_desk.ui.issues.filters import FilterBar, StatusList
 from golive_desk.ui.issues.form import IssueForm
 from golive_desk.ui.issues.model import IssueTableModel
@@ -53,7 +54,7 @@ translate = QCoreApplication.translate
 _WIDTHS = {"number": 112, "module": 64, "category": 110, "severity": 72, "status": 112,
            "assignee": 70, "reporter": 70, "reported_at": 128, "expected_by": 96,
            "sla": 150, "updated_at": 128}
-TITLE_MIN = 240  # below this the register scrolls sideways rather than squeeze the title
+TITLE_MIN = 200  # below this the register scrolls sideways rather than squeeze the title
 _CHIP_EXTRA = 16 + 12 + 8  # a chip's padding, its margins in the cell, a little air
 _CELL_EXTRA = 18  # a plain cell's padding
 
@@ -240,6 +241,12 @@ class IssuesPage(Page):
                 view.title_column = n
             else:
                 header.resizeSection(n, widths[name])
+        self.columns = ColumnChooser(
+            header, columns, headings,
+            hidden_from_text(self._ctx.settings().register_hidden, columns),
+            lambda text: self._ctx.save_settings(
+                self._ctx.settings().with_(register_hidden=text)),
+            view.fit_title)
         view.fit_title()
         header.setSortIndicator(columns.index("reported_at"), Qt.SortOrder.DescendingOrder)
         view.setSortingEnabled(True)

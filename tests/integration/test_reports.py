@@ -249,3 +249,16 @@ def test_the_number_defaults_to_the_project_code(services: Services, project_cod
                                services.printing.print_sheet([number], "zh_CN"))))
     assert "文档编号：HX_7_1_1_1" in text
     assert "xx_xx" not in text
+
+
+def test_the_register_keeps_the_confirming_name_whole_on_a_line_of_its_own(
+        services: Services, project_code: str, tmp_path: Path) -> None:
+    number = tracked_issue(services, project_code)
+    services.issues.update(number, {
+        "result": "问题已解决，用户确认可正常操作，月结前再次复核凭证与报表的一致性。",
+        "confirmed_by": "王海东"})
+    pdf = save(tmp_path, "confirmed.pdf",
+               services.printing.print_register(project_code, None, "en"))
+    lines = [" ".join(line.split()) for line in text_of(pdf, 2).splitlines()]
+    assert any(line.endswith("Confirmed by: 王海东") for line in lines), lines
+    assert_has(text_of(pdf, 2), "Reported on", "Expected by")

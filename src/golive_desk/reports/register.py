@@ -204,15 +204,15 @@ def _register_table(issues: Sequence[Issue], texts: Texts,
                                  zip(heads, inner, strict=True)]]
     for index, issue in enumerate(issues, start=1):
         status = texts.enum(issue.status) + (f"（{texts['deleted']}）" if issue.deleted else "")
-        outcome = issue.result or issue.resolution
-        if issue.confirmed_by:
+        outcome = _short(issue.result or issue.resolution, _RESULT_MAX)
+        if issue.confirmed_by:  # on a line of its own, so the name is not split
             confirmed = f"{texts.colon(texts['confirmed_by'])}{issue.confirmed_by}"
             outcome = f"{outcome}\n{confirmed}" if outcome else confirmed
         values = (str(index), issue.number, issue.reported_at[:10], issue.module, issue.title,
                   texts.enum(issue.category), texts.enum(issue.severity), status,
                   issue.reporter, issue.assignee,
                   issue.expected_by.isoformat() if issue.expected_by else "",
-                  texts.sla(sla.get(issue.id)), _short(outcome, _RESULT_MAX))
+                  texts.sla(sla.get(issue.id)), outcome)
         rows.append([cell(v, s.cell, w) for v, w in zip(values, inner, strict=True)])
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID, RULE), ("BOX", (0, 0), (-1, -1), FRAME, RULE),

@@ -333,6 +333,10 @@
   <context>
     <name>ConflictsModel</name>
     <message>
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
       <source>Edited after delete: %1</source>
       <translation>删除后被修改：%1</translation>
     </message>
@@ -1233,7 +1237,7 @@
     </message>
     <message>
       <source>All assignees</source>
-      <translation>全部负责人</translation>
+      <translation>全部处理顾问</translation>
     </message>
     <message>
       <source>Any date</source>
@@ -1269,7 +1273,7 @@
     </message>
     <message>
       <source>Assigned to me</source>
-      <translation>我负责的</translation>
+      <translation>由我处理</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -3715,12 +3719,24 @@ Compare the fingerprint with the one shown on that computer's Sync page. Trust i
   <context>
     <name>TeamGrid</name>
     <message>
+      <source>Days on site for %1 this month, as the printed schedule counts them: a half day counts 0.5.</source>
+      <translation>本月在 %1 的现场天数，与打印的支持时间表算法相同：半天计 0.5 天。</translation>
+    </message>
+    <message>
+      <source>On site for every customer: %1 d</source>
+      <translation>所有客户合计现场：%1 天</translation>
+    </message>
+    <message>
       <source>Person</source>
       <translation>人员</translation>
     </message>
     <message>
       <source>On site</source>
       <translation>现场天数</translation>
+    </message>
+    <message>
+      <source>%1, days</source>
+      <translation>%1 · 天</translation>
     </message>
     <message>
       <source>Off</source>

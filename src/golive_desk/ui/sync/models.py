@@ -124,7 +124,7 @@ class ConflictsModel(QAbstractTableModel):
         if index.column() == self.RECORD:
             return self.record_text(conflict)
         if index.column() == self.AUTHORS:
-            return ", ".join(sorted({v.author for v in conflict.values}))
+            return self.tr(", ").join(sorted({v.author for v in conflict.values}))
         if index.column() == self.FIELD:
             if conflict.kind == ConflictKind.EDITED_AFTER_DELETE:
                 return self.tr("Edited after delete: %1").replace("%1",

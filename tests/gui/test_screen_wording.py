@@ -166,6 +166,9 @@ def test_the_printed_process_reads_as_english() -> None:
     edit = TimelineEntry("e2", "i1", TimelineKind.FIELD_CHANGE, "", "张力", "2026-11-23T18:18",
                          field="severity", old_value="medium", new_value="high")
     english, chinese = Texts("en"), Texts("zh_CN")
-    assert timeline_text(told, english) == "notified 何静 (in person): 已说明原因"
+    # As the screen's timeline says it: "Customer notified (On site, 何静)".
+    assert timeline_text(told, english) == "On site, 何静: 已说明原因"
+    assert english.enum(NotifyChannel("onsite")) == labels.notify_channel(
+        NotifyChannel("onsite"))
     assert timeline_text(edit, english) == "Severity: Medium → High"
     assert timeline_text(edit, chinese) == "严重程度：中 → 高"

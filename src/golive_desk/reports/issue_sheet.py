@@ -136,17 +136,20 @@ def _furniture(canvas: Canvas, page: PageInfo, texts: Texts, issue: Issue | None
 
 def sheet_story(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowable]:
     """The flowables of one issue's sheet (without the page break before it)."""
-    closing: list[Flowable] = [*_result_grid(issue, texts)]
+    resolution, outcome = _result_grid(issue, texts)
+    closing: list[Flowable] = [*outcome]
     if issue.conflicts:
         fields = "、".join(dict.fromkeys(texts_label(texts, c.field) for c in issue.conflicts))
         closing += [Spacer(1, 2 * mm), para(texts["conflicts_note"].format(fields=fields),
                                             styles().warn)]
     closing += [Spacer(1, 3 * mm), _signatures(texts)]
     # The result and the signatures travel together: a page 2 holding only
-    # empty signature boxes would be signed without the result in view.
+    # empty signature boxes would be signed without the result in view. The
+    # resolution (often long) flows on, or the whole block would leave page 1
+    # a quarter empty whenever it did not fit.
     return [*_heading(issue, info, texts), Spacer(1, 2 * mm),
             *_record_grid(issue, info, texts), _timeline_table(issue, texts),
-            KeepTogether(closing)]
+            *resolution, KeepTogether(closing)]
 
 
 def texts_label(texts: Texts, field: str) -> str:
@@ -291,9 +294,9 @@ def _record_grid(issue: Issue, info: DocumentInfo, texts: Texts) -> list[Flowabl
     return _grid(pairs, texts, {8: 20 * mm, 9: 11 * mm, 10: 11 * mm})
 
 
-def _result_grid(issue: Issue, texts: Texts) -> list[Flowable]:
+def _result_grid(issue: Issue, texts: Texts) -> tuple[list[Flowable], list[Flowable]]:
+    """The resolution's row, then the rows that close the sheet (result, confirmation, …)."""
     pairs: list[Pair] = [
-        ("resolution", issue.resolution),
         ("result", issue.result),
         ("confirmed_by", issue.confirmed_by, "confirmed_at", _day(issue.confirmed_at)),
         ("maintenance_note", texts.yes_no(issue.maintenance_note), "updated_at",
@@ -302,7 +305,8 @@ def _result_grid(issue: Issue, texts: Texts) -> list[Flowable]:
     if issue.attachments:
         names = "；".join(f"{a.name}（{_size(a.size)}）" for a in issue.attachments)
         pairs.append(("attachments", names))
-    return _grid(pairs, texts, {0: 11 * mm, 1: 11 * mm})
+    return (_grid([("resolution", issue.resolution)], texts, {0: 11 * mm}),
+            _grid(pairs, texts, {0: 11 * mm}))
 
 
 def _size(size: int) -> str:

@@ -129,7 +129,7 @@ _EN: dict[str, str] = {
     "filter_overdue": "Overdue", "filter_deleted": "Including deleted",
     "status_change": "{old} → {new}",
     "field_change": "{field}: {old} → {new}", "empty": "(empty)",
-    "notified": "notified {whom} ({channel})",
+    "notified": "{channel}, {whom}",  # as the screen says it: "(On site, 何静)"
     "schedule_title": "On-site Support Schedule", "month": "Month",
     "month_value": "{year}-{month:02d}",
     "sch_person": "Person", "sch_half": "", "sch_am": "AM", "sch_pm": "PM",
@@ -179,8 +179,8 @@ _ENUMS_EN: dict[type[StrEnum], dict[str, str]] = {
     TimelineKind: {"note": "Note", "status_change": "Status", "field_change": "Edit",
                    "customer_notified": "Customer notified", "escalated": "Escalated",
                    "branch_tested": "Branch test", "applied_on_site": "Applied on site"},
-    NotifyChannel: {"onsite": "in person", "phone": "phone", "mail": "mail",
-                    "im": "instant message"},
+    NotifyChannel: {"onsite": "On site", "phone": "Phone", "mail": "Mail",
+                    "im": "Instant message"},
 }
 
 

@@ -111,12 +111,12 @@ class WorkflowBar(QWidget):
                 self._blocked[target] = (reason, field)
                 button.setProperty("blocked", True)
                 button.setToolTip(reason)
-                if field:
+                if field:  # the button says what is missing: no line below repeats it
                     button.setText(self.tr("%1 · fill in %2").replace(
                         "%1", action.replace("&", "&&")).replace("%2", labels.field_label(field)))
                 else:
                     button.setEnabled(False)  # nothing to fill in: the move is simply not open
-                blocked.append(self.tr("%1: %2").replace("%1", action).replace("%2", reason))
+                    blocked.append(self.tr("%1: %2").replace("%1", action).replace("%2", reason))
             button.clicked.connect(lambda _c=False, t=target: self._clicked(t))
             self._row.insertWidget(1 + n, button)
             self.buttons[target] = button

@@ -35,6 +35,9 @@ def test_the_window_shows_the_demo_project_and_its_people(
     overview = window.page("overview")
     assert isinstance(overview, OverviewPage)
     assert overview.people_model.rowCount() == 14
+    table = overview.people_table  # columns with air beside their widest text
+    for column in range(overview.people_model.columnCount() - 1):
+        assert table.columnWidth(column) >= table.sizeHintForColumn(column) + 20, column
     assert "张力 (ZL)" in window.user_label.text()
     assert window.windowTitle().endswith("华星电子 ERP 上线支持")
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 from golive_desk.domain.models import Person
 from golive_desk.ui import labels
@@ -72,3 +73,15 @@ class PeopleModel(QAbstractTableModel):
                  "department": self.tr("Department"), "phone": self.tr("Phone"),
                  "email": self.tr("E-mail"), "modules": self.tr("Modules covered")}
         return names[self.columns[section]]
+
+
+COLUMN_AIR = 24  # pixels beside a column's widest text: names and phones need room to breathe
+
+
+def fit_columns(view: QTableView) -> None:
+    """Each column but the last as wide as its widest text plus some air; the last takes
+    what is left (the header stretches it). Sized to contents alone, columns touched."""
+    columns = view.model().columnCount() if view.model() is not None else 0
+    view.resizeColumnsToContents()
+    for column in range(max(0, columns - 1)):
+        view.setColumnWidth(column, view.columnWidth(column) + COLUMN_AIR)

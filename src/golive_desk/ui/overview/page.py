@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -45,7 +44,7 @@ from golive_desk.ui.overview.charts import BarList, TrendChart
 from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
-from golive_desk.ui.people_model import PeopleModel
+from golive_desk.ui.people_model import PeopleModel, fit_columns
 
 _SEVERITY_ACCENT = {Severity.URGENT: "#c62828", Severity.HIGH: "#e07b00",
                     Severity.MEDIUM: "#1f5fd1", Severity.LOW: "#66748c"}
@@ -332,14 +331,13 @@ class OverviewPage(Page):
         bar.addWidget(self._add_person)
         layout.addLayout(bar)
         self._model = PeopleModel()
-        self._table = QTableView()
-        self._table.setModel(self._model)
-        self._table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self._table.setAlternatingRowColors(True)
-        self._table.verticalHeader().hide()
-        self._table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self._table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self._table, 1)
+        self.people_table = QTableView()
+        self.people_table.setModel(self._model)
+        self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.people_table.setAlternatingRowColors(True)
+        self.people_table.verticalHeader().hide()
+        self.people_table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.people_table, 1)
         return page
 
     # -- Page ----------------------------------------------------------------------
@@ -413,6 +411,7 @@ class OverviewPage(Page):
         self.summary = summary
         self._people = people
         self._model.set_people(people)
+        fit_columns(self.people_table)
         self.dashboard.show_summary(summary)
         if self.readiness is None:
             self.dashboard.show_readiness(None)

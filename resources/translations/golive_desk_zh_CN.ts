@@ -860,8 +860,20 @@
       <translation>问题按支持方式</translation>
     </message>
     <message>
-      <source>Support days by mode</source>
-      <translation>支持天数按方式</translation>
+      <source>Support person-days by mode</source>
+      <translation>支持人天（按支持方式）</translation>
+    </message>
+    <message>
+      <source>From the support schedule, go-live to the consultant's exit: each person's day counts 1, a half day 0.5.</source>
+      <translation>按支持时间表统计，自上线至顾问撤离现场：每人每天计 1 人天，半天计 0.5。</translation>
+    </message>
+    <message>
+      <source>%1 person-day</source>
+      <translation>%1 人天</translation>
+    </message>
+    <message>
+      <source>%1 person-days</source>
+      <translation>%1 人天</translation>
     </message>
     <message>
       <source>Lessons learned</source>
@@ -882,14 +894,6 @@
     <message>
       <source>%1 issues supported (%2 still open)</source>
       <translation>共支持 %1 个问题（仍有 %2 个未关闭）</translation>
-    </message>
-    <message>
-      <source>%1 days</source>
-      <translation>%1 天</translation>
-    </message>
-    <message>
-      <source>%1 day</source>
-      <translation>%1 天</translation>
     </message>
     <message>
       <source>The consultant cannot leave the site before go-live (%1). Choose a later day.</source>
@@ -2611,6 +2615,10 @@
       <translation>所有问题均已关闭或移交（移交运维 %1 个）</translation>
     </message>
     <message>
+      <source>Choose who follows them up in the O&amp;M service department.</source>
+      <translation>请选择运营维护服务部门的跟进人。</translation>
+    </message>
+    <message>
       <source>Choose an issue in the list first.</source>
       <translation>请先在列表中选择一个问题。</translation>
     </message>
@@ -3297,12 +3305,14 @@
       <translation>尚未签字验收。可以随时关闭向导稍后继续：填写的内容都已保存。</translation>
     </message>
     <message>
-      <source>Needed for the acceptance.</source>
-      <translation>验收需要填写此项。</translation>
+      <source>Sign-off refused: %1 open issues are neither transferred nor closed (%2).
+Transfer or close them on page 2.</source>
+      <translation>不能签字验收：%1 个问题既未移交也未关闭（%2）。
+请在第 2 页移交或关闭这些问题。</translation>
     </message>
     <message>
-      <source>Sign-off refused: %1 open issues are neither transferred nor closed: %2. Transfer or close them on page 2.</source>
-      <translation>不能签字验收：%1 个问题既未移交也未关闭：%2。请在第 2 页移交或关闭它们。</translation>
+      <source>Needed for the acceptance.</source>
+      <translation>验收需要填写此项。</translation>
     </message>
     <message>
       <source>The acceptance cannot be before go-live (%1).</source>

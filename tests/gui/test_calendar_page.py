@@ -1,6 +1,7 @@
 """The Calendar page over a real store: the month and week grids, drag to move and
-resize, Delete, a warning's link, the team view's double booking, the plan dialog and
-a day's issue badge."""
+resize, Delete, a warning's link, double bookings outlined in every view, the team
+view's totals against the printed schedule's, weekday names, the plan dialog and a
+day's issue badge."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog
 
@@ -19,14 +20,17 @@ from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
 from golive_desk.domain.workdays import YearData
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
+from golive_desk.ui.calendar import texts
 from golive_desk.ui.calendar.page import CalendarPage
 from golive_desk.ui.calendar.plan_dialog import PlanDialog, ProposalModel
 from golive_desk.ui.calendar.slot_dialog import SlotAnswer
 from golive_desk.ui.calendar.week_view import WeekGrid
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import MainWindow
+from golive_desk.ui.overview.schedule import SupportCard
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.conftest import settle
+from tests.integration.test_schedule_report import schedule_totals
 
 FEB = date(2026, 2, 1)
 
@@ -222,6 +226,74 @@ def test_team_view_highlights_a_double_booking(qtbot: object, page: CalendarPage
     assert {s.project_code for s in team.data.slots} == {"HX", "BJ"}
     texts = [page.warnings.list.item(i).text() for i in range(page.warnings.list.count())]
     assert any("王敏" in text and "BJ" in text for text in texts)
+
+
+def test_team_view_totals_and_rows_are_the_printed_schedules(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    """Half a day counts 0.5 on screen as on paper; the project's unscheduled
+    consultant is a row in both."""
+    assert desktop.services is not None
+    services = desktop.services
+    wang = next(p.id for p in services.projects.people("HX") if p.name == "王敏")
+    desktop.runner.run(lambda: services.calendar.add_slot(
+        "HX", wang, date(2026, 2, 16), date(2026, 2, 16), Half.AM, SupportMode.ONSITE))
+    settle(qtbot, desktop)
+    page.set_view("team")
+    settle(qtbot, desktop)
+    team = page.team
+    names = [name for _pid, name in team.data.people]
+    assert names == ["李强", "王敏"]  # 李强 has no slot this month: listed, as printed
+    shown = {name: f"{team.data.onsite.get(pid, 0.0):g}" for pid, name in team.data.people}
+    assert shown == {"李强": "0", "王敏": "5.5"}  # 3 + 2 days (one also at BJ) + a morning
+    assert team.total_text(wang) == "5.5 d"
+    pdf = services.printing.print_schedule("HX", FEB, "zh_CN")
+    assert schedule_totals(pdf, names) == shown
+    assert "0.5" in team.total_tooltip(None)
+
+
+def test_month_and_week_views_outline_a_double_booking(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    """王敏 is on site for HX and BJ on 24 February: the legend's red outline is drawn
+    round HX's bar that day (pixels too), and not on the 25th."""
+    grid = page.month
+    marked = grid.double_booked()
+    assert set(marked) == {date(2026, 2, 24)}
+    rect = marked[date(2026, 2, 24)][0]
+    cell = grid.cell_rect(date(2026, 2, 24))
+    assert cell is not None
+    assert cell.contains(rect.center())
+    image = grid.grab().toImage()
+    edge = image.pixelColor(int(rect.center().x()), int(rect.top()) - 1)
+    assert edge.red() > 150 > edge.green(), edge.name()
+    page.go_to_day(date(2026, 2, 24))
+    page.set_view("week")
+    settle(qtbot, desktop)
+    assert set(page.week.double_booked()) == {date(2026, 2, 24)}
+    assert len(page.week.double_booked()[date(2026, 2, 24)]) == 2  # morning and afternoon
+
+
+def test_weekdays_are_named_in_full_beside_a_date(qtbot: object, page: CalendarPage) -> None:
+    """A bare 一 beside 11月30日 reads as a dash: 周一 in Chinese, Mon 30 Nov in English."""
+    monday = date(2026, 11, 30)
+    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    assert texts.weekday_day(chinese, monday) == "周一 11月30日"
+    assert texts.weekday_day(chinese, date(2026, 12, 6)) == "周日 12月6日"
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert texts.weekday_day(english, monday) == "Mon 30 Nov"
+    assert page.week.day_title(monday) == texts.weekday_day(QLocale(), monday)
+    before = QLocale()
+    QLocale.setDefault(chinese)
+    try:
+        card = SupportCard()
+        qtbot.addWidget(card)  # type: ignore[attr-defined]
+        card.show_slots([], monday)
+        card.show_slots([Slot("s", "p", "HX", "华星", "zl", "张力", monday, monday, Half.DAY,
+                              SupportMode.ONSITE)], monday)
+        heads = card.day_heads()
+    finally:
+        QLocale.setDefault(before)
+    assert heads[0] == "周一 11月30日"
+    assert heads[6] == "周日 12月6日"
 
 
 def test_a_change_to_milestones_or_holidays_reaches_the_months_after_it(

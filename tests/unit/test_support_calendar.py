@@ -10,7 +10,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.enums import ROLE_SIDE, Role, SupportMode
+from golive_desk.domain.models import Person
 from golive_desk.domain.support_calendar import (
     CalendarError,
     CoverageWarning,
@@ -22,7 +23,9 @@ from golive_desk.domain.support_calendar import (
     check_onsite_days,
     check_range,
     coverage_warnings,
+    onsite_totals,
     propose_plan,
+    schedule_rows,
 )
 from golive_desk.domain.workdays import HolidayCalendar
 
@@ -214,3 +217,35 @@ def test_plan_leaves_out_days_on_site_elsewhere_and_needs_a_team() -> None:
     plan = propose_plan(_project(n=2), TEAM[:1], CAL, busy={"zl": {D("2026-03-03")}})
     first = [(p.start, p.end) for p in plan if p.half is Half.DAY]
     assert first == [(D("2026-03-02"), D("2026-03-02")), (D("2026-03-04"), D("2026-03-04"))]
+
+
+# -- what the team view and the printed schedule count and list -----------------------
+def test_onsite_totals_count_half_days_and_a_double_booked_half_once() -> None:
+    slots = [_slot("2026-03-02", "2026-03-03"),  # two whole days
+             _slot("2026-03-04", half=Half.AM),  # a morning
+             _slot("2026-03-04", half=Half.PM, mode=REMOTE),  # not on site
+             _slot("2026-03-02", project="P2"),  # the same day elsewhere: counted once
+             _slot("2026-03-05", project="P2", half=Half.PM),  # half a day elsewhere
+             _slot("2026-03-06", person="lx", mode=PHONE),
+             _slot("2026-02-27", "2026-03-01", person="lx")]  # 3 days, 1 in March
+    totals = onsite_totals(slots, D("2026-03-01"), D("2026-03-31"))
+    assert totals == {"zl": 3.0, "lx": 1.0}
+    own = onsite_totals([s for s in slots if s.project_id == "P1"], D("2026-03-01"),
+                        D("2026-03-31"))
+    assert own == {"zl": 2.5, "lx": 1.0}
+
+
+def _member(pid: str, name: str, role: Role, project: str = "P1") -> Person:
+    return Person(pid, project, name, name[:2], role, ROLE_SIDE[role])
+
+
+def test_schedule_rows_list_the_team_unscheduled_then_the_others_scheduled() -> None:
+    members = [_member("pm", "周建国", Role.VENDOR_PM), _member("zl", "张力", Role.CONSULTANT),
+               _member("ku", "刘芳", Role.KEY_USER), _member("ku2", "王强", Role.KEY_USER),
+               _member("lx", "林晓", Role.CONSULTANT)]
+    slots = [_slot("2026-03-02"), _slot("2026-03-03", person="ku2"),
+             _slot("2026-03-03", person="other", project="P2")]
+    rows = schedule_rows(members, slots)
+    # consultants, then the vendor PM (no slot: listed), then the key user with a slot;
+    # 刘芳 (a key user without a slot) is not; then someone else's, by name
+    assert [pid for pid, _name in rows] == ["zl", "lx", "pm", "ku2", "other"]

@@ -24,8 +24,9 @@ from datetime import date, timedelta
 from enum import StrEnum
 from types import MappingProxyType
 
-from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.enums import Role, Side, SupportMode
 from golive_desk.domain.errors import ValidationError
+from golive_desk.domain.models import Person
 from golive_desk.domain.workdays import HolidayCalendar
 
 DEFAULT_ONSITE_DAYS = 5
@@ -245,6 +246,57 @@ def onsite_days_of(slots: Iterable[Slot]) -> dict[str, set[date]]:
         if slot.mode is SupportMode.ONSITE:
             covered[slot.project_id].update(slot.days())
     return covered
+
+
+def onsite_totals(slots: Iterable[Slot], start: date, end: date) -> dict[str, float]:
+    """Per person id, the days on site within ``start``..``end``.
+
+    A half-day on site counts 0.5, a whole day 1; a half-day on site for two
+    projects at once counts once. The team view's column and the printed
+    schedule's total both come from here, so they agree.
+    """
+    halves: dict[str, set[tuple[date, Half]]] = defaultdict(set)
+    for slot in slots:
+        if slot.mode is SupportMode.ONSITE:
+            cells = halves[slot.person_id]
+            for day in _each_day(max(slot.start, start), min(slot.end, end)):
+                cells.update((day, half) for half in _halves(slot.half))
+    return {person: len(cells) / 2 for person, cells in halves.items() if cells}
+
+
+_TEAM_ROLES = (Role.CONSULTANT, Role.VENDOR_PM)
+
+
+def schedule_rows(members: Iterable[Person], slots: Iterable[Slot]) -> list[tuple[str, str]]:
+    """Who a project's schedule lists, as (person id, name), in order.
+
+    First the project's support team, scheduled or not (a blank row says "not
+    this month"): its vendor-side members and anyone with one of its slots, by
+    role, then name. Then everyone else with one of ``slots`` (no longer a
+    member, or on another project), by name. The team view and the printed
+    schedule both list these rows.
+
+    Args:
+        members: the project's members.
+        slots: the slots shown (the printed schedule: the project's; the team
+            view: every project's).
+    """
+    members = list(members)
+    slots = list(slots)
+    projects = {m.project_id for m in members}
+    own = {s.person_id for s in slots if s.project_id in projects}
+    order = list(Role)
+    team = sorted((m for m in members
+                   if m.side is Side.VENDOR or m.role in _TEAM_ROLES or m.id in own),
+                  key=lambda m: (order.index(m.role), m.name))
+    rows: list[tuple[str, str]] = []
+    for member in team:
+        if all(member.id != pid for pid, _name in rows):
+            rows.append((member.id, member.name))
+    listed = {pid for pid, _name in rows}
+    rows += sorted({(s.person_id, s.person_name) for s in slots if s.person_id not in listed},
+                   key=lambda row: (row[1], row[0]))
+    return rows
 
 
 def coverage_warnings(projects: Sequence[ProjectDates], slots: Sequence[Slot],

@@ -23,9 +23,16 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
-from golive_desk.domain.enums import Role, Side, SupportMode
+from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.models import Person
-from golive_desk.domain.support_calendar import Half, Milestone, MilestoneKind, Slot
+from golive_desk.domain.support_calendar import (
+    Half,
+    Milestone,
+    MilestoneKind,
+    Slot,
+    onsite_totals,
+    schedule_rows,
+)
 from golive_desk.domain.workdays import DayKind, HolidayCalendar
 from golive_desk.reports.flowables import BoldTitle
 from golive_desk.reports.fonts import cjk_font
@@ -69,22 +76,6 @@ def month_days(month: date) -> list[date]:
     return [first + timedelta(days=i) for i in range(count)]
 
 
-def schedule_team(people: Sequence[Person], slots: Sequence[Slot]) -> list[tuple[str, str]]:
-    """The rows: (person id, name) of the vendor's team and of everyone with a slot.
-
-    The project's own order (by role, then name) is kept; a person with a slot
-    who is no longer a member comes last, by name.
-    """
-    with_slots = {s.person_id for s in slots}
-    rows = [(p.id, p.name) for p in people
-            if p.id in with_slots or p.side is Side.VENDOR
-            or p.role in (Role.CONSULTANT, Role.VENDOR_PM)]
-    seen = {pid for pid, _ in rows}
-    extra = sorted({(s.person_id, s.person_name) for s in slots if s.person_id not in seen},
-                   key=lambda r: r[1])
-    return rows + extra
-
-
 def render_schedule(slots: Sequence[Slot], milestones: Sequence[Milestone],
                     people: Sequence[Person], month: date, holidays: HolidayCalendar,
                     info: DocumentInfo, language: str) -> bytes:
@@ -95,7 +86,7 @@ def render_schedule(slots: Sequence[Slot], milestones: Sequence[Milestone],
     in_month = [s for s in slots if s.start <= days[-1] and s.end >= days[0]]
     stones = sorted((m for m in milestones if days[0] <= m.day <= days[-1]),
                     key=lambda m: (m.day, _KINDS.index(m.kind)))
-    team = schedule_team(people, in_month)
+    team = schedule_rows(people, in_month)
     s = styles()
     story: list[Flowable] = [
         BoldTitle(texts["schedule_title"], 20, space_after=2),
@@ -171,13 +162,9 @@ def _cells(days: Sequence[date], slots: Sequence[Slot]
     return out
 
 
-def _onsite_days(cells: dict[date, tuple[str, str]]) -> float:
-    mark = SYMBOLS[SupportMode.ONSITE]
-    return sum((mark in am) * 0.5 + (mark in pm) * 0.5 for am, pm in cells.values())
-
-
 def _days_text(value: float) -> str:
-    return f"{value:g}" if value else ""
+    """9.5, 6, 0: a listed person without a day on site reads 0, not a blank."""
+    return f"{value:g}"
 
 
 def _grid(days: Sequence[date], slots: Sequence[Slot], stones: Sequence[Milestone],
@@ -203,6 +190,7 @@ def _grid(days: Sequence[date], slots: Sequence[Slot], stones: Sequence[Mileston
     rows.append([texts["sch_milestones"], "", *["\n".join(by_day.get(d, [])) for d in days],
                  ""])
     cells = _cells(days, slots)
+    totals = onsite_totals(slots, days[0], days[-1])
     commands: list[tuple[object, ...]] = [
         ("GRID", (0, 0), (-1, -1), GRID * 0.6, colors.HexColor("#888888")),
         ("BOX", (0, 0), (-1, -1), FRAME, RULE),
@@ -241,7 +229,7 @@ def _grid(days: Sequence[date], slots: Sequence[Slot], stones: Sequence[Mileston
             else:
                 am_row.append(ModeMarks(am) if am else "")
                 pm_row.append(ModeMarks(pm) if pm else "")
-        am_row.append(_days_text(_onsite_days(mine)))
+        am_row.append(_days_text(totals.get(person_id, 0.0)))
         pm_row.append("")
         rows += [am_row, pm_row]
         commands += [("SPAN", (0, top), (0, top + 1)),
@@ -316,10 +304,14 @@ def _notes(days: Sequence[date], stones: Sequence[Milestone], holidays: HolidayC
     off = sep.join(f"{name} {v[0].month}/{v[0].day}" + (f"–{v[-1].month}/{v[-1].day}"
                                                        if len(v) > 1 else "")
                    for name, v in names.items())
+    # (the team view's column counts the same way: domain.support_calendar.onsite_totals)
+    counted = ("现场天数：", "按半天计，现场半天计 0.5 天，全天计 1 天") if texts.chinese else \
+        ("On-site days:", "counted in half days: half a day on site counts 0.5, a whole day 1")
     table = Table([[para(texts.colon(texts["sch_milestone_list"]), s.label),
                     para(listed or texts["sch_none"], s.value_small)],
                    [para(texts.colon(texts["sch_holiday_list"]), s.label),
-                    para(off or texts["sch_none"], s.value_small)]],
+                    para(off or texts["sch_none"], s.value_small)],
+                   [para(counted[0], s.label), para(counted[1], s.value_small)]],
                   colWidths=[30 * mm, LAYOUT.frame_width - 30 * mm])
     table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),

@@ -4,6 +4,11 @@ Press on a bar and drag: move it; press on its right edge: lengthen or shorten
 it; press on empty days and drag: a new slot over them. Double-click edits a bar
 (or creates a slot on an empty day); Delete removes the selected bar. The
 canvas only asks (signals); the page writes through the runner.
+
+A person on site for two projects in one half-day has their on-site bars
+outlined in red on that day (the legend's "Double booked", as the team view
+outlines the cell). The selected bar shows a grip at its right end, where a
+drag resizes it (the cursor says so too); other bars show none.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.support_calendar import Half, Slot
 from golive_desk.domain.workdays import DayKind
 from golive_desk.ui.calendar import texts
@@ -39,6 +45,7 @@ _WHITE = QColor("#ffffff")
 _NO_PEN = QPen(Qt.PenStyle.NoPen)
 _SELECTED_PEN = QPen(texts.INK, 2)
 _GRIP_PEN = QPen(QColor(255, 255, 255, 150), 1)
+_CLASH_PEN = QPen(texts.CLASH, 2)
 _LABEL_ALIGN = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 _DAY_FILLS: dict[DayKind | None, QColor] = {
     DayKind.HOLIDAY: texts.HOLIDAY_FILL, DayKind.WEEKEND: texts.WEEKEND_FILL,
@@ -70,6 +77,7 @@ class SlotCanvas(QWidget):
         self.selected_slot_id: str | None = None
         self.selected_day: date | None = None
         self._bars: list[Bar] = []
+        self._clash_marks: dict[date, list[QRectF]] = {}
         self._drag: Drag | None = None
         self._fonts: dict[tuple[str, int | None, bool | None], tuple[QFont, QFontMetrics]] = {}
         self.setMouseTracking(True)
@@ -115,9 +123,40 @@ class SlotCanvas(QWidget):
     def bar_at(self, pos: QPointF) -> Bar | None:
         return next((bar for bar in reversed(self._bars) if bar.rect.contains(pos)), None)
 
+    def double_booked(self) -> dict[date, list[QRectF]]:
+        """Per day, where a double booking is outlined (the pieces of bars)."""
+        return {day: [QRectF(r) for r in rects] for day, rects in self._clash_marks.items()}
+
     def _relayout(self) -> None:
         self._bars = self.layout_bars()
+        self._clash_marks = self._mark_clashes()
         self.update()
+
+    def _mark_clashes(self) -> dict[date, list[QRectF]]:
+        """The piece of each on-site bar on a day its person is double booked."""
+        clashes = self.data.clashes
+        if not clashes:
+            return {}
+        marks: dict[date, list[QRectF]] = {}
+        for bar in self._bars:
+            slot = bar.slot
+            if slot.mode is not SupportMode.ONSITE:
+                continue
+            for day in days_of(max(slot.start, self.data.start), min(slot.end, self.data.end)):
+                if (slot.person_id, day) not in clashes:
+                    continue
+                cell = self.day_rect(day)
+                piece = bar.rect.intersected(cell) if cell is not None else QRectF()
+                if not piece.isEmpty():
+                    marks.setdefault(day, []).append(piece)
+        return marks
+
+    def paint_clashes(self, painter: QPainter) -> None:
+        painter.setPen(_CLASH_PEN)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for rects in self._clash_marks.values():
+            for rect in rects:
+                painter.drawRoundedRect(rect.adjusted(-1, -1, 1, 1), 3, 3)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -266,7 +305,7 @@ class SlotCanvas(QWidget):
         painter.setBrush(color)
         rect = bar.rect
         painter.drawRoundedRect(rect, 3, 3)
-        if bar.tail:  # the resize grip
+        if bar.tail and slot.id == self.selected_slot_id:  # the resize grip
             x = rect.right() - 4
             painter.setPen(_GRIP_PEN)
             painter.drawLine(QPointF(x, rect.top() + 4), QPointF(x, rect.bottom() - 4))

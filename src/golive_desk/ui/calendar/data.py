@@ -11,6 +11,7 @@ from golive_desk.domain.support_calendar import CoverageWarning, Milestone, Slot
 from golive_desk.domain.workdays import HolidayCalendar
 
 _NO_COUNTS: Mapping[date, int] = MappingProxyType({})
+_NO_TOTALS: Mapping[str, float] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,13 @@ class CalendarData:
     """The slots, milestones, warnings and day facts of ``start``..``end``.
 
     ``people`` are the team view's rows (id, name), the current project's first;
-    ``clashes`` the (person id, day) cells where someone is on site twice.
+    ``clashes`` the (person id, day) cells where someone is on site twice (the
+    month and week views outline those people's on-site bars there, the team
+    view the cells).
     ``show_project`` asks the bars to name the project (several projects shown).
+    ``onsite`` (team view) per person id the on-site days of ``onsite_project``,
+    as the printed schedule counts them (``domain.support_calendar.onsite_totals``);
+    ``onsite_all`` the same over every project.
     """
 
     start: date
@@ -32,6 +38,12 @@ class CalendarData:
     people: tuple[tuple[str, str], ...] = ()
     clashes: frozenset[tuple[str, date]] = frozenset()
     show_project: bool = False
+    onsite: Mapping[str, float] = field(default_factory=lambda: _NO_TOTALS)
+    onsite_all: Mapping[str, float] = field(default_factory=lambda: _NO_TOTALS)
+    onsite_project: str = ""
+
+    def is_double_booked(self, person_id: str, day: date) -> bool:
+        return (person_id, day) in self.clashes
 
     def milestones_on(self, day: date) -> list[Milestone]:
         return [m for m in self.milestones if m.day == day]

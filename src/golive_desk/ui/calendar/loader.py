@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from golive_desk.domain.enums import Role, Side
 from golive_desk.domain.models import Project
-from golive_desk.domain.support_calendar import Slot, WarningCode
+from golive_desk.domain.support_calendar import WarningCode, onsite_totals, schedule_rows
 from golive_desk.services.calendar_view import CalendarBasis
 from golive_desk.services.container import Services
 from golive_desk.ui.calendar.data import CalendarData
@@ -46,18 +46,33 @@ def load(services: Services, request: Request, kept: Loaded | None = None) -> Lo
                                   basis=kept.basis if kept is not None else None)
     members = kept.members if kept is not None and kept.basis is view.basis else \
         _members(view.basis)
-    # (only the team view draws them: it reads every project's warnings)
-    clashes = frozenset((w.person_id, w.day) for w in view.warnings
-                        if w.code == WarningCode.DOUBLE_BOOKED and w.person_id) \
-        if request.team else frozenset()
     warnings = tuple(w for w in view.warnings if code is None or w.project_code == code)
     if request.person_id:
         warnings = tuple(w for w in warnings if w.person_id in (None, request.person_id))
-    rows = _team_rows(list(view.slots), members.get(request.current or "", []),
-                      request.person_id) if request.team else ()
+    # (the team view's are every project's; a project's month or week has its own,
+    # which name its slots that clash with another project's)
+    clashes = frozenset((w.person_id, w.day) for w in (view.warnings if request.team
+                                                         else warnings)
+                        if w.code == WarningCode.DOUBLE_BOOKED and w.person_id)
     data = CalendarData(start, end, view.slots, view.milestones, warnings, view.issues,
-                        view.holidays, rows, clashes, show_project=request.team or code is None)
+                        view.holidays, (), clashes, show_project=request.team or code is None)
+    if request.team:
+        data = _with_team(data, view.basis, code or request.current or "", request.person_id)
     return Loaded(request, data, view.projects, members, view.basis)
+
+
+def _with_team(data: CalendarData, basis: CalendarBasis, counted: str,
+               person_id: str | None) -> CalendarData:
+    """The team view's rows and totals: the rows the printed schedule of ``counted``
+    lists (its team, scheduled or not), then everyone else scheduled this month; the
+    on-site days of ``counted`` as that schedule counts them, and of every project."""
+    rows = schedule_rows(basis.members.get(counted, ()), data.slots)
+    if person_id:
+        rows = [row for row in rows if row[0] == person_id]
+    own = [s for s in data.slots if s.project_code == counted]
+    return replace(data, people=tuple(rows), onsite_project=counted,
+                   onsite=onsite_totals(own, data.start, data.end),
+                   onsite_all=onsite_totals(data.slots, data.start, data.end))
 
 
 def _members(basis: CalendarBasis) -> dict[str, list[tuple[str, str]]]:
@@ -70,17 +85,3 @@ def _members(basis: CalendarBasis) -> dict[str, list[tuple[str, str]]]:
         people.sort(key=lambda p: (p.side != Side.VENDOR, p.name))
         members[project.code] = [(p.id, p.name) for p in people]
     return members
-
-
-def _team_rows(slots: list[Slot], current: list[tuple[str, str]],
-               person_id: str | None) -> tuple[tuple[str, str], ...]:
-    """The current project's people scheduled this month first, then the
-    rest of those scheduled this month, by name."""
-    busy = {s.person_id: s.person_name for s in slots}
-    rows = [(pid, name) for pid, name in current if pid in busy]
-    seen = {pid for pid, _n in rows}
-    rows += sorted(((pid, name) for pid, name in busy.items() if pid not in seen),
-                   key=lambda row: row[1])
-    if person_id:
-        rows = [row for row in rows if row[0] == person_id]
-    return tuple(rows)

@@ -135,6 +135,7 @@ class MonthGrid(SlotCanvas):
             self._paint_day(painter, day, fonts)
         for bar in self._bars:
             self.paint_bar(painter, bar, self.bar_label(bar.slot))
+        self.paint_clashes(painter)
         self._paint_more(painter, fonts.tag)
         self.paint_drag(painter)
         painter.end()

@@ -2,7 +2,11 @@
 
 For the PM: each cell is coloured by mode (the top half the morning, the bottom
 half the afternoon) and names the project; a person on site for two customers
-at once is outlined in red.
+at once is outlined in red. The rows are those the printed schedule of the
+project lists (its team, scheduled or not), then everyone else scheduled this
+month; the last column is each person's on-site days for that project, counted
+as the printed schedule counts them (a half day 0.5); the tooltip adds every
+customer's.
 """
 
 from __future__ import annotations
@@ -12,11 +16,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QToolTip, QWidget
 
-from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.support_calendar import Half, Slot
 from golive_desk.domain.workdays import DayKind
 from golive_desk.ui.calendar import texts
@@ -82,6 +94,39 @@ class TeamGrid(QWidget):
     def is_clash(self, person_id: str, day: date) -> bool:
         return (person_id, day) in self.data.clashes
 
+    def total_text(self, person_id: str) -> str:
+        """The last column of ``person_id``'s row: "9.5 d", "0 d"."""
+        return self.tr("%1 d").replace("%1", _number(self.data.onsite.get(person_id, 0.0)))
+
+    def total_tooltip(self, person_id: str | None) -> str:
+        """What the last column counts (the header), with every customer's (a row)."""
+        project = self.data.onsite_project
+        about = self.tr("Days on site for %1 this month, as the printed schedule counts "
+                        "them: a half day counts 0.5.").replace("%1", project)
+        if person_id is None:
+            return about
+        every = self.data.onsite_all.get(person_id, 0.0)
+        if every == self.data.onsite.get(person_id, 0.0):
+            return about
+        words = self.tr("On site for every customer: %1 d").replace("%1", _number(every))
+        return f"{about}\n{words}"
+
+    def _row_at(self, pos: QPointF) -> str | None:
+        row = int((pos.y() - HEADER) // ROW)
+        return self.data.people[row][0] if pos.y() >= HEADER and row < len(
+            self.data.people) else None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            pos = QPointF(event.pos())
+            if pos.x() >= self.width() - LOAD_WIDTH:
+                QToolTip.showText(event.globalPos(), self.total_tooltip(self._row_at(pos)),
+                                  self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         day = self.day_at(event.position())
         if day is not None:
@@ -133,8 +178,12 @@ class TeamGrid(QWidget):
         painter.setFont(bold)
         painter.drawText(QRectF(10, 0, NAME_WIDTH - 10, HEADER),
                          int(Qt.AlignmentFlag.AlignVCenter), self.tr("Person"))
-        painter.drawText(QRectF(self.width() - LOAD_WIDTH, 0, LOAD_WIDTH - 6, HEADER),
+        total = QRectF(self.width() - LOAD_WIDTH, 0, LOAD_WIDTH - 6, HEADER)
+        painter.drawText(total.adjusted(0, 4, 0, -HEADER / 2),
                          int(Qt.AlignmentFlag.AlignCenter), self.tr("On site"))
+        painter.setFont(small)
+        painter.drawText(total.adjusted(0, HEADER / 2, 0, -4), int(Qt.AlignmentFlag.AlignCenter),
+                         self.tr("%1, days").replace("%1", self.data.onsite_project))
         tags = {DayKind.HOLIDAY: self.tr("Off"), DayKind.ADJUSTED_WORKDAY: self.tr("Work")}
         for col, day in enumerate(days):
             rect = QRectF(NAME_WIDTH + col * width, 0, width, HEADER)
@@ -165,7 +214,6 @@ class TeamGrid(QWidget):
                          int(Qt.AlignmentFlag.AlignVCenter),
                          style.name_metrics.elidedText(name, Qt.TextElideMode.ElideRight,
                                                        NAME_WIDTH - 14))
-        onsite_days = 0
         grid = QPen(texts.GRID, 1)
         for col, day in enumerate(style.days):
             cell = QRectF(NAME_WIDTH + col * style.width, top, style.width, ROW)
@@ -174,8 +222,6 @@ class TeamGrid(QWidget):
                 painter.fillRect(cell, style.fills[col])
             if slots:
                 self._paint_slots(painter, cell, slots, style.code_font)
-                if any(s.mode is SupportMode.ONSITE for s in slots):
-                    onsite_days += 1
             if (person_id, day) in self.data.clashes:
                 painter.setPen(QPen(texts.CLASH, 2.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -184,7 +230,8 @@ class TeamGrid(QWidget):
         painter.setFont(style.name_font)
         painter.drawText(QRectF(self.width() - LOAD_WIDTH, top, LOAD_WIDTH - 6, ROW),
                          int(Qt.AlignmentFlag.AlignCenter),
-                         style.days_text.replace("%1", str(onsite_days)) if onsite_days else "–")
+                         style.days_text.replace(
+                             "%1", _number(self.data.onsite.get(person_id, 0.0))))
         painter.setPen(grid)
         painter.drawLine(QPointF(0, top + ROW), QPointF(self.width(), top + ROW))
 
@@ -209,6 +256,10 @@ class TeamGrid(QWidget):
             painter.setPen(_WHITE)
             painter.drawText(inner, int(Qt.AlignmentFlag.AlignCenter),
                              "\n".join(codes[:2]) if len(codes) > 1 else codes[0])
+
+
+def _number(days: float) -> str:
+    return f"{days:g}"  # 9.5, 6, 0
 
 
 _WHITE = QColor("#ffffff")

@@ -68,7 +68,8 @@ def milestone(kind: MilestoneKind) -> str:
 
 
 def weekday_names(locale: QLocale) -> list[str]:
-    """Monday first: 一 … 日 in Chinese, Mon … Sun in English."""
+    """Monday first: 一 … 日 in Chinese, Mon … Sun in English (column heads, where the
+    row of them reads as weekdays; alone, say :func:`weekday_day`)."""
     if locale.language() == QLocale.Language.Chinese:
         return list("一二三四五六日")
     return [locale.dayName(n, QLocale.FormatType.ShortFormat) for n in range(1, 8)]
@@ -84,6 +85,16 @@ def day_text(locale: QLocale, day: date) -> str:
     if locale.language() == QLocale.Language.Chinese:
         return f"{day.month}月{day.day}日"
     return f"{locale.monthName(day.month, QLocale.FormatType.ShortFormat)} {day.day}"
+
+
+def weekday_day(locale: QLocale, day: date) -> str:
+    """A day with its weekday: "周一 11月30日" in Chinese (a bare 一 reads as a dash),
+    "Mon 30 Nov" in English."""
+    if locale.language() == QLocale.Language.Chinese:
+        return f"周{weekday_names(locale)[day.weekday()]} {day_text(locale, day)}"
+    weekday = locale.dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+    month = locale.monthName(day.month, QLocale.FormatType.ShortFormat)
+    return f"{weekday} {day.day} {month}"
 
 
 def warning(item: CoverageWarning) -> str:

@@ -106,19 +106,23 @@ class WeekGrid(SlotCanvas):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
-        names = texts.weekday_names(self.locale_())
         width = self._column_width()
         for col in range(7):
             day = self.monday + timedelta(days=col)
-            self._paint_column(painter, day, names[col], QRectF(GUTTER + col * width, 0, width,
-                                                                self.height() - 1))
+            self._paint_column(painter, day, QRectF(GUTTER + col * width, 0, width,
+                                                    self.height() - 1))
         self._paint_gutter(painter)
         for bar in self._bars:
             self.paint_bar(painter, bar, self.bar_label(bar.slot))
+        self.paint_clashes(painter)
         self.paint_drag(painter)
         painter.end()
 
-    def _paint_column(self, painter: QPainter, day: date, name: str, column: QRectF) -> None:
+    def day_title(self, day: date) -> str:
+        """A column's head: "周一 10月5日", "Mon 5 Oct"."""
+        return texts.weekday_day(self.locale_(), day)
+
+    def _paint_column(self, painter: QPainter, day: date, column: QRectF) -> None:
         painter.fillRect(column, self.day_fill(day))
         painter.fillRect(QRectF(column.left(), 0, column.width(), HEADER), QColor("#eef2f8"))
         painter.setPen(QPen(texts.GRID, 1))
@@ -131,7 +135,7 @@ class WeekGrid(SlotCanvas):
         painter.setFont(font)
         today = day == self.today
         painter.setPen(texts.TODAY if today else texts.INK)
-        title = f"{name}  {texts.day_text(self.locale_(), day)}"
+        title = self.day_title(day)
         painter.drawText(QRectF(column.left() + 8, 6, column.width() - 16, 20),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), title)
         if today:

@@ -83,7 +83,6 @@ class SupportCard(QWidget):
         else:
             self.today_label.setText(heading + " " + escape(self.tr("nobody scheduled")))
         self._clear_week()
-        names = texts.weekday_names(locale)
         week = [s for s in slots if s.start <= sunday and s.end >= monday]
         self.empty.setVisible(not week)
         if not week:
@@ -91,15 +90,26 @@ class SupportCard(QWidget):
         for row in range(7):
             day = monday + timedelta(days=row)
             on_day = [s for s in week if s.covers(day)]
-            head = QLabel(f"{names[row]} {texts.day_text(locale, day)}")
+            head = QLabel(texts.weekday_day(locale, day))  # 周一 11月30日, not 一 11月30日
             head.setObjectName("muted")
-            if day == today:
-                head.setStyleSheet(f"color: {texts.TODAY.name()}; font-weight: 700;")
             body = QLabel("<br>".join(_entry(s) for s in on_day) if on_day else "–")
             body.setWordWrap(True)
+            if day == today:  # the row of today stands out, as the Today line above says
+                head.setStyleSheet(f"color: {texts.TODAY.name()}; font-weight: 700;")
+                body.setStyleSheet("font-weight: 700;")
             self._week.addWidget(head, row, 0)
             self._week.addWidget(body, row, 1)
             self._week_labels.append(body)
+
+    def day_heads(self) -> list[str]:
+        """The week's day labels, Monday first (for tests)."""
+        heads = []
+        for row in range(self._week.rowCount()):
+            item = self._week.itemAtPosition(row, 0)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                heads.append(label.text())
+        return heads
 
     def lines(self) -> list[str]:
         """What the card says (for tests): today's line, then each day's."""

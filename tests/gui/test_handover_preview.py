@@ -58,5 +58,5 @@ def test_the_handover_document_previews_and_saves(qtbot: QtBot, ctx: UiContext,
     settle(desktop)
     assert dialog.saved_to == target
     assert page_count(target) == dialog.info.pages
-    assert_has(text_of(target, dialog.info.pages), "7 验收与签字", "移交方（实施部门）")
+    assert_has(text_of(target, dialog.info.pages), "7 项目验收与签字", "移交方（实施部门）")
     assert dialog.windowTitle() == "Print the handover document"

@@ -20,7 +20,7 @@ from golive_desk.ui.handover.exit_summary import ExitSummaryStep
 from golive_desk.ui.handover.notes import NotesStep
 from golive_desk.ui.handover.open_issues import OpenIssuesModel, OpenIssuesStep
 from golive_desk.ui.handover.readiness import ReadinessStep
-from golive_desk.ui.handover.sign_off import SignOffStep
+from golive_desk.ui.handover.sign_off import REFUSAL_NUMBERS, SignOffStep
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.handover_support import build_demo, open_handover, open_wizard, services_of, settle
@@ -85,6 +85,18 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert open_numbers
     assert issues.model.rowCount() == len(open_numbers)
     assert str(len(open_numbers)) in issues.count.text()
+    # Transfer acts on ticked issues for a named owner: until then it is disabled (and so
+    # grey, not a second blue button beside Next).
+    assert not issues.transfer_button.isEnabled()
+    assert issues.transfer_button.toolTip()
+    issues.model.setData(issues.model.index(0, OpenIssuesModel.NUMBER), Qt.CheckState.Checked,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert not issues.transfer_button.isEnabled()  # no owner yet
+    issues.owner.setEditText("吴刚")
+    assert issues.transfer_button.isEnabled()
+    issues.model.check_all(False)
+    assert not issues.transfer_button.isEnabled()
+    issues.owner.setEditText("")
     issues.transfer_checked()  # nothing checked, no owner, no plan: three messages
     assert shown(issues.transfer_error)
     assert shown(issues.owner_error)
@@ -214,11 +226,23 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
     assert not sign.isComplete()
     sign.editors["handover_by"].setText("张力（实施部门）")
     sign.editors["handover_receiver"].setText("李娜（运营维护服务部门）")
-    qtbot.mouseClick(sign.sign_button, Qt.MouseButton.LeftButton)
+    # Refused before any click: the reason is shown and the button is not ready (no
+    # longer primary, disabled).
+    assert shown(sign.refusal)
+    assert not sign.sign_button.isEnabled()
+    assert sign.sign_button.objectName() != "primary"
+    refusal = sign.refusal.text()
+    assert "neither transferred nor closed" in refusal
+    assert f"{len(open_numbers)} open issues" in refusal
+    # each number kept whole: non-breaking hyphens, the first few and how many more
+    assert open_numbers[0].replace("-", "\u2011") in refusal
+    assert "-" not in refusal.split("(", 1)[1].split(")", 1)[0]
+    if len(open_numbers) > REFUSAL_NUMBERS:
+        assert f"and {len(open_numbers) - REFUSAL_NUMBERS} more" in refusal
+    sign.sign_off()  # asked anyway (not by the button): still refused, still not ready
     settle(desktop)
     assert shown(sign.refusal)
-    assert open_numbers[0] in sign.refusal.text()
-    assert "neither transferred nor closed" in sign.refusal.text()
+    assert not sign.sign_button.isEnabled()
     assert services.handover.state("HX") is not HandoverState.HANDED_OVER
 
     # Back to page 2 (the refusal's button): transfer every open issue to O&M.
@@ -237,6 +261,9 @@ def test_walk_the_whole_wizard(qtbot: QtBot, desktop: DesktopApp, demo: Path,
         wizard.next()
         settle(desktop)
     assert wizard.currentId() == 6
+    assert not shown(sign.refusal)
+    assert sign.sign_button.isEnabled()
+    assert sign.sign_button.objectName() == "primary"
     qtbot.mouseClick(sign.sign_button, Qt.MouseButton.LeftButton)
     settle(desktop)
     assert not shown(sign.refusal)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from golive_desk.domain.errors import NotFoundError
 from golive_desk.domain.handover_records import MaintenanceNote
@@ -21,9 +22,10 @@ from tests.pdf_support import (
 )
 
 CODE = "HX"
-SECTIONS_ZH = ("1 交接准备度", "2 未结问题移交", "3 维护手册", "4 内部支持体系", "5 应急预案",
-               "6 顾问撤场与项目总结", "7 验收与签字")
-SECTIONS_EN = ("1 Handover readiness", "2 Open issues transferred", "3 Maintenance notes",
+# the contents titles are the wizard's page titles
+SECTIONS_ZH = ("1 交接准备度", "2 未关闭问题", "3 维护手册", "4 内部支持体系", "5 应急预案",
+               "6 顾问撤离现场与项目总结", "7 项目验收与签字")
+SECTIONS_EN = ("1 Readiness for handover", "2 Open issues", "3 Maintenance notes",
                "4 Internal support system", "5 Emergency plan",
                "6 Consultant exit and project summary", "7 Acceptance and sign-off")
 SIGNERS = {"handover_by": "周建国（实施部）", "handover_receiver": "钱伟（运营维护服务部）",
@@ -83,13 +85,13 @@ def test_the_chinese_document_has_every_section_the_tables_and_the_signature_box
     assert_has(text, "系统无法登录或宕机", "处置措施", "升级路径")
     # The last page: the acceptance and the four signature boxes with the names.
     last = text_of(pdf, pages)
-    assert_has(last, "7 验收与签字", "移交方（实施部门）", "接收方（运营维护服务部门）",
+    assert_has(last, "7 项目验收与签字", "移交方（实施部门）", "接收方（运营维护服务部门）",
                "客户项目经理", "实施方项目经理", "签字", "日期", "验收结论", *SIGNERS.values())
     assert_has(last, f"尚有 {len(still_open)} 个问题既未移交也未关闭")
     # Page numbers on every page, and the contents points at the right pages.
     for page in range(1, pages + 1):
         assert_has(text_of(pdf, page), f"第 {page} 页 / 共 {pages} 页")
-    assert_has(text_of(pdf, 1), f"7 验收与签字 {pages}")
+    assert_has(text_of(pdf, 1), f"7 项目验收与签字 {pages}")
 
 
 def test_the_english_document(services: Services, handover: tuple[list[Issue], list[Issue]],
@@ -116,6 +118,86 @@ def test_after_sign_off_nothing_is_left_open_and_the_cover_says_handed_over(
                "所有问题均已关闭或移交")
     assert "尚未移交或关闭" not in squash(text)
     assert "既未移交也未关闭" not in squash(text)
+
+
+def _glance(text: str, labels: tuple[str, ...]) -> dict[str, str]:
+    """The cover's strip of figures: six numbers, then their six labels."""
+    lines = [line.strip() for line in text.splitlines()]
+    start = lines.index(labels[0])
+    figures = lines[start - len(labels):start]
+    return dict(zip(labels, figures, strict=True))
+
+
+def _ticked(pdf: Path, page: int, labels: tuple[str, ...]) -> str | None:
+    """The decision whose box holds the tick: the ✔ is drawn in the box left of its label,
+    so the text right of it on its line starts with that label (``labels`` longest
+    first); None when no box is ticked."""
+    runs: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_rest: object) -> None:
+        if text.strip():
+            runs.append((cm[4] + tm[4], cm[5] + tm[5], text.strip()))
+
+    PdfReader(pdf).pages[page - 1].extract_text(visitor_text=visit)
+    ticks = [(x, y) for x, y, text in runs if text == "✔"]
+    if not ticks:
+        return None
+    assert len(ticks) == 1
+    x, y = ticks[0]
+    # in drawing order: the runs of one paragraph share its origin
+    right = squash("".join(text for rx, ry, text in runs if abs(ry - y) < 6 and rx > x))
+    return next((label for label in labels if right.startswith(squash(label))), right)
+
+
+def test_the_cover_counts_the_open_issues_and_the_support_person_days(
+        services: Services, handover: tuple[list[Issue], list[Issue]], tmp_path: Path) -> None:
+    _, still_open = handover
+    go_live = services.projects.get(CODE).go_live
+    services.handover.set_exit(CODE, go_live + timedelta(days=13))
+    days = sum(services.handover.summary(CODE).support_days.values())
+    pdf = write(tmp_path, services, "zh_CN")
+    labels = ("问题总数", "已移交运维", "未移交也未关闭", "维护手册条目", "准备度达标", "支持人天")
+    glance = _glance(text_of(pdf, 1), labels)
+    assert glance["未移交也未关闭"] == str(len(still_open))
+    assert glance["支持人天"] == f"{days:g}"
+    exit_day = (go_live + timedelta(days=13)).isoformat()
+    assert_has(text_of(pdf), f"支持人天 {days:g} 人天（{go_live.isoformat()} 至 {exit_day}")
+    assert "尚未处理" not in squash(text_of(pdf, 1))
+    english = text_of(write(tmp_path, services, "en", "en.pdf"), 1)
+    assert_has(english, "Not transferred or closed", "Support person-days")
+
+
+def test_before_the_sign_off_no_decision_is_ticked(
+        services: Services, handover: tuple[list[Issue], list[Issue]], tmp_path: Path) -> None:
+    pdf = write(tmp_path, services, "zh_CN")
+    assert _ticked(pdf, page_count(pdf), ("同意验收", "有条件验收", "不同意验收")) is None
+
+
+def test_a_sign_off_with_red_criteria_and_a_reason_ticks_accepted_with_conditions(
+        services: Services, handover: tuple[list[Issue], list[Issue]], tmp_path: Path) -> None:
+    _, still_open = handover
+    ho = services.handover
+    assert any(not c.ok for c in ho.readiness(CODE))  # the demo has red criteria
+    reason = "月结遗留事项由运营维护服务部门跟进，客户项目经理同意按期交接。"
+    ho.save_record(CODE, {"handover_override": reason}, ho.record(CODE).versions)
+    ho.transfer_many([i.number for i in still_open], "郑敏", "按维护手册处理")
+    ho.sign_off(CODE, date.today())
+    pdf = write(tmp_path, services, "zh_CN")
+    last = page_count(pdf)
+    assert _ticked(pdf, last, ("同意验收", "有条件验收", "不同意验收")) == "有条件验收"
+    assert squash(reason) in squash(text_of(pdf, last))
+    english = write(tmp_path, services, "en", "en.pdf")
+    assert _ticked(english, page_count(english), (
+        "Accepted with conditions", "Accepted", "Not accepted")) == "Accepted with conditions"
+
+
+def test_a_sign_off_without_a_reason_ticks_accepted(
+        services: Services, handover: tuple[list[Issue], list[Issue]], tmp_path: Path) -> None:
+    _, still_open = handover
+    services.handover.transfer_many([i.number for i in still_open], "郑敏", "按维护手册处理")
+    services.handover.sign_off(CODE, date.today())
+    pdf = write(tmp_path, services, "zh_CN")
+    assert _ticked(pdf, page_count(pdf), ("同意验收", "有条件验收", "不同意验收")) == "同意验收"
 
 
 def test_long_texts_wrap_and_a_long_table_repeats_its_header(

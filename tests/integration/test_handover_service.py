@@ -12,7 +12,7 @@ from golive_desk.domain.errors import ValidationError, WorkflowError
 from golive_desk.domain.handover import ReadinessThresholds
 from golive_desk.domain.handover_records import HandoverState, MaintenanceNote
 from golive_desk.domain.issues import IssueStatus
-from golive_desk.domain.support_calendar import MilestoneKind
+from golive_desk.domain.support_calendar import FIRST_DAY, LAST_DAY, Half, MilestoneKind
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import canonical_dump
@@ -164,6 +164,17 @@ def test_the_summary_counts_issues_and_support_days(demo: Services) -> None:
     assert summary.issues == 80
     assert sum(summary.by_category.values()) == 80 == sum(summary.by_module.values())
     assert summary.support_days["onsite"] > 0
+
+
+def test_support_person_days_run_from_go_live_to_the_consultant_exit(demo: Services) -> None:
+    go_live = demo.projects.get("HX").go_live
+    exit_day = go_live + timedelta(days=9)
+    demo.handover.set_exit("HX", exit_day)
+    slots = demo.calendar.slots("HX", None, FIRST_DAY, LAST_DAY)
+    assert any(s.end > exit_day for s in slots)  # the demo plans support past the exit
+    within = sum((1.0 if s.half is Half.DAY else 0.5) for s in slots for day in s.days()
+                 if go_live <= day <= exit_day)
+    assert sum(demo.handover.summary("HX").support_days.values()) == within
 
 
 def test_two_laptops_fill_in_the_handover_and_merge(tmp_path: Path) -> None:

@@ -137,7 +137,8 @@ class SupportSummary:
     by_module: Mapping[str, int]
     by_mode: Mapping[str, int]
     by_status: Mapping[str, int]
-    support_days: Mapping[str, float]   # per mode, half days counted as 0.5
+    # person-days per mode (a half-day slot is 0.5), from go-live to the consultant's exit
+    support_days: Mapping[str, float]
     first_day: date | None
     last_day: date | None
 
@@ -221,17 +222,31 @@ def maintenance_notes(flagged: Iterable[Issue],
     return sorted(notes, key=lambda n: (n.module, n.issue_number, n.symptom))
 
 
-def _half_days(slot: Slot) -> float:
-    days = (slot.end - slot.start).days + 1
-    return days * (1.0 if slot.half is Half.DAY else 0.5)
+def _person_days(slot: Slot, first: date | None, last: date | None) -> float:
+    """The slot's person-days within ``first`` … ``last`` (either may be open)."""
+    start = max(slot.start, first) if first is not None else slot.start
+    end = min(slot.end, last) if last is not None else slot.end
+    days = (end - start).days + 1
+    return max(days, 0) * (1.0 if slot.half is Half.DAY else 0.5)
 
 
-def summarise(issues: Sequence[Issue], slots: Sequence[Slot]) -> SupportSummary:
-    """Issues by category, module, support mode and status; support days by mode."""
+def summarise(issues: Sequence[Issue], slots: Sequence[Slot], first: date | None = None,
+              last: date | None = None) -> SupportSummary:
+    """Issues by category, module, support mode and status; support person-days by mode.
+
+    Args:
+        issues: the project's issues (deleted ones are left out).
+        slots: the project's support slots; each person's slot counts its own days, so
+            two consultants on site the same day are two person-days.
+        first: count slot days from this day on (go-live); None: from the first slot.
+        last: count slot days up to this day (the consultant's exit); days planned after
+            it are not support given before the handover. None: up to the last slot.
+    """
     live = [i for i in issues if not i.deleted]
     days: dict[str, float] = {}
     for slot in slots:
-        days[slot.mode.value] = days.get(slot.mode.value, 0.0) + _half_days(slot)
+        days[slot.mode.value] = days.get(slot.mode.value, 0.0) + _person_days(slot, first,
+                                                                               last)
     reported = sorted(d for i in live if (d := _day(i)) is not None)
     return SupportSummary(
         issues=len(live), open_issues=sum(1 for i in live if i.is_open),

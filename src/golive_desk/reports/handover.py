@@ -156,7 +156,8 @@ def _story(doc: HandoverData, info: DocumentInfo, texts: HandoverTexts,
         heading(4), *emergency_plan(doc.scenarios, texts, WIDTH), Spacer(1, 6 * mm),
         heading(5), *summary_section(doc.project.go_live, doc.exit_date, doc.summary,
                                      doc.record.handover_lessons, texts, WIDTH), PageBreak(),
-        heading(6), *acceptance(doc.record, len(doc.untransferred), texts, WIDTH),
+        heading(6), *acceptance(doc.record, len(doc.untransferred),
+                                any(not c.ok for c in doc.readiness), texts, WIDTH),
     ]
 
 
@@ -201,7 +202,8 @@ def _cover(doc: HandoverData, info: DocumentInfo, texts: HandoverTexts,
 
 
 def _glance(doc: HandoverData, texts: HandoverTexts) -> Table:
-    """Six key figures in a strip: issues, transferred, still open, notes, criteria, days."""
+    """Six key figures in a strip: issues, transferred, neither transferred nor closed,
+    maintenance notes, criteria met, support person-days."""
     s = styles()
     ok = sum(1 for c in doc.readiness if c.ok)
     days = sum(doc.summary.support_days.values())
@@ -214,9 +216,12 @@ def _glance(doc: HandoverData, texts: HandoverTexts) -> Table:
         ("ho_glance_days", _number(days)),
     ]
     big = s.title.clone("glance", fontSize=15, leading=18, spaceAfter=0)
+    # English labels wrap between words ("Support / person-days"), never inside one
+    label = s.cell_center if texts.chinese else s.cell_center.clone("glance_label",
+                                                                    wordWrap=None)
     width = WIDTH / len(figures)
     table = Table([[para(value, big) for _, value in figures],
-                   [para(texts[key], s.cell_center) for key, _ in figures]],
+                   [para(texts[key], label) for key, _ in figures]],
                   colWidths=[width] * len(figures))
     commands: list[tuple[object, ...]] = [
         ("BOX", (0, 0), (-1, -1), FRAME, RULE), ("LINEAFTER", (0, 0), (-2, -1), GRID, RULE),

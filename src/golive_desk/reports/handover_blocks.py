@@ -10,7 +10,7 @@ from typing import TypeAlias
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
 
-from golive_desk.reports.fonts import cjk_font, one_line
+from golive_desk.reports.fonts import cjk_font, one_line, text_width
 from golive_desk.reports.styles import (
     FRAME,
     GRID,
@@ -173,4 +173,54 @@ def side_by_side(cells: Sequence[Flowable], widths: Sequence[float]) -> Table:
         ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
     ]))
+    return row
+
+
+class TickBox(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A square to tick by pen, as tall as a capital and a half of the text beside it;
+    ``ticked`` draws the tick (a ✔ glyph, so the PDF's text says which box is ticked)."""
+
+    def __init__(self, ticked: bool = False, size: float = 4.2 * mm) -> None:
+        super().__init__()
+        self.ticked = ticked
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        canvas.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+        if self.ticked:
+            font_size = self.size * 0.85
+            canvas.setFont(cjk_font(), font_size)
+            canvas.drawCentredString(self.size / 2, self.size * 0.2, "✔")
+        canvas.restoreState()
+
+
+def tick_choices(labels: Sequence[str], ticked: int | None, width: float) -> Table:
+    """Choices in one row, each a :class:`TickBox` and its label; ``ticked`` is the index
+    of the one ticked (None: all blank, for the pen)."""
+    s = styles()
+    box = 4.2 * mm
+    cells: list[Flowable] = []
+    widths: list[float] = []
+    for index, label in enumerate(labels):
+        label_width = text_width(label, s.value.fontSize) + 7 * mm
+        cells += [TickBox(index == ticked, box), para(label, s.value)]
+        widths += [box + 2 * mm, label_width]
+    spare = width - sum(widths)
+    if spare < 0:  # too narrow for one line: the labels share what there is
+        label_width = (width - len(labels) * (box + 2 * mm)) / len(labels)
+        widths = [w if i % 2 == 0 else label_width for i, w in enumerate(widths)]
+    row = Table([cells], colWidths=widths)
+    row.setStyle(table_style([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]))
+    row.hAlign = "LEFT"
     return row

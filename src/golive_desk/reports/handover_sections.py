@@ -30,6 +30,7 @@ from golive_desk.reports.handover_blocks import (
     label_grid,
     side_by_side,
     sub_heading,
+    tick_choices,
     title_and_body,
 )
 from golive_desk.reports.handover_texts import HandoverTexts
@@ -155,10 +156,21 @@ def _count_table(title: str, rows: Sequence[Sequence[str]], heads: Sequence[str]
     return table
 
 
+def _person_days(go_live: date, exit_date: date | None, summary: SupportSummary,
+                 texts: HandoverTexts) -> str:
+    """The support person-days and what they count: the schedule from go-live to the
+    consultant's exit (the summary counts only those days)."""
+    n = _days(sum(summary.support_days.values()))
+    if exit_date is None:
+        return texts["sm_days_open"].format(n=n, start=go_live.isoformat())
+    return texts["sm_days_value"].format(n=n, start=go_live.isoformat(),
+                                         end=exit_date.isoformat())
+
+
 def summary_section(go_live: date, exit_date: date | None, summary: SupportSummary,
                     lessons: str, texts: HandoverTexts, width: float) -> list[Flowable]:
     """The exit, what was supported (issues by category, module, status and mode; support
-    days by mode) and the lessons learned."""
+    person-days by mode, go-live to exit) and the lessons learned."""
     s = styles()
     period = (texts["sm_period_value"].format(start=summary.first_day.isoformat(),
                                               end=summary.last_day.isoformat())
@@ -169,6 +181,7 @@ def summary_section(go_live: date, exit_date: date | None, summary: SupportSumma
         (texts["sm_period"], period),
         (texts["sm_issues"], texts["sm_issues_value"].format(n=summary.issues,
                                                              open=summary.open_issues)),
+        (texts["sm_days"], _person_days(go_live, exit_date, summary, texts)),
     ], [36 * mm, width - 36 * mm])
     half = (width - 8 * mm) / 2
     total = str(summary.issues)
@@ -221,9 +234,27 @@ def _signature_box(title: str, name: str, texts: HandoverTexts, width: float) ->
     return table
 
 
-def acceptance(record: HandoverRecord, untransferred: int, texts: HandoverTexts,
+def _decision(record: HandoverRecord, red: bool) -> int | None:
+    """Which decision box is ticked: none before the sign-off (the signers tick it by
+    pen); once signed off, accepted, or accepted with conditions when criteria were not
+    met and the PM gave the reason to go on."""
+    if record.accepted_on is None:
+        return None
+    return 1 if red and record.handover_override.strip() else 0
+
+
+def acceptance(record: HandoverRecord, untransferred: int, red: bool, texts: HandoverTexts,
                width: float) -> list[Flowable]:
-    """The statement, the acceptance date, and the four signature boxes (kept together)."""
+    """The statement, the acceptance date, the decision (ticked once signed off) with the
+    remarks, and the four signature boxes (kept together).
+
+    Args:
+        record: the handover record (signers, acceptance date, the override reason).
+        untransferred: issues neither transferred nor closed (a warning above).
+        red: whether any exit criterion is not met.
+        texts: the document's words.
+        width: the frame's width.
+    """
     s = styles()
     story: list[Flowable] = [para(texts["ac_statement"], s.value), Spacer(1, 3 * mm)]
     if untransferred:
@@ -239,14 +270,19 @@ def acceptance(record: HandoverRecord, untransferred: int, texts: HandoverTexts,
     def box(key: str) -> Table:
         return _signature_box(texts[key], names[key], texts, half)
 
-    verdict = ("\u00a0" * 6).join("□ " + texts[k] for k in ("ac_pass", "ac_conditional",
-                                                              "ac_fail"))
-    opinion = Table([[para(texts["ac_opinion"], s.label), ""]],
-                    colWidths=[36 * mm, width - 36 * mm], rowHeights=[24 * mm])
+    verdict = tick_choices([texts[k] for k in ("ac_pass", "ac_conditional", "ac_fail")],
+                           _decision(record, red), width - 36 * mm - 12)
+    # signed off with criteria not met: the PM's reason is the condition of the acceptance
+    reason = record.handover_override.strip() if red else ""
+    remarks: list[Flowable] = [para(reason, s.value), Spacer(1, 6 * mm)] if reason else []
+    opinion = Table([[para(texts["ac_opinion"], s.label), remarks]],
+                    colWidths=[36 * mm, width - 36 * mm],
+                    rowHeights=[None if reason else 24 * mm])
     opinion.setStyle(table_style([
         ("BOX", (0, 0), (-1, -1), FRAME, RULE), ("LINEAFTER", (0, 0), (0, 0), GRID, RULE),
         ("BACKGROUND", (0, 0), (0, 0), LABEL_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
     ]))
     blocks: list[Flowable] = [
         label_grid([(texts["ho_accepted_on"], accepted), (texts["ac_verdict"], verdict)],

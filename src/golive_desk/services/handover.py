@@ -172,12 +172,17 @@ class HandoverService:
         return _exit_of(self._calendar.milestones(project_code))
 
     def summary(self, project_code: str) -> SupportSummary:
-        """What was supported: issues by category, module, mode; support days by mode."""
+        """What was supported: issues by category, module, mode; support person-days by
+        mode, from go-live to the consultant's exit."""
         code = self._projects.get(project_code).code
         return self._summary(code, self._issues_of(code))
 
     def _summary(self, code: str, issues: list[Issue]) -> SupportSummary:
-        return summarise(issues, self._calendar.slots(code, None, FIRST_DAY, LAST_DAY))
+        # support after go-live, up to the consultant's exit (slots planned past it are
+        # not support the handover document can report)
+        project = self._projects.get(code)
+        return summarise(issues, self._calendar.slots(code, None, FIRST_DAY, LAST_DAY),
+                         first=project.go_live, last=self.exit_date(code))
 
     def state(self, project_code: str) -> HandoverState:
         project = self._projects.get(project_code)

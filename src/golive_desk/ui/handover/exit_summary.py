@@ -104,7 +104,10 @@ class ExitSummaryStep(HandoverStep):
         self.by_category = FiguresBox(self.tr("Issues by category"))
         self.by_module = FiguresBox(self.tr("Issues by module"))
         self.by_mode = FiguresBox(self.tr("Issues by support mode"))
-        self.days = FiguresBox(self.tr("Support days by mode"))
+        self.days = FiguresBox(self.tr("Support person-days by mode"))
+        self.days.setToolTip(self.tr(
+            "From the support schedule, go-live to the consultant's exit: each person's "
+            "day counts 1, a half day 0.5."))
         for box in (self.by_category, self.by_module, self.by_mode, self.days):
             boxes.addWidget(box, 1)
         layout.addLayout(boxes)
@@ -147,7 +150,8 @@ class ExitSummaryStep(HandoverStep):
         self.by_module.show_figures(s.by_module, lambda m: m)
         self.by_mode.show_figures(s.by_mode, _mode)
         self.days.show_figures(s.support_days, _mode,
-                               lambda n: self.tr("%1 day") if n == 1 else self.tr("%1 days"))
+                               lambda n: self.tr("%1 person-day") if n == 1
+                               else self.tr("%1 person-days"))
 
     def chosen_exit(self) -> date:
         day = self.exit.date().toPython()
@@ -182,6 +186,9 @@ class ExitSummaryStep(HandoverStep):
 
     def _apply(self, result: tuple[date, Changes]) -> None:
         self._saved_exit = result[0]
+        handover, code = self.ctx.services.handover, self.code
+        # the person-days run to the exit: counted again for the day just saved
+        self.read_then(lambda: handover.summary(code), self.show_summary)
 
     def _failed(self, error: GoLiveError) -> None:
         show_error(self.exit_error, describe(error), self.exit)

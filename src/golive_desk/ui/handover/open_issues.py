@@ -165,8 +165,11 @@ class OpenIssuesStep(HandoverStep):
         self.plan.setPlaceholderText(self.tr("the plan: what will be done, by when"))
         self.transfer_button = QPushButton(  # "O&M" is no mnemonic
             self.tr("Transfer checked to O&M").replace("&", "&&"))
+        # primary (blue) only while it can act: the style greys a disabled primary, so it
+        # never competes with the wizard's Next while nothing is ticked
         self.transfer_button.setObjectName("primary")
         self.transfer_button.clicked.connect(self.transfer_checked)
+        self._transferring = False
         self.owner_error, self.plan_error, self.transfer_error = (field_error(), field_error(),
                                                                   field_error())
         owner_label, plan_label = QLabel(self.tr("Owner (O&M)")), QLabel(self.tr("Plan"))
@@ -181,6 +184,10 @@ class OpenIssuesStep(HandoverStep):
         layout.addLayout(form)
         layout.addWidget(self.transfer_error)
         self.owner.currentTextChanged.connect(lambda _t: show_error(self.owner_error, ""))
+        self.owner.currentTextChanged.connect(lambda _t: self._update_transfer_button())
+        self.model.dataChanged.connect(lambda *_a: self._update_transfer_button())
+        self.model.modelReset.connect(self._update_transfer_button)
+        self._update_transfer_button()
         self.plan.textChanged.connect(lambda _t: show_error(self.plan_error, "", self.plan))
 
     def load(self) -> None:
@@ -205,9 +212,23 @@ class OpenIssuesStep(HandoverStep):
             for person in contacts:
                 self.owner.addItem(person.name)
             self.owner.setCurrentIndex(-1)
-        for button in (self.all_button, self.none_button, self.open_button,
-                       self.transfer_button):
+        for button in (self.all_button, self.none_button, self.open_button):
             button.setEnabled(open_count > 0)
+        self._update_transfer_button()
+
+    def _update_transfer_button(self) -> None:
+        """Transfer acts on the ticked issues and needs who follows them up (the plan is
+        checked on the click, beside its field)."""
+        ticked = bool(self.model.checked)
+        owner = bool(self.owner.currentText().strip())
+        self.transfer_button.setEnabled(ticked and owner and not self._transferring)
+        if not ticked:
+            tip = self.tr("Check the issues to transfer in the first column.")
+        elif not owner:
+            tip = self.tr("Choose who follows them up in the O&M service department.")
+        else:
+            tip = ""
+        self.transfer_button.setToolTip(tip)
 
     def apply_changes(self, changes: Changes) -> None:
         if changes.touches("issue") or changes.touches("timeline_entry"):
@@ -258,10 +279,12 @@ class OpenIssuesStep(HandoverStep):
             return moved, Changes(frozenset({"issue", "timeline_entry"}),
                                   frozenset(i.id for i in moved))
 
-        self.transfer_button.setEnabled(False)
+        self._transferring = True
+        self._update_transfer_button()
         self.ctx.runner.run(job, self._transferred, self._refused)
 
     def _transferred(self, result: tuple[list[Issue], Changes]) -> None:
+        self._transferring = False
         self.model.check_all(False)
         self.plan.clear()
         show_error(self.transfer_error, texts.fill(
@@ -270,7 +293,8 @@ class OpenIssuesStep(HandoverStep):
         self.load()
 
     def _refused(self, error: GoLiveError) -> None:
-        self.transfer_button.setEnabled(True)
+        self._transferring = False
+        self._update_transfer_button()
         self.transfer_error.setStyleSheet("")
         if isinstance(error, ValidationError) and error.field == "owner":
             show_error(self.owner_error, describe(error))

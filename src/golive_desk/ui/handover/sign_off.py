@@ -27,6 +27,8 @@ from golive_desk.ui.handover import texts
 from golive_desk.ui.handover.record_fields import RecordFields
 from golive_desk.ui.handover.step import HandoverStep, field_error, show_error
 
+REFUSAL_NUMBERS = 8  # the refusal names this many issues, then counts the rest
+
 
 class SignOffStep(HandoverStep):
     signed = Signal()
@@ -40,6 +42,9 @@ class SignOffStep(HandoverStep):
             "department; the customer's and the vendor's project managers sign the "
             "acceptance. The printed document has the signature boxes."))
         self.handed_over = False
+        # the numbers of the issues neither transferred nor closed, as last read: while any
+        # is left the sign-off is refused, so its button steps back (not primary, disabled)
+        self.blocking: list[str] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.editors: dict[str, QLineEdit] = {}
@@ -103,12 +108,19 @@ class SignOffStep(HandoverStep):
     def load(self) -> None:
         handover, projects, code = self.ctx.services.handover, self.ctx.services.projects, \
             self.code
-        self.read_then(lambda: (handover.state(code), projects.people(code)),
+        self.read_then(lambda: (handover.state(code), projects.people(code),
+                                [i.number for i in handover.untransferred(code)]),
                        lambda read: self._show_read(*read))
 
-    def _show_read(self, state: HandoverState, people: list[Person]) -> None:
+    def apply_changes(self, changes: Changes) -> None:
+        if changes.touches("issue") or changes.touches("timeline_entry"):
+            self.load()  # an issue closed or transferred in the main window
+
+    def _show_read(self, state: HandoverState, people: list[Person],
+                   untransferred: list[str]) -> None:
         record = self.fields.record
         self.handed_over = state is HandoverState.HANDED_OVER
+        self._show_blocking([] if self.handed_over else sorted(untransferred))
         if record.accepted_on is not None:
             day = record.accepted_on
             self.accepted.setDate(QDate(day.year, day.month, day.day))
@@ -132,14 +144,44 @@ class SignOffStep(HandoverStep):
         if self.handed_over:
             self.state.setText(texts.state_text(HandoverState.HANDED_OVER, accepted_on))
             self.state.setStyleSheet("color: #2e7d32;")
-            self.sign_button.setEnabled(False)
         else:
             self.state.setText(self.tr(
                 "Not signed off yet. You can close the wizard and come back: everything "
                 "typed is saved."))
             self.state.setStyleSheet("")
-            self.sign_button.setEnabled(True)
+        self._update_sign_button()
         self.completeChanged.emit()
+
+    def _show_blocking(self, numbers: list[str]) -> None:
+        """The refusal while issues are neither transferred nor closed (said before the
+        click, so the button never looks ready); cleared once none is left."""
+        self.blocking = numbers
+        if numbers:
+            show_error(self.refusal, self.refusal_text(numbers))
+            self.to_issues.show()
+        elif self.refusal.property("untransferred"):
+            show_error(self.refusal, "")
+            self.to_issues.hide()
+        self.refusal.setProperty("untransferred", bool(numbers))
+        self._update_sign_button()
+
+    def refusal_text(self, numbers: list[str]) -> str:
+        """How many, the first numbers (each kept whole on a wrapped line) and "…", then
+        where to go, on a line of its own."""
+        return texts.fill(self.tr(
+            "Sign-off refused: %1 open issues are neither transferred nor closed (%2).\n"
+            "Transfer or close them on page 2."), len(numbers),
+            texts.numbers_text(numbers, limit=REFUSAL_NUMBERS))
+
+    def _update_sign_button(self) -> None:
+        ready = not self.handed_over and not self.blocking
+        self.sign_button.setEnabled(ready)
+        primary = "primary" if ready else ""
+        if self.sign_button.objectName() != primary:
+            self.sign_button.setObjectName(primary)
+            style = self.sign_button.style()
+            style.unpolish(self.sign_button)
+            style.polish(self.sign_button)
 
     def isComplete(self) -> bool:
         return self.handed_over
@@ -158,7 +200,7 @@ class SignOffStep(HandoverStep):
         day = self.accepted.date().toPython()
         assert isinstance(day, date)
         handover, code = self.ctx.services.handover, self.code
-        self.sign_button.setEnabled(False)
+        self.sign_button.setEnabled(False)  # one sign-off in flight
 
         def job() -> tuple[HandoverRecord, Changes]:
             changes = handover.sign_off(code, day)
@@ -181,15 +223,10 @@ class SignOffStep(HandoverStep):
         self.signed.emit()
 
     def _refused(self, error: GoLiveError) -> None:
-        self.sign_button.setEnabled(True)
+        self._update_sign_button()
         if isinstance(error, WorkflowError) and error.details.get("reason") == "untransferred":
             raw = error.details.get("issues")
-            numbers = list(raw) if isinstance(raw, list) else []
-            show_error(self.refusal, texts.fill(self.tr(
-                "Sign-off refused: %1 open issues are neither transferred nor closed: %2. "
-                "Transfer or close them on page 2."), len(numbers),
-                texts.numbers_text(numbers, limit=40)))
-            self.to_issues.show()
+            self._show_blocking(sorted(str(n) for n in raw) if isinstance(raw, list) else [])
         elif isinstance(error, ValidationError) and error.field in self.editors:
             missing = error.details.get("missing")
             for field in missing if isinstance(missing, list) else [error.field]:

@@ -18,7 +18,7 @@ from golive_desk.domain.handover_records import HandoverState
 translate = QCoreApplication.translate
 
 __all__ = ["criterion_detail", "criterion_figure", "criterion_title", "fill", "numbers_text",
-           "state_text", "translate"]
+           "state_text", "translate", "whole"]
 
 
 def fill(template: str, *values: object) -> str:
@@ -35,9 +35,19 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+NON_BREAKING_HYPHEN = "\u2011"
+
+
+def whole(number: object) -> str:
+    """An issue number that a wrapping label never splits ("HX-|ZL-0199"): its hyphens
+    become non-breaking ones, which look the same."""
+    return str(number).replace("-", NON_BREAKING_HYPHEN)
+
+
 def numbers_text(numbers: Sequence[object], limit: int = 8) -> str:
-    """Issue numbers, the first ``limit`` of them and how many more."""
-    shown = [str(n) for n in numbers[:limit]]
+    """Issue numbers, the first ``limit`` of them (each kept whole on a wrapped line) and
+    how many more."""
+    shown = [whole(n) for n in numbers[:limit]]
     text = translate("HandoverText", ", ").join(shown)
     if len(numbers) > limit:
         text += fill(translate("HandoverText", " and %1 more"), len(numbers) - limit)

@@ -24,7 +24,7 @@ def test_print_handover_writes_the_document(cli: Any, demo: Path, tmp_path: Path
                json_out=True)
     assert done.returncode == 0, done.stderr
     assert done.json() == {"file": str(out), "project": "HX", "bytes": out.stat().st_size}
-    assert_has(text_of(out), "项目交接与验收", "HX_7_4_1_1", "1 交接准备度", "7 验收与签字",
+    assert_has(text_of(out), "项目交接与验收", "HX_7_4_1_1", "1 交接准备度", "7 项目验收与签字",
                "移交方（实施部门）")
     english = tmp_path / "handover-en.pdf"
     done = cli(demo, "--lang", "en", "print", "handover", "--project", "HX", str(english))

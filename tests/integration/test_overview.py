@@ -232,7 +232,7 @@ def test_printed_and_exported_register_carry_the_sla(
     header = [c.value for c in sheet[1]]
     sla_col = header.index("SLA")
     values = {row[0]: row[sla_col] for row in sheet.iter_rows(min_row=2, values_only=True)}
-    assert str(values[numbers["urgent"]]).startswith("overdue ")
+    assert str(values[numbers["urgent"]]).startswith("Overdue ")
     pdf = services.printing.print_register("HX", None, "zh_CN")
     import pypdfium2
 

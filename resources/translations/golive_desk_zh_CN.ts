@@ -99,7 +99,7 @@
     </message>
     <message>
       <source>Planned exit</source>
-      <translation>计划撤场</translation>
+      <translation>计划撤离现场</translation>
     </message>
     <message>
       <source>Acceptance</source>
@@ -127,7 +127,7 @@
     </message>
     <message>
       <source>%1 is scheduled after the planned exit (%2)</source>
-      <translation>%1 排在计划撤场（%2）之后</translation>
+      <translation>%1 排在计划撤离现场（%2）之后</translation>
     </message>
     <message>
       <source>%1 is scheduled on a holiday (%2)</source>
@@ -194,7 +194,7 @@
     </message>
     <message>
       <source>Propose a schedule from go-live, the month-end closes and the planned exit</source>
-      <translation>根据上线日、月结日和计划撤场日生成支持安排建议</translation>
+      <translation>根据上线日、月结日和计划撤离现场日生成支持安排建议</translation>
     </message>
     <message>
       <source>Print schedule…</source>
@@ -2850,7 +2850,7 @@
     </message>
     <message>
       <source>On site on go-live day and the first working days, then tapering to phone and remote support until the planned exit; on site again for each month-end close. Untick what you do not want, change a mode by double-clicking it, then apply.</source>
-      <translation>上线当天及之后的头几个工作日全员驻场，之后逐步转为电话和远程支持直至计划撤场；每次月结再回现场。取消勾选不需要的行，双击方式可修改，然后应用。</translation>
+      <translation>上线当天及之后的头几个工作日全员驻场，之后逐步转为电话和远程支持直至计划撤离现场；每次月结再回现场。取消勾选不需要的行，双击方式可修改，然后应用。</translation>
     </message>
     <message>
       <source>Apply</source>

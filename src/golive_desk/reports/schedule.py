@@ -3,7 +3,7 @@
 One row pair per person (morning above, afternoon below; a whole day spans
 both), one column per day of the month. The support mode is a symbol
 (● on site, ☎ phone, ◎ remote) explained by a legend; the project's
-milestones (上线, 月结, 计划撤场, 验收) sit in a row above the team;
+milestones (上线, 月结, 计划撤离现场, 验收) sit in a row above the team;
 weekends and holidays are shaded with the working-day calendar, so a 调休
 Saturday stays white. Document control as on the register: a header with the
 document number, a control strip, "page x of y", and a line for the PM's

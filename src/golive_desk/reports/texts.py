@@ -75,7 +75,7 @@ _ZH: dict[str, str] = {
     "ms_go_live": "上线", "ms_month_end_close": "月结", "ms_planned_exit": "撤场",
     "ms_acceptance": "验收", "ms_other": "其他",
     "ms_go_live_long": "上线", "ms_month_end_close_long": "月结",
-    "ms_planned_exit_long": "计划撤场", "ms_acceptance_long": "验收", "ms_other_long": "其他",
+    "ms_planned_exit_long": "计划撤离现场", "ms_acceptance_long": "验收", "ms_other_long": "其他",
     "sch_milestone_list": "本月里程碑", "sch_holiday_list": "本月节假日",
     "sch_none": "（无）", "sch_days": "现场 {onsite} 天 · 电话 {phone} 天 · 远程 {remote} 天",
     "sch_total": "合计（人天）", "sch_empty": "（本月无支持安排）",

@@ -384,7 +384,7 @@
       <translation>所选人员的联系方式</translation>
     </message>
     <message>
-      <source>e.g. 总账, 应收, 应付</source>
+      <source>e.g. 总账、应收、应付</source>
       <translation>例如：总账、应收、应付</translation>
     </message>
     <message>

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -27,7 +26,7 @@ from golive_desk.ui.error_text import describe
 from golive_desk.ui.handover.autosave import AutoSave, Job
 from golive_desk.ui.handover.record_fields import RecordFields
 from golive_desk.ui.handover.step import HandoverStep, field_error, show_error
-from golive_desk.ui.people_model import SUPPORT_COLUMNS, PeopleModel
+from golive_desk.ui.people_model import SUPPORT_COLUMNS, PeopleModel, fit_columns
 
 _DETAILS = ("phone", "email", "department", "modules")
 
@@ -52,10 +51,7 @@ class ContactsStep(HandoverStep):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(True)  # modules take the rest
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: self._chosen(cur.row()))
         layout.addWidget(self.table, 1)
@@ -64,7 +60,7 @@ class ContactsStep(HandoverStep):
         edit = QFormLayout(edit_box)
         self.phone, self.email, self.department, self.modules = (
             QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
-        self.modules.setPlaceholderText(self.tr("e.g. 总账, 应收, 应付"))
+        self.modules.setPlaceholderText(self.tr("e.g. 总账、应收、应付"))
         edit.addRow(self.tr("Phone"), self.phone)
         edit.addRow(self.tr("E-mail"), self.email)
         edit.addRow(self.tr("Department"), self.department)
@@ -106,6 +102,7 @@ class ContactsStep(HandoverStep):
     def _show_people(self, people: list[Person]) -> None:
         chosen = self._person.id if self._person else None
         self.model.set_people(people)
+        fit_columns(self.table)
         row = self.model.row_of(chosen) if chosen else -1
         self.table.selectRow(row if row >= 0 else 0)
 

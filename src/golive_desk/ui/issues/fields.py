@@ -71,7 +71,7 @@ class DateField(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
+        row.setSpacing(0)  # the ▾ joins the field, as the 提出时间 picker's does
         self.edit = QLineEdit()
         # The notation the 提出时间 picker shows (yyyy-MM-dd HH:mm), without the time.
         self.edit.setPlaceholderText(DATE_FORMAT)

@@ -5,7 +5,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -253,3 +256,25 @@ def test_readiness_is_counted_again_only_when_the_dashboard_is_seen(
     with qtbot.waitSignal(overview.readiness_shown, timeout=20_000):
         window.show_page("overview")
         settle(qtbot, desktop)
+
+
+def test_a_tile_takes_its_accent_from_the_style_sheet_and_can_change_it(
+        qtbot: QtBot, desktop: DesktopApp) -> None:
+    """Readiness turns from orange to green when every criterion is met; the colour
+    comes from the application's style sheet, not a style sheet per tile."""
+    from golive_desk.ui.overview.page import Tile
+
+    desktop.translators.install("en")  # the desktop fixture: the app's style sheet is on
+    tile = Tile("Readiness", "orange")
+    qtbot.addWidget(tile)
+    tile.show()
+    QApplication.processEvents()
+    assert tile.styleSheet() == ""
+    assert tile.value.styleSheet() == ""
+    colour = tile.value.palette().color(QPalette.ColorRole.WindowText)
+    assert colour == QColor("#e07b00")
+    tile.set_accent("green")
+    QApplication.processEvents()
+    assert tile.value.palette().color(QPalette.ColorRole.WindowText) == QColor("#2e7d32")
+    with pytest.raises(ValueError, match="no accent"):
+        tile.set_accent("#123456")

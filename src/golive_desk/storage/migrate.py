@@ -9,7 +9,6 @@ only when a store actually needs upgrading. That keeps start-up fast.
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,9 @@ if TYPE_CHECKING:
 
 
 def script_location() -> Path:
-    return Path(str(resources.files("golive_desk.storage") / "migrations"))
+    # Beside this module, installed or frozen (PyInstaller puts the revision files
+    # there too); not importlib.resources, ~10 ms to import before the first paint.
+    return Path(__file__).resolve().parent / "migrations"
 
 
 @cache

@@ -67,7 +67,7 @@ def test_english_sheet(services: Services, project_code: str, tmp_path: Path) ->
     number = tracked_issue(services, project_code)
     pdf = save(tmp_path, "sheet-en.pdf", services.printing.print_sheet([number], "en"))
     assert_has(text_of(pdf), "System Operation Issue Tracking Record Sheet", DOC_NO,
-               "External", "Resolution process", "Page 1 of 1", "In progress",
+               "External", "Timeline", "Page 1 of 1", "In progress",
                "Customer notified")
     assert_only_embedded_fonts(pdf)
 

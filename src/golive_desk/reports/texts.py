@@ -108,7 +108,7 @@ _EN: dict[str, str] = {
     "sla": "SLA", "sla_left": "{t} left", "sla_overdue": "Overdue {t}", "sla_met": "Met",
     "sla_paused": "Paused · {t} left", "sla_hours": "{h} h {m} min", "sla_minutes": "{m} min",
     "sla_unknown": " ({years}: counted Mon–Fri)",
-    "timeline": "Resolution process", "tl_at": "Date & time", "tl_kind": "Entry",
+    "timeline": "Timeline", "tl_at": "Date & time", "tl_kind": "Entry",
     "tl_author": "By", "tl_text": "Details", "tl_empty": "(no entries yet)",
     "attachments": "Attachments",
     "sign_consultant": "Consultant's signature", "sign_customer": "Customer's confirmation",

@@ -86,7 +86,7 @@ _ZH: dict[str, str] = {
 _EN: dict[str, str] = {
     "sheet_title": "System Operation Issue Tracking Record Sheet",
     "register_title": "System Operation Issue Tracking Record",
-    "doc_no": "Document no.", "doc_name": "Document", "nature": "Nature",
+    "doc_no": "Document no.", "doc_name": "Document", "nature": "Classification",
     "nature_external": "External",
     "version": "Version", "template": "Template",
     "template_name": "System operation issue tracking record sheet",

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QDialog
 
 from golive_desk.app import DesktopApp
 from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.models import Changes
 from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
 from golive_desk.domain.workdays import YearData
 from golive_desk.services.container import Services
@@ -448,3 +449,36 @@ def test_a_days_issue_badge_opens_the_register_of_that_day(
     assert isinstance(issues, IssuesPage)
     rows = [issues.model.issue_at(r) for r in range(issues.model.rowCount())]
     assert sorted(r.title for r in rows if r is not None) == ["凭证无法过账", "采购入库单打印空白"]
+
+
+def test_the_next_month_is_read_ahead_and_a_change_makes_it_stale(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    """Once February is shown, March is read on the worker: › shows it at once, no
+    read in between. A slot added meanwhile is not missed: the change drops the read."""
+    shown: list[date] = []
+    page.shown.connect(lambda: shown.append(page.month.first))
+    settle(qtbot, desktop)  # February shown, March read ahead
+    page.step(1)
+    assert shown == [date(2026, 3, 1)]  # shown inside step(): no worker read waited for
+    assert page.month.first == date(2026, 3, 1)
+    settle(qtbot, desktop)  # April read ahead now
+    services = desktop.services
+    assert services is not None
+    wang = next(p for p in services.projects.people("HX") if p.name == "王敏")
+    slot = services.calendar.add_slot("HX", wang.id, date(2026, 4, 7), date(2026, 4, 7),
+                                      Half.DAY, SupportMode.PHONE)[0]
+    # As a bundle's import announces a slot (nothing else touched: the project list
+    # and the page's project stay as they are).
+    desktop.runner.changed.emit(Changes.of("support_slot", slot.id))
+    settle(qtbot, desktop)
+    page.step(1)
+    settle(qtbot, desktop)
+    assert page.month.first == date(2026, 4, 1)
+    april = [s for s in page.month.data.slots if s.start == date(2026, 4, 7)]
+    assert [s.mode for s in april] == [SupportMode.PHONE]
+    # Backwards: the read ahead follows the direction of the last step.
+    page.step(-1)
+    settle(qtbot, desktop)
+    shown.clear()
+    page.step(-1)
+    assert shown == [date(2026, 2, 1)]

@@ -35,6 +35,19 @@ def add_months(first: date, n: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
+def view_range(view: str, first: date, week_day: date, step: int = 0) -> tuple[date, date]:
+    """The days a view shows: the week of ``week_day``, the month of ``first`` as whole
+    weeks, or (team) the month itself; ``step`` weeks or months on."""
+    if view == "week":
+        monday = monday_of(week_day) + timedelta(days=7 * step)
+        return monday, monday + timedelta(days=6)
+    month = add_months(first, step)
+    if view == "team":
+        return month, month_end(month)
+    weeks = month_weeks(month)
+    return weeks[0], weeks[-1] + timedelta(days=6)
+
+
 def lanes(slots: Iterable[Slot], start: date, end: date) -> list[tuple[Slot, int]]:
     """Each slot touching ``start``..``end`` with the lowest lane free on all its half-days
     (a morning and an afternoon slot can share a lane).

@@ -28,11 +28,12 @@ from golive_desk.domain.support_calendar import Half, Slot, SlotProposal
 from golive_desk.services.calendar_view import BASIS_ENTITIES
 from golive_desk.ui.calendar import texts
 from golive_desk.ui.calendar.canvas import SlotCanvas
-from golive_desk.ui.calendar.layout import add_months, monday_of, month_end, month_weeks
+from golive_desk.ui.calendar.layout import add_months, view_range
 from golive_desk.ui.calendar.legend import Legend
 from golive_desk.ui.calendar.loader import Loaded, Request, load
 from golive_desk.ui.calendar.month_view import MonthGrid
 from golive_desk.ui.calendar.plan_dialog import PlanDialog
+from golive_desk.ui.calendar.read_ahead import ReadAhead
 from golive_desk.ui.calendar.slot_dialog import SlotAnswer, SlotDialog
 from golive_desk.ui.calendar.team_view import TeamGrid
 from golive_desk.ui.calendar.warnings_panel import WarningsPanel
@@ -62,6 +63,11 @@ class CalendarPage(Page):
         self._kept: Loaded | None = None
         self._people: list[tuple[str, str]] | None = None  # what the person box offers
         self._generation = 0
+        self._ahead = ReadAhead(ctx.runner, self)  # the months (weeks) beside the shown one
+        self._ahead.arrived.connect(self._arrived)
+        self._ahead.missed.connect(self._missed)
+        self._waiting: tuple[int, Request] | None = None  # a step that a read ahead will fill
+        self._direction = 1  # of the last step: the way the next one probably goes
         self.view = "month"
         self.first = today().replace(day=1)
         self.week_day = today()
@@ -161,6 +167,7 @@ class CalendarPage(Page):
     def set_project(self, project: Project | None) -> None:
         self._project = project
         self._kept = None
+        self._ahead.forget()
         self.plan_button.setEnabled(project is not None)
         self.project_box.blockSignals(True)
         self.project_box.clear()
@@ -175,6 +182,7 @@ class CalendarPage(Page):
         if any(changes.touches(e) for e in BASIS_ENTITIES):
             self._kept = None
         if any(changes.touches(e) for e in _ENTITIES):
+            self._ahead.forget()
             self.reload()
 
     # -- reading -----------------------------------------------------------------------
@@ -182,26 +190,50 @@ class CalendarPage(Page):
         return self.project_box.currentData()
 
     def _range(self) -> tuple[date, date]:
-        if self.view == "week":
-            monday = monday_of(self.week_day)
-            return monday, monday + timedelta(days=6)
-        if self.view == "team":
-            return self.first, month_end(self.first)
-        weeks = month_weeks(self.first)
-        return weeks[0], weeks[-1] + timedelta(days=6)
+        return view_range(self.view, self.first, self.week_day)
+
+    def _request(self, step: int = 0) -> Request:
+        assert self._project is not None
+        start, end = view_range(self.view, self.first, self.week_day, step)
+        return Request(start, end, self.shown_project(), self.person_box.currentData(),
+                       self._project.code, self.view == "team")
 
     def reload(self) -> None:
         self._update_title()
         if self._project is None:
             return
-        start, end = self._range()
-        request = Request(start, end, self.shown_project(), self.person_box.currentData(),
-                          self._project.code, self.view == "team")
+        request = self._request()
         self._generation += 1
         generation = self._generation
+        self._waiting = None
+        ready = self._ahead.take(request)
+        if ready is not None:  # read while the last one was looked at
+            self._show(generation, ready)
+            return
+        if self._ahead.is_pending(request):
+            self._waiting = (generation, request)  # on its way: _arrived shows it
+            return
         services, kept = self._ctx.services, self._kept
         self._ctx.runner.run(lambda: load(services, request, kept),
                              lambda loaded: self._show(generation, loaded), self._failed)
+
+    def _read_ahead(self) -> None:
+        # One month ahead in the direction of the last step: reading the other way too
+        # would keep the worker busy when the next step comes quickly.
+        services, kept = self._ctx.services, self._kept
+        self._ahead.fetch((self._request(self._direction),),
+                          lambda request: load(services, request, kept))
+
+    def _arrived(self, loaded: Loaded) -> None:
+        if self._waiting is not None and self._waiting[1] == loaded.request:
+            generation, _request = self._waiting
+            self._waiting = None
+            self._ahead.take(loaded.request)
+            self._show(generation, loaded)
+
+    def _missed(self, request: Request) -> None:
+        if self._waiting is not None and self._waiting[1] == request:
+            self.reload()  # read it in the open: its error is shown then
 
     def _show(self, generation: int, loaded: Loaded) -> None:
         if generation != self._generation:
@@ -217,6 +249,7 @@ class CalendarPage(Page):
             self.team.set_data(data)
         self.warnings.set_warnings(data.warnings)
         self.shown.emit()
+        self._read_ahead()
 
     def _fill_people(self, loaded: Loaded) -> None:
         code = loaded.request.project
@@ -252,6 +285,7 @@ class CalendarPage(Page):
         self.reload()
 
     def step(self, n: int) -> None:
+        self._direction = 1 if n >= 0 else -1
         if self.view == "week":
             self.week_day += timedelta(days=7 * n)
             self.first = self.week_day.replace(day=1)

@@ -12,6 +12,7 @@ from golive_desk.domain.workdays import HolidayCalendar
 
 _NO_COUNTS: Mapping[date, int] = MappingProxyType({})
 _NO_TOTALS: Mapping[str, float] = MappingProxyType({})
+_NO_LANES: Mapping[date, list[tuple[Slot, int]]] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class CalendarData:
     ``onsite`` (team view) per person id the on-site days of ``onsite_project``,
     as the printed schedule counts them (``domain.support_calendar.onsite_totals``);
     ``onsite_all`` the same over every project.
+    ``week_lanes`` (month view) each week's slots with their lanes, by Monday: laid
+    out on the worker with the read, so showing a month does not (see ``layout.lanes``).
     """
 
     start: date
@@ -41,6 +44,8 @@ class CalendarData:
     onsite: Mapping[str, float] = field(default_factory=lambda: _NO_TOTALS)
     onsite_all: Mapping[str, float] = field(default_factory=lambda: _NO_TOTALS)
     onsite_project: str = ""
+    week_lanes: Mapping[date, list[tuple[Slot, int]]] = field(
+        default_factory=lambda: _NO_LANES)
 
     def is_double_booked(self, person_id: str, day: date) -> bool:
         return (person_id, day) in self.clashes

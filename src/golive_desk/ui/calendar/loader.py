@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from golive_desk.domain.enums import Role, Side
 from golive_desk.domain.models import Project
-from golive_desk.domain.support_calendar import WarningCode, onsite_totals, schedule_rows
+from golive_desk.domain.support_calendar import (
+    Slot,
+    WarningCode,
+    onsite_totals,
+    schedule_rows,
+)
 from golive_desk.services.calendar_view import CalendarBasis
 from golive_desk.services.container import Services
 from golive_desk.ui.calendar.data import CalendarData
+from golive_desk.ui.calendar.layout import lanes
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,20 @@ def load(services: Services, request: Request, kept: Loaded | None = None) -> Lo
                         view.holidays, (), clashes, show_project=request.team or code is None)
     if request.team:
         data = _with_team(data, view.basis, code or request.current or "", request.person_id)
+    elif (end - start).days >= 27:  # a month's weeks: their lanes, laid out here
+        data = replace(data, week_lanes=_week_lanes(data.slots, start, end))
     return Loaded(request, data, view.projects, members, view.basis)
+
+
+def _week_lanes(slots: tuple[Slot, ...], start: date,
+                end: date) -> dict[date, list[tuple[Slot, int]]]:
+    """Each shown week's slots with their lanes, by Monday (``start`` is one)."""
+    weeks: dict[date, list[tuple[Slot, int]]] = {}
+    monday = start
+    while monday <= end:
+        weeks[monday] = lanes(slots, monday, monday + timedelta(days=6))
+        monday += timedelta(days=7)
+    return weeks
 
 
 def _with_team(data: CalendarData, basis: CalendarBasis, counted: str,

@@ -101,7 +101,10 @@ class MonthGrid(SlotCanvas):
             first_cell = self._cells[monday]
             top = first_cell.top() + DAY_STRIP + self._milestone_rows(monday) * MILESTONE_LINE
             room = int((first_cell.bottom() - 16 - top) // (BAR + GAP))
-            for slot, lane in lanes(self.data.slots, monday, sunday):
+            placed = self.data.week_lanes.get(monday)  # laid out on the worker with the read
+            if placed is None:
+                placed = lanes(self.data.slots, monday, sunday)
+            for slot, lane in placed:
                 first, last = max(slot.start, monday), min(slot.end, sunday)
                 if lane >= room:
                     for i in range((last - first).days + 1):

@@ -519,6 +519,10 @@
       <translation>计算中…</translation>
     </message>
     <message>
+      <source>%1 not yet met</source>
+      <translation>%1 项未达标</translation>
+    </message>
+    <message>
       <source>urgent plans</source>
       <translation>紧急问题方案</translation>
     </message>
@@ -565,14 +569,6 @@
     <message>
       <source>Handover readiness · criteria met</source>
       <translation>交接准备度 · 达标项</translation>
-    </message>
-    <message>
-      <source>Not yet met: %1</source>
-      <translation>未达标：%1</translation>
-    </message>
-    <message>
-      <source>, </source>
-      <translation>、</translation>
     </message>
     <message>
       <source>Every criterion met: ready to hand over</source>

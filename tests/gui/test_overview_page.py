@@ -213,7 +213,12 @@ def test_the_readiness_tile_counts_the_exit_criteria_and_opens_the_handover(
     assert tile.value.text() == f"{met}/{len(expected)}"
     red = [c for c in expected if not c.ok]
     assert red  # the demo is a month into support: not ready yet
-    assert tile.note.text().startswith("Not yet met: ")
+    assert tile.note.text() == f"{len(red)} not yet met"
+    # Every criterion is listed with its mark, the red ones with a cross.
+    lines = overview.dashboard.checklist_lines()
+    assert len(lines) == len(expected)
+    assert sum(line.startswith("✗") for line in lines) == len(red)
+    assert sum(line.startswith("✓") for line in lines) == met
     qtbot.mouseClick(tile, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     settle(qtbot, desktop)
     assert window.current_page() is window.page("handover")

@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QShowEvent
+from PySide6.QtGui import QColor, QMouseEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -179,9 +180,15 @@ class Dashboard(QWidget):
         self.readiness.setToolTip(self.tr("The exit criteria: open the Handover page"))
         self.readiness.note.setWordWrap(True)
         self.readiness.clicked.connect(self.handover_chosen)
-        # (two rows tall: its figures sit at the top, as the other tiles' do)
+        # Two rows tall: the figure at the top as the other tiles', then every criterion
+        # with its mark, so the tile's height says which are met.
+        self.checklist = QLabel()
+        self.checklist.setObjectName("tileNote")
+        self.checklist.setTextFormat(Qt.TextFormat.RichText)
         tile_layout = self.readiness.layout()
         if isinstance(tile_layout, QVBoxLayout):
+            tile_layout.addSpacing(4)
+            tile_layout.addWidget(self.checklist)
             tile_layout.addStretch(1)
         tiles.addWidget(self.readiness, 0, len(Severity), 2, 1)
         layout.addLayout(tiles)
@@ -244,13 +251,23 @@ class Dashboard(QWidget):
         """Criteria met of all, and which are red; ``None`` while they are counted."""
         if criteria is None:
             self.readiness.set("…", self.tr("counting…"))
+            self.checklist.clear()
             return
         met = sum(1 for c in criteria if c.ok)
-        red = [self._short(c.code) for c in criteria if not c.ok]
-        note = (self.tr("Not yet met: %1").replace("%1", self.tr(", ").join(red))
-                if red else self.tr("Every criterion met: ready to hand over"))
+        red = len(criteria) - met
+        note = (self.tr("%1 not yet met").replace("%1", str(red)) if red
+                else self.tr("Every criterion met: ready to hand over"))
         self.readiness.set(f"{met}/{len(criteria)}", note)
         self.readiness.set_accent("green" if not red else "orange")
+        self.checklist.setText("<br>".join(
+            f'<span style="color:{"#2e7d32" if c.ok else "#e07b00"}">'
+            f'{"✓" if c.ok else "✗"}</span> {escape(self._short(c.code))}' for c in criteria))
+
+    def checklist_lines(self) -> list[str]:
+        """The readiness tile's criteria as shown (for tests): "✓ name" or "✗ name"."""
+        document = QTextDocument()
+        document.setHtml(self.checklist.text())
+        return [line for line in document.toPlainText().splitlines() if line]
 
     def _short(self, code: str) -> str:
         names = {"urgent_without_plan": self.tr("urgent plans"),

@@ -106,18 +106,35 @@ class DesktopApp:
 
     def finish_open(self) -> bool:
         """Open the store the window shows (after its first paint) and start its reads."""
-        assert self.services is not None
+        services = self.services
+        assert services is not None
         try:
-            store = self.services.open_now()
+            store = services.open_now()
         except GoLiveError as err:
             self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
                                 describe(err))
             return False
-        if store.refusal is not None:  # changed since the start-up read: read it, never write
+        if isinstance(store.refusal, StoreDamagedError):
+            # The quick check runs here, after the paint: a damaged store is closed and
+            # recovered as at any open, and the window shows the recovered copy.
+            self.runner.drop_held()
+            self.close_store()
+            if not self._offer_recovery(store.path, store.refusal):
+                return False
+            self.show_window()
+            return True
+        if store.refusal is not None:  # written by a newer program: read it, never write
             self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
                                 describe(store.refusal))
         self.runner.release()
         return True
+
+    def close_store(self) -> None:
+        if self.services is not None:
+            self.services.close()
+        if self.lock is not None:
+            self.lock.release()
+        self.services, self.lock = None, None
 
     def _offer_recovery(self, path: Path, damage: StoreDamagedError) -> bool:
         """A damaged store: offer to copy what can be read beside it, then open the copy."""
@@ -197,10 +214,7 @@ class DesktopApp:
 
     def shutdown(self) -> None:
         self.runner.wait()
-        if self.services is not None:
-            self.services.close()
-        if self.lock is not None:
-            self.lock.release()
+        self.close_store()
 
 
 def _parse(args: list[str]) -> argparse.Namespace:

@@ -18,6 +18,7 @@ from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.overview.page import OverviewPage
 from golive_desk.ui.prompter import ScriptedPrompter
 from tests.gui.conftest import settle
+from tests.integration.test_faults import _store_with_issues, damage
 
 
 def _demo(path: Path) -> None:
@@ -93,3 +94,28 @@ def test_the_window_opens_without_sqlalchemy_until_its_first_paint(
     assert done.stdout.split() == ["shown", "False", "ready", "True"], done.stderr
     saved = list((tmp_path / "c").rglob("settings.json"))
     assert [json.loads(f.read_text("utf-8"))["last_project"] for f in saved] == ["HX"]
+
+
+def test_damage_found_by_the_open_after_the_paint_is_recovered_in_a_new_window(
+        qtbot: QtBot, desktop: DesktopApp, store_path: Path,
+        prompter: ScriptedPrompter) -> None:
+    """The quick check reads every page, so it runs when the store opens, after the first
+    paint: the figures came from the index, the damage is in the table's pages."""
+    _store_with_issues(store_path, count=30)
+    damage(store_path)
+    view = read_start_view(store_path, "", datetime.now())
+    assert view is not None  # the start read does not touch the damaged pages
+    assert view.inspection.due
+    assert desktop.open_after_paint(view)
+    first = desktop.show_window(view)
+    prompter.confirms.append(True)
+    assert desktop.finish_open()
+    settle(qtbot, desktop)
+    assert "is damaged" in prompter.messages[0][2]
+    assert "Recover it now?" in prompter.messages[0][2]
+    assert desktop.services is not None
+    assert desktop.services.store.path != store_path.absolute()
+    assert desktop.services.store.refusal is None
+    assert desktop.window is not None
+    assert desktop.window is not first
+    assert not desktop.runner.is_busy()

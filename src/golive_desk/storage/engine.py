@@ -29,6 +29,7 @@ from golive_desk.storage.inspection import (
     STORE_MAGIC,
     Inspection,
     check_location,
+    check_now,
     damaged,
     inspect,
     too_new,
@@ -184,7 +185,7 @@ def _create(store: Store) -> None:
 def _verify_and_upgrade(store: Store, inspected: Inspection | None) -> Store:
     from golive_desk import __version__
 
-    found = inspected or inspect(store.path)
+    found = check_now(store.path, inspected) if inspected else inspect(store.path)
     if found.magic != STORE_MAGIC:
         raise NotAStoreError(
             f"{store.path} is an SQLite database but not a GoLive Desk store",

@@ -10,7 +10,7 @@ the start page can be read and painted before the store is opened.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from golive_desk.domain.errors import (
@@ -56,17 +56,20 @@ class Inspection:
     written_with: str | None = None
     problem: str | None = None  # what SQLite's quick check reported, if it ran and failed
     checked: bool = False
+    due: bool = False  # the quick check is due but was left to the open (check_now)
 
 
 # How long the header read waits for another program's lock before saying so.
 _INSPECT_WAIT_S = 2.0
 
 
-def inspect(path: Path) -> Inspection:
+def inspect(path: Path, *, check: bool = True) -> Inspection:
     """Read magic, schema revision and writer version without changing the file.
 
     A read-only connection, so a foreign SQLite file is never switched to WAL
-    or otherwise touched. Runs the health check when it is due.
+    or otherwise touched. Runs the health check when it is due; with ``check``
+    false only notes that it is (``due``): the window's start-up leaves it to
+    the open after its first paint (``check_now``), the check reading every page.
     """
     unclean = health.wal_left(path)  # before connecting: reading a WAL store makes one
     try:
@@ -83,11 +86,12 @@ def inspect(path: Path) -> Inspection:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
         problem, checked = None, False
-        due = health.check_due(path, meta.get("checked_at"), unclean=unclean)
-        if meta.get("magic") == STORE_MAGIC and due:
+        due = meta.get("magic") == STORE_MAGIC and health.check_due(
+            path, meta.get("checked_at"), unclean=unclean)
+        if due and check:
             problem, checked = health.quick_check(conn), True
         return Inspection(meta.get("magic"), revision, meta.get("written_with"), problem,
-                           checked)
+                          checked, due=due and not check)
     except sqlite3.OperationalError as exc:
         if health.is_busy(exc):
             raise StoreBusyError(
@@ -100,6 +104,29 @@ def inspect(path: Path) -> Inspection:
         raise damaged(path, str(exc)) from exc
     finally:
         conn.close()
+
+
+def check_now(path: Path, found: Inspection) -> Inspection:
+    """``found`` with the quick check it left due, run now (or as it was).
+
+    Raises:
+        StoreBusyError: another program holds the file's lock.
+    """
+    if not found.due:
+        return found
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_INSPECT_WAIT_S)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {path}: {exc}", path=str(path)) from exc
+    try:
+        problem = health.quick_check(conn)
+    except sqlite3.OperationalError as exc:  # quick_check re-raises only "busy"
+        raise StoreBusyError(
+            f"{path} is locked by another program; close it (or wait for it to "
+            "finish) and try again", path=str(path)) from exc
+    finally:
+        conn.close()
+    return replace(found, problem=problem, checked=True, due=False)
 
 
 def inspect_file(path: Path) -> None:

@@ -31,15 +31,15 @@ class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self._fn = fn
-        self._relay = relay
+        self.relay = relay
 
     def run(self) -> None:
         try:
             result = self._fn()
         except BaseException as exc:
-            self._relay.failed.emit(exc)
+            self.relay.failed.emit(exc)
         else:
-            self._relay.done.emit(result)
+            self.relay.done.emit(result)
 
 
 class TaskRunner(QObject):
@@ -113,6 +113,15 @@ class TaskRunner(QObject):
         tasks, self._held = self._held or [], None
         for task in tasks:
             self._pool.start(task)
+
+    def drop_held(self) -> None:
+        """Forget the tasks queued since :meth:`hold` (the store they would read is gone)."""
+        tasks, self._held = self._held or [], None
+        for task in tasks:
+            self._pending.discard(task.relay)
+            task.relay.deleteLater()
+        if not self._pending:
+            self.busy_changed.emit(False)
 
     def _start(self, task: _Task) -> None:
         if self._held is not None:

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
+from golive_desk.services.store_admin import local_user
+from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import MainWindow
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.prompter import Prompter, ScriptedPrompter
 
 
 @pytest.fixture
@@ -36,14 +38,28 @@ def desktop(qapp: QApplication, dirs: AppDirs, prompter: ScriptedPrompter) -> It
     app.translators.install("en")
 
 
-def settle(qtbot: object, desktop: DesktopApp) -> None:
-    """Let the worker finish and its results arrive on the GUI thread."""
-    for _ in range(20):
+def drain(desktop: DesktopApp, rounds: int = 50) -> None:
+    """Let the worker finish and its results (and the tasks they start) arrive."""
+    for _ in range(rounds):
         desktop.runner.wait()
         QApplication.processEvents()
         if not desktop.runner.is_busy():
             break
     QApplication.processEvents()
+
+
+def settle(qtbot: object, desktop: DesktopApp) -> None:
+    """:func:`drain` in the shape the page tests call it."""
+    drain(desktop, rounds=20)
+
+
+def ui_context(desktop: DesktopApp, prompter: Prompter) -> UiContext:
+    """What the window gives its pages, over the desktop's open store."""
+    services = desktop.services
+    assert services is not None
+    return UiContext(services, desktop.runner, prompter, local_user(services.store),
+                     desktop.dirs, desktop.log_path, desktop.settings, desktop.save_settings,
+                     lambda: desktop.translators.language)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -14,6 +13,7 @@ from golive_desk.services.store_admin import init_store
 from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.main_window import MainWindow
+from tests.gui.conftest import drain as settle  # (the handover tests' name for it)
 
 DEMO_ISSUES = 60
 
@@ -27,14 +27,6 @@ def build_demo(folder: Path) -> Path:
     return path
 
 
-def settle(desktop: DesktopApp) -> None:
-    """Let the worker finish, its results (and the saves they start) arrive."""
-    for _ in range(50):
-        desktop.runner.wait()
-        QApplication.processEvents()
-        if not desktop.runner.is_busy():
-            break
-    QApplication.processEvents()
 
 
 def open_handover(qtbot: QtBot, desktop: DesktopApp,

@@ -7,25 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import print_handover
 from golive_desk.ui.prompter import ScriptedPrompter
+from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import assert_has, page_count, text_of
-
-
-def settle(desktop: DesktopApp) -> None:
-    for _ in range(50):
-        desktop.runner.wait()
-        QApplication.processEvents()
-        if not desktop.runner.is_busy():
-            break
-    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -34,9 +24,8 @@ def ctx(desktop: DesktopApp, store_path: Path, prompter: ScriptedPrompter) -> It
     services = desktop.services
     assert services is not None
     fill_demo(services, issues=30)
-    yield UiContext(services, desktop.runner, prompter, local_user(services.store),
-                    desktop.dirs, desktop.log_path, desktop.settings, desktop.save_settings)
-    settle(desktop)
+    yield ui_context(desktop, prompter)
+    drain(desktop)
 
 
 def test_the_handover_document_previews_and_saves(qtbot: QtBot, ctx: UiContext,
@@ -45,17 +34,17 @@ def test_the_handover_document_previews_and_saves(qtbot: QtBot, ctx: UiContext,
                                                   tmp_path: Path) -> None:
     dialog = print_handover(ctx, None, "HX")
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     assert dialog.info.pages >= 5
     assert dialog.model.rowCount() == dialog.info.pages
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh_CN"))
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     target = tmp_path / "handover.pdf"
     prompter.files.append(target)
     dialog.save_as()
-    settle(desktop)
+    drain(desktop)
     assert dialog.saved_to == target
     assert page_count(target) == dialog.info.pages
     assert_has(text_of(target, dialog.info.pages), "7 项目验收与签字", "移交方（实施部门）")

@@ -8,24 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
-from golive_desk.services.store_admin import local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import print_issue_sheets
 from golive_desk.ui.prompter import ScriptedPrompter
+from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import squash, text_of
-
-
-def settle(desktop: DesktopApp) -> None:
-    for _ in range(50):
-        desktop.runner.wait()
-        QApplication.processEvents()
-        if not desktop.runner.is_busy():
-            break
-    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -38,10 +28,8 @@ def ctx(desktop: DesktopApp, store_path: Path, prompter: ScriptedPrompter) -> It
     # The settings (and the system) say English; the window was started with --lang zh_CN.
     desktop.save_settings(replace(desktop.settings(), language="en"))
     desktop.translators.install("zh_CN")
-    yield UiContext(services, desktop.runner, prompter, local_user(services.store),
-                    desktop.dirs, desktop.log_path, desktop.settings, desktop.save_settings,
-                    lambda: desktop.translators.language)
-    settle(desktop)
+    yield ui_context(desktop, prompter)
+    drain(desktop)
     desktop.translators.install("en")
 
 
@@ -50,14 +38,14 @@ def test_the_sheet_is_printed_in_the_window_s_language_unless_another_is_picked(
     issue, _ = ctx.services.issues.create("HX", {"title": "凭证打印格式错位"})
     dialog = print_issue_sheets(ctx, None, [issue.number])
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.language() == "zh_CN"
     assert dialog.info is not None
     pdf = tmp_path / "zh.pdf"
     pdf.write_bytes(dialog.info.data)
     assert "系统运行问题跟踪记录单" in squash(text_of(pdf, 1))
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("en"))
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     pdf.write_bytes(dialog.info.data)
     assert squash("System Operation Issue Tracking Record Sheet") in squash(text_of(pdf, 1))
@@ -70,7 +58,7 @@ def test_the_preview_page_is_centred(qtbot: QtBot, ctx: UiContext, desktop: Desk
     dialog.resize(980, 760)
     dialog.show()
     qtbot.waitExposed(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     assert dialog.info.pages == 1
     view = dialog.view

@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 from golive_desk.app import DesktopApp
 from golive_desk.domain.issues import IssueQuery
 from golive_desk.services.container import Services
-from golive_desk.services.store_admin import local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import (
     PrintPreviewDialog,
@@ -27,17 +26,8 @@ from golive_desk.ui.printing import (
     run_excel_import,
 )
 from golive_desk.ui.prompter import ScriptedPrompter
+from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import page_count
-
-
-def settle(desktop: DesktopApp) -> None:
-    """Let the worker finish and its results (and follow-up tasks) arrive."""
-    for _ in range(50):
-        desktop.runner.wait()
-        QApplication.processEvents()
-        if not desktop.runner.is_busy():
-            break
-    QApplication.processEvents()
 
 
 @pytest.fixture
@@ -47,9 +37,8 @@ def ctx(desktop: DesktopApp, store_path: Path, prompter: ScriptedPrompter) -> It
     assert services is not None
     services.projects.add_project("HX", "华星电子 ERP 上线支持", "杭州华星电子有限公司",
                                   "2026-11-02")
-    yield UiContext(services, desktop.runner, prompter, local_user(services.store),
-                    desktop.dirs, desktop.log_path, desktop.settings, desktop.save_settings)
-    settle(desktop)
+    yield ui_context(desktop, prompter)
+    drain(desktop)
 
 
 def two_issues(services: Services) -> list[str]:
@@ -72,7 +61,7 @@ def preview_of_two_sheets(qtbot: QtBot, ctx: UiContext,
     numbers = two_issues(ctx.services)
     dialog = print_issue_sheets(ctx, None, numbers)
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     return dialog
 
@@ -89,7 +78,7 @@ def test_preview_shows_pages_rendered_as_they_are_needed(
     assert model.data(model.index(0, 0)) == f"Page 1 of {pages}"
     dialog.view.scrollToTop()
     model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
-    settle(desktop)
+    drain(desktop)
     assert 0 in model.rendered()
     first = model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole)
     assert isinstance(first, QPixmap)
@@ -109,7 +98,7 @@ def test_save_as_pdf_writes_the_previewed_bytes(
     assert dialog.info is not None
     prompter.files.append(tmp_path / "sheets")  # no suffix: .pdf is added
     dialog.save_as()
-    settle(desktop)
+    drain(desktop)
     saved = tmp_path / "sheets.pdf"
     assert dialog.saved_to == saved
     assert saved.read_bytes() == dialog.info.data
@@ -124,7 +113,7 @@ def test_printing_draws_every_page_on_the_printer(
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.print_to(printer)
-    settle(desktop)
+    drain(desktop)
     assert dialog.printed_pages == dialog.info.pages
     assert page_count(tmp_path / "printed.pdf") == dialog.info.pages
 
@@ -135,13 +124,13 @@ def test_register_preview_is_landscape_and_a_failed_document_is_reported(
     dialog = open_print_preview(ctx, None, lambda _: printing.print_register("HX", None, "zh_CN"),
                                 title="register", suggested_name="r.pdf")
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.info is not None
     assert dialog.info.landscape
     broken = open_print_preview(ctx, None, lambda _: printing.print_sheet(["HX-ZL-0404"], "en"),
                                 title="broken", suggested_name="b.pdf")
     qtbot.addWidget(broken)
-    settle(desktop)
+    drain(desktop)
     assert broken.info is None
     assert not broken.print_button.isEnabled()
     assert prompter.messages[-1][0] == "error"
@@ -153,7 +142,7 @@ def test_export_register_asks_for_a_file_and_reports(
     two_issues(ctx.services)
     prompter.files.append(tmp_path / "register.xlsx")
     export_register(ctx, None, "HX")
-    settle(desktop)
+    drain(desktop)
     assert load_workbook(tmp_path / "register.xlsx").worksheets[0].max_row == 3
     assert prompter.messages[-1][0] == "info"
 
@@ -179,7 +168,7 @@ def test_import_dialog_checks_rows_and_imports_only_when_confirmed(
     dialog = run_excel_import(ctx, None, "HX")
     assert dialog is not None
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert dialog.mapping() == {0: "title", 1: "module", 2: "severity", 3: "reported_at"}
     assert dialog.plan is not None
     assert len(dialog.plan.accepted) == 2
@@ -195,21 +184,21 @@ def test_import_dialog_checks_rows_and_imports_only_when_confirmed(
     assert dialog.plan is None
     assert not dialog.import_button.isEnabled()
     dialog.check()
-    settle(desktop)
+    drain(desktop)
     assert not dialog.import_button.isEnabled()
     assert "title" in dialog.summary.text()
 
     dialog.set_mapping({0: "title", 1: "module", 2: "severity", 3: "reported_at"})
     dialog.check()
-    settle(desktop)
+    drain(desktop)
     prompter.confirms.append(False)  # "2 rows are refused … import the others?" — no
     dialog.confirm_import()
-    settle(desktop)
+    drain(desktop)
     assert ctx.services.issues.list_issues(IssueQuery(project="HX")) == []
 
     prompter.confirms.append(True)
     dialog.confirm_import()
-    settle(desktop)
+    drain(desktop)
     assert len(dialog.imported) == 2
     titles = {i.title for i in ctx.services.issues.list_issues(IssueQuery(project="HX"))}
     assert titles == {"凭证审核后无法反审核", "月末结账提示损益类科目未结转"}
@@ -226,7 +215,7 @@ def test_import_of_an_unreadable_file_says_why(
     dialog = run_excel_import(ctx, None, "HX")
     assert dialog is not None
     qtbot.addWidget(dialog)
-    settle(desktop)
+    drain(desktop)
     assert prompter.messages[-1][0] == "error"
     assert "list.xlsx is not an Excel .xlsx workbook." in prompter.messages[-1][2]
     assert not dialog.isVisible()
@@ -242,17 +231,17 @@ def test_the_register_page_prints_the_selected_issue(
     services.close()
     assert desktop.open_store(store_path)
     window = desktop.show_window()
-    settle(desktop)
+    drain(desktop)
     window.show_page("issues")
     page = window.page("issues")
-    settle(desktop)
+    drain(desktop)
     page.view.selectRow(0)  # type: ignore[attr-defined]
     menu = page.print_button.menu()  # type: ignore[attr-defined]
     menu.aboutToShow.emit()
     actions = {a.text(): a for a in menu.actions() if a.text()}
     assert actions["Print the selected issue sheets…"].isEnabled()
     actions["Print the selected issue sheets…"].trigger()
-    settle(desktop)
+    drain(desktop)
     previews = [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, PrintPreviewDialog) and w.isVisible()]
     assert len(previews) == 1

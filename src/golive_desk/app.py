@@ -37,6 +37,7 @@ from golive_desk.ui.pyside_refcount import protect as protect_singletons
 from golive_desk.ui.task_runner import TaskRunner
 
 if TYPE_CHECKING:
+    from golive_desk.storage.engine import Store
     from golive_desk.ui.dialogs.first_start import FirstStartAnswer
 
 log = logging.getLogger(__name__)
@@ -59,6 +60,8 @@ class DesktopApp:
         self.services: Services | None = None
         self.lock: StoreLock | None = None
         self.window: MainWindow | None = None
+        # Told whether the store opened after the first paint (False: the app ends).
+        self.opened: Callable[[bool], None] = lambda ok: None
 
     def settings(self) -> Settings:
         return settings_file.load(self.settings_path)
@@ -104,30 +107,39 @@ class DesktopApp:
         self.runner.hold()
         return True
 
-    def finish_open(self) -> bool:
-        """Open the store the window shows (after its first paint) and start its reads."""
+    def finish_open(self) -> None:
+        """Open the store the window shows (after its first paint) and start its reads.
+
+        The open runs on the worker, ahead of the reads the window queued: importing
+        SQLAlchemy and SQLite's quick check (every page of the file) take a while,
+        and the window answers meanwhile. ``opened`` is called with the outcome.
+        """
         services = self.services
         assert services is not None
-        try:
-            store = services.open_now()
-        except GoLiveError as err:
-            self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
-                                describe(err))
-            return False
+        self.runner.run_first(services.open_now, self._store_opened, self._open_failed)
+
+    def _open_failed(self, err: GoLiveError) -> None:
+        self.runner.drop_held()
+        self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
+                            describe(err))
+        self.opened(False)
+
+    def _store_opened(self, store: Store) -> None:
         if isinstance(store.refusal, StoreDamagedError):
-            # The quick check runs here, after the paint: a damaged store is closed and
+            # The quick check ran in this open: a damaged store is closed and
             # recovered as at any open, and the window shows the recovered copy.
             self.runner.drop_held()
             self.close_store()
-            if not self._offer_recovery(store.path, store.refusal):
-                return False
-            self.show_window()
-            return True
+            recovered = self._offer_recovery(store.path, store.refusal)
+            if recovered:
+                self.show_window()
+            self.opened(recovered)
+            return
         if store.refusal is not None:  # written by a newer program: read it, never write
             self.prompter.error(self.window, QApplication.translate("App", "GoLive Desk"),
                                 describe(store.refusal))
         self.runner.release()
-        return True
+        self.opened(True)
 
     def close_store(self) -> None:
         if self.services is not None:
@@ -322,7 +334,8 @@ def run_app(args: list[str]) -> int:
         if not desktop.open_after_paint(view):
             return 1
         window = desktop.show_window(view)
-        after_first_paint(window, lambda: desktop.finish_open() or qt_app.exit(1))
+        desktop.opened = lambda ok: None if ok else qt_app.exit(1)
+        after_first_paint(window, desktop.finish_open)
     else:
         if not desktop.open_store(path):
             return 1

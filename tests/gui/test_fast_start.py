@@ -49,8 +49,11 @@ def test_the_figures_are_on_screen_before_the_store_is_opened(
     assert not support.empty.isVisibleTo(overview)
     assert str(store_path.absolute()) in window.store_label.text()
 
-    assert desktop.finish_open()
+    outcome: list[bool] = []
+    desktop.opened = outcome.append
+    desktop.finish_open()  # on the worker, ahead of the reads the window queued
     settle(qtbot, desktop)
+    assert outcome == [True]
     assert desktop.is_open()
     assert overview.people_model.rowCount() == 14
     assert "reading" not in support.lines()[0]
@@ -109,8 +112,11 @@ def test_damage_found_by_the_open_after_the_paint_is_recovered_in_a_new_window(
     assert desktop.open_after_paint(view)
     first = desktop.show_window(view)
     prompter.confirms.append(True)
-    assert desktop.finish_open()
+    outcome: list[bool] = []
+    desktop.opened = outcome.append
+    desktop.finish_open()
     settle(qtbot, desktop)
+    assert outcome == [True]
     assert "is damaged" in prompter.messages[0][2]
     assert "Recover it now?" in prompter.messages[0][2]
     assert desktop.services is not None

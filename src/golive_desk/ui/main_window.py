@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self._projects_read = False
         self._count_timer = QTimer(self)  # see _count_unbuilt
         self._count_waits = 0
+        self._closed = False
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(10)
         self._count_timer.timeout.connect(self._count_when_shown)
@@ -342,6 +343,8 @@ class MainWindow(QMainWindow):
             self._count_timer.start()
 
     def _count_when_shown(self) -> None:
+        if self._closed:
+            return
         # A page whose read failed never has content: wait at most ~2 s for it.
         if not self.current_page().has_content() and self._count_waits < 200:
             self._count_waits += 1
@@ -353,8 +356,15 @@ class MainWindow(QMainWindow):
                 self._ctx.runner.run_later(partial(entry.count, project),
                                            partial(self._show_count, row))
 
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A window replaced (a language switch, a recovered store) is deleted later: its
+        # badge timer must not queue reads whose answers would come to a deleted window.
+        self._closed = True
+        self._count_timer.stop()
+        super().closeEvent(event)
+
     def _show_count(self, row: int, count: int) -> None:
-        if row not in self._built:
+        if row not in self._built and not self._closed:
             self._counts[row] = count
             self.refresh_badges()
 

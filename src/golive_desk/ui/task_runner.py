@@ -102,6 +102,12 @@ class TaskRunner(QObject):
         """
         self._start(self._task(fn, on_done, on_error))
 
+    def run_first(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+                  on_error: Callable[[GoLiveError], None] | None = None) -> None:
+        """Like :meth:`run`, but started even while tasks are held: the open of the store
+        they need, whose ``on_done`` releases (or drops) them."""
+        self._pool.start(self._task(fn, on_done, on_error))
+
     def hold(self) -> None:
         """Queue tasks without starting them until :meth:`release`: the window's start
         page is painted from its start-up read while the store is not open yet."""
@@ -115,8 +121,10 @@ class TaskRunner(QObject):
             self._pool.start(task)
 
     def drop_held(self) -> None:
-        """Forget the tasks queued since :meth:`hold` (the store they would read is gone)."""
-        tasks, self._held = self._held or [], None
+        """Forget the tasks queued since :meth:`hold`, and those waiting for the next turn
+        of the event loop (the store they would read is gone)."""
+        tasks, self._held = (self._held or []) + self._deferred, None
+        self._deferred = []
         for task in tasks:
             self._pending.discard(task.relay)
             task.relay.deleteLater()

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
-from golive_desk.services.store_admin import local_user
+from golive_desk.services.container import Services
+from golive_desk.services.demo import fill_demo
+from golive_desk.services.store_admin import init_store, local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import MainWindow
 from golive_desk.ui.prompter import Prompter, ScriptedPrompter
@@ -36,6 +38,18 @@ def desktop(qapp: QApplication, dirs: AppDirs, prompter: ScriptedPrompter) -> It
         app.window.deleteLater()
     app.shutdown()
     app.translators.install("en")
+
+
+def with_demo(path: Path, issues: int = 300) -> Path:
+    """The store at ``path`` (made for 张力 if there is none) with the demo project."""
+    if not path.exists():
+        init_store(path, "张力", "ZL")
+    services = Services.open(path)
+    try:
+        fill_demo(services, issues=issues)
+    finally:
+        services.close()
+    return path
 
 
 def drain(desktop: DesktopApp, rounds: int = 50) -> None:

@@ -8,23 +8,17 @@ from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import init_store
 from golive_desk.ui.handover.page import HandoverPage
 from golive_desk.ui.handover.wizard import HandoverWizard
 from golive_desk.ui.main_window import MainWindow
 from tests.gui.conftest import drain as settle  # (the handover tests' name for it)
+from tests.gui.conftest import with_demo
 
 DEMO_ISSUES = 60
 
 
 def build_demo(folder: Path) -> Path:
-    path = folder / "demo.db"
-    init_store(path, "张力", "ZL")
-    services = Services.open(path)
-    fill_demo(services, issues=DEMO_ISSUES)
-    services.close()
-    return path
+    return with_demo(folder / "demo.db", issues=DEMO_ISSUES)
 
 
 

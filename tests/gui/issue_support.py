@@ -9,22 +9,15 @@ from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import init_store
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import MainWindow
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, with_demo
 
 DEMO_ISSUES = 100  # every status of the demo's mix appears within the first hundred
 
 
 def build_demo(folder: Path) -> Path:
-    path = folder / "demo.db"
-    init_store(path, "张力", "ZL")
-    services = Services.open(path)
-    fill_demo(services, issues=DEMO_ISSUES)
-    services.close()
-    return path
+    return with_demo(folder / "demo.db", issues=DEMO_ISSUES)
 
 
 def copy_store(template: Path, folder: Path) -> Path:

@@ -11,25 +11,17 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
-from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
 from golive_desk.services.start_view import read_start_view
 from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.overview.page import OverviewPage
 from golive_desk.ui.prompter import ScriptedPrompter
-from tests.gui.conftest import settle
+from tests.gui.conftest import settle, with_demo
 from tests.integration.test_faults import _store_with_issues, damage
-
-
-def _demo(path: Path) -> None:
-    services = Services.open(path)
-    fill_demo(services)
-    services.close()
 
 
 def test_the_figures_are_on_screen_before_the_store_is_opened(
         qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
-    _demo(store_path)
+    with_demo(store_path)
     view = read_start_view(store_path, "", datetime.now())
     assert view is not None
     assert view.summary is not None
@@ -80,7 +72,7 @@ def test_a_store_open_in_another_window_is_refused_before_anything_is_shown(
 def test_the_window_opens_without_sqlalchemy_until_its_first_paint(
         tmp_path: Path, store_path: Path) -> None:
     """SQLAlchemy (~0.1 s) is imported after the start page is on screen."""
-    _demo(store_path)
+    with_demo(store_path)
     script = (
         "import sys, builtins\n"
         "seen = []\n"

@@ -7,26 +7,18 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
-from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
 from golive_desk.ui.dialogs.first_start import FirstStartDialog
 from golive_desk.ui.dialogs.project_dialog import ProjectDialog
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
 from golive_desk.ui.main_window import MainWindow
 from golive_desk.ui.overview.page import OverviewPage
 from golive_desk.ui.prompter import ScriptedPrompter
-from tests.gui.conftest import settle
-
-
-def _demo(path: Path) -> None:
-    services = Services.open(path)
-    fill_demo(services)
-    services.close()
+from tests.gui.conftest import settle, with_demo
 
 
 def test_the_window_shows_the_demo_project_and_its_people(
         qtbot: QtBot, desktop: DesktopApp, store_path: Path) -> None:
-    _demo(store_path)
+    with_demo(store_path)
     assert desktop.open_store(store_path)
     window = desktop.show_window()
     settle(qtbot, desktop)

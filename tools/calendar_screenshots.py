@@ -26,6 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 from screenshot_support import (
+    OUT,
+    SIZE,
     demo_desktop,
     grab_dialog,
     grab_open,
@@ -45,9 +47,6 @@ from golive_desk.ui.calendar.page import CalendarPage
 from golive_desk.ui.calendar.plan_dialog import PlanDialog
 from golive_desk.ui.printing import PrintPreviewDialog
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1600, 940)
 GO_LIVE = date(2026, 10, 9)
 CLOSE = date(2026, 10, 30)
 

@@ -19,14 +19,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pypdfium2
-from screenshot_support import language_option, suffix_of
+from screenshot_support import OUT, language_option, suffix_of
 
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
 DPI = 80
 MODULES = {"刘芳": "总账、应收、应付", "赵磊": "采购、库存、销售", "孙丽华": "成本",
            "吴刚": "系统管理、打印与网络", "郑敏": "全部模块一线受理"}

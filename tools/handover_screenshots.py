@@ -20,6 +20,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from screenshot_support import (
+    OUT,
+    ROOT,
+    SIZE,
     demo_desktop,
     grab_dialog,
     grab_open,
@@ -38,9 +41,6 @@ from golive_desk.ui.handover.readiness import ReadinessStep
 from golive_desk.ui.handover.sign_off import SignOffStep
 from golive_desk.ui.handover.thresholds_dialog import ThresholdsDialog
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1600, 940)
 WIZARD_SIZE = (1180, 820)
 
 

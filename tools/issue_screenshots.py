@@ -25,6 +25,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 from screenshot_support import (
+    OUT,
+    ROOT,
+    SIZE,
     demo_desktop,
     grab_dialog,
     grab_open,
@@ -43,12 +46,6 @@ from golive_desk.ui.printing import print_issue_sheets, print_register
 from golive_desk.ui.prompter import ScriptedPrompter
 from golive_desk.ui.sync.export_dialog import ExportDialog
 from golive_desk.ui.sync.sync_page import SyncPage
-
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1600, 940)
-
-
 
 
 def main() -> int:

@@ -20,7 +20,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshot_support import (  # noqa: E402
+    OUT,
     demo_desktop,
+    demo_store,
     grab_dialog,
     language_option,
     settle,
@@ -28,9 +30,6 @@ from screenshot_support import (  # noqa: E402
 )
 
 from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
-from golive_desk.services.container import Services  # noqa: E402
-from golive_desk.services.demo import fill_demo  # noqa: E402
-from golive_desk.services.store_admin import init_store  # noqa: E402
 from golive_desk.ui.dialogs.first_start import FirstStartDialog  # noqa: E402
 from golive_desk.ui.dialogs.person_dialog import PersonDialog  # noqa: E402
 from golive_desk.ui.dialogs.project_dialog import (  # noqa: E402
@@ -41,8 +40,7 @@ from golive_desk.ui.dialogs.project_dialog import (  # noqa: E402
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog  # noqa: E402
 from golive_desk.ui.main_window import MainWindow  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
-SIZE = (1600, 1000)
+OVERVIEW_SIZE = (1600, 1000)  # taller than the others: the whole dashboard
 
 
 
@@ -55,34 +53,28 @@ def main() -> int:
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
-        store = root / "store.db"
-        init_store(store, "张力", "ZL")
-        services = Services.open(store)
-        fill_demo(services)
-        services.close()
-        # one language per process: translators installed earlier would linger
-        if True:
-            desktop = demo_desktop(app, root, lang)
-            assert desktop.open_store(store)
-            window = desktop.show_window()
-            window.resize(*SIZE)
-            window.show_page("overview")
-            settle(desktop)
-            OUT.mkdir(parents=True, exist_ok=True)
-            window.grab().save(str(OUT / f"overview_{suffix}.png"))
-            print(f"wrote {OUT}/overview_{suffix}.png")
-            page = window.page("overview")
-            page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
-            settle(desktop)
-            window.grab().save(str(OUT / f"main_{suffix}.png"))
-            print(f"wrote {OUT}/main_{suffix}.png (the project's people)")
-            page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
-            for path in dialogs(desktop, window, lang, suffix):
-                print(f"wrote {path}")
-            desktop.shutdown()
-            window.close()
-            window.deleteLater()
-            QApplication.processEvents()
+        store = demo_store(root)
+        desktop = demo_desktop(app, root, lang)
+        assert desktop.open_store(store)
+        window = desktop.show_window()
+        window.resize(*OVERVIEW_SIZE)
+        window.show_page("overview")
+        settle(desktop)
+        OUT.mkdir(parents=True, exist_ok=True)
+        window.grab().save(str(OUT / f"overview_{suffix}.png"))
+        print(f"wrote {OUT}/overview_{suffix}.png")
+        page = window.page("overview")
+        page.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+        settle(desktop)
+        window.grab().save(str(OUT / f"main_{suffix}.png"))
+        print(f"wrote {OUT}/main_{suffix}.png (the project's people)")
+        page.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+        for path in dialogs(desktop, window, lang, suffix):
+            print(f"wrote {path}")
+        desktop.shutdown()
+        window.close()
+        window.deleteLater()
+        QApplication.processEvents()
     return 0
 
 

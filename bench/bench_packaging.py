@@ -8,7 +8,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.bench_startup import app_command, demo_store, start_ms
+from bench.bench_startup import app_command, start_ms
+from golive_desk.services.demo import demo_store
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 3

@@ -35,22 +35,14 @@ from golive_desk.domain.issues import IssueQuery, IssueStatus
 from golive_desk.reports.fonts import cjk_font
 from golive_desk.reports.qr import qr_matrix
 from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import init_store
+from golive_desk.services.demo import demo_store
 
 Row = tuple[str, float, str, float, str]
 SHEETS = 1000
 
 
 def make_store(folder: Path, issues: int = 60) -> Path:
-    path = folder / "bench-print.db"
-    init_store(path, "张力", "ZL")
-    services = Services.open(path)
-    try:
-        fill_demo(services, issues=issues)
-    finally:
-        services.close()
-    return path
+    return demo_store(folder / "bench-print.db", issues)
 
 
 def typical(services: Services) -> str:

@@ -23,9 +23,7 @@ import time
 from pathlib import Path
 
 from bench.fixtures import store_with_ops
-from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import init_store
+from golive_desk.services.demo import demo_store
 
 OPS = 100_000
 RUNS = 5
@@ -66,16 +64,6 @@ def start_ms(cmd: list[str], home: Path) -> tuple[float, float]:
 
 def app_command(store: Path) -> list[str]:
     return [sys.executable, "-m", "golive_desk", "--lang", "zh_CN", "--db", str(store)]
-
-
-def demo_store(path: Path) -> Path:
-    init_store(path, "张力", "ZL")
-    services = Services.open(path)
-    try:
-        fill_demo(services)
-    finally:
-        services.close()
-    return path
 
 
 def run() -> list[tuple[str, float, str, float, str]]:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshot_support import (  # noqa: E402
     OUT,
     demo_desktop,
-    demo_store,
     grab_dialog,
     language_option,
     settle,
@@ -30,6 +29,7 @@ from screenshot_support import (  # noqa: E402
 )
 
 from golive_desk.app import DesktopApp, make_qt_app  # noqa: E402
+from golive_desk.services.demo import demo_store  # noqa: E402
 from golive_desk.ui.dialogs.first_start import FirstStartDialog  # noqa: E402
 from golive_desk.ui.dialogs.person_dialog import PersonDialog  # noqa: E402
 from golive_desk.ui.dialogs.project_dialog import (  # noqa: E402
@@ -53,7 +53,7 @@ def main() -> int:
     app = make_qt_app(["golive-desk"])
     with tempfile.TemporaryDirectory(prefix="golive-shots-") as tmp:
         root = Path(tmp)
-        store = demo_store(root)
+        store = demo_store(root / "store.db")
         desktop = demo_desktop(app, root, lang)
         assert desktop.open_store(store)
         window = desktop.show_window()

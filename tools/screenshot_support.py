@@ -12,26 +12,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from golive_desk.app import DesktopApp
 from golive_desk.paths import AppDirs
-from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
-from golive_desk.services.store_admin import init_store
 from golive_desk.ui.prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 SIZE = (1600, 940)  # the main window in every screenshot of it
-
-
-def demo_store(root: Path, issues: int = 300) -> Path:
-    """A store in ``root`` for 张力 with the demo project (closed again)."""
-    store = root / "store.db"
-    init_store(store, "张力", "ZL")
-    services = Services.open(store)
-    try:
-        fill_demo(services, issues=issues)
-    finally:
-        services.close()
-    return store
 
 
 def settle(desktop: DesktopApp, seconds: float = 0.6) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.errors import DuplicateError
@@ -46,6 +47,18 @@ class DemoResult:
     people: int
     issues: int
     changes: Changes
+
+
+def demo_store(path: Path, issues: int = 300) -> Path:
+    """A new store at ``path`` for the consultant 张力 (ZL) holding the demo project:
+    what screenshots, benchmarks and tests start from."""
+    store_admin.init_store(path, DEMO_CONSULTANT, "ZL")
+    services = Services.open(path)
+    try:
+        fill_demo(services, issues=issues)
+    finally:
+        services.close()
+    return path
 
 
 def fill_demo(services: Services, *, issues: int = 300, go_live: str | None = None,

@@ -40,3 +40,27 @@ class SupportMode(StrEnum):
     ONSITE = "onsite"
     PHONE = "phone"
     REMOTE = "remote"
+
+
+class Half(StrEnum):
+    """Which part of a day a slot takes."""
+
+    DAY = "day"
+    AM = "am"
+    PM = "pm"
+
+
+class MilestoneKind(StrEnum):
+    GO_LIVE = "go_live"
+    MONTH_END_CLOSE = "month_end_close"
+    PLANNED_EXIT = "planned_exit"
+    ACCEPTANCE = "acceptance"
+    OTHER = "other"
+
+
+class WarningCode(StrEnum):
+    GO_LIVE_UNCOVERED = "go_live_uncovered"
+    MONTH_END_UNCOVERED = "month_end_uncovered"
+    DOUBLE_BOOKED = "double_booked"
+    AFTER_EXIT = "after_exit"
+    HOLIDAY = "holiday"

@@ -16,9 +16,14 @@ def uuid7s(count: int) -> list[str]:
     """``count`` UUIDv7 strings of this moment (an import's records): one read of the
     clock and of the random source for all of them."""
     ms = int(time.time() * 1000)
-    rand = os.urandom(10 * count)
-    return [_uuid7_text(ms, int.from_bytes(rand[i:i + 10], "big"))
-            for i in range(0, 10 * count, 10)]
+    # The bits :func:`_uuid7_text` takes, cut from one hex text of the random bytes
+    # (20 digits each): digits 1-3 after the version, digit 4 with the variant's
+    # two bits, 5-19 as they are. A tenth of the arithmetic per id.
+    stamp = f"{ms & _MS_MASK:012x}"
+    head = f"{stamp[:8]}-{stamp[8:]}-7"
+    rand = os.urandom(10 * count).hex()
+    return [f"{head}{rand[i + 1:i + 4]}-{_VARIANT[rand[i + 4]]}{rand[i + 5:i + 8]}"
+            f"-{rand[i + 8:i + 20]}" for i in range(0, 20 * count, 20)]
 
 
 def _uuid7_text(ms: int, rand: int) -> str:
@@ -31,6 +36,8 @@ def _uuid7_text(ms: int, rand: int) -> str:
 
 
 _MS_MASK = (1 << 48) - 1
+# A hex digit with its top two bits replaced by the variant's 0b10.
+_VARIANT = {digit: f"{int(digit, 16) & 0b11 | 0b1000:x}" for digit in "0123456789abcdef"}
 _RAND_B_MASK = (1 << 62) - 1
 
 

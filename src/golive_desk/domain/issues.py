@@ -9,15 +9,24 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import StrEnum
 
 from golive_desk.domain.conflicts import ConflictKind, ConflictValue, FieldConflict
 from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.issue_kinds import (
+    MANUAL_KINDS,
+    OPEN_STATUSES,
+    SEVERITY_RANK,
+    Category,
+    IssueStatus,
+    NotifyChannel,
+    Severity,
+    TimelineKind,
+)
 from golive_desk.domain.ops import JsonValue
 
 __all__ = [
-    "DEFAULT_MODULES", "EDITABLE_FIELDS", "ISSUE_FIELDS", "OPEN_STATUSES", "SLA_SORT",
-    "SORT_KEYS",
+    "DEFAULT_MODULES", "EDITABLE_FIELDS", "ISSUE_FIELDS", "MANUAL_KINDS", "OPEN_STATUSES",
+    "SEVERITY_RANK", "SLA_SORT", "SORT_KEYS",
     "Attachment", "Category", "ConflictKind", "ConflictValue", "FieldConflict", "Issue",
     "IssueQuery", "IssueStatus", "NotifyChannel", "Severity", "TimelineEntry", "TimelineKind",
 ]
@@ -25,76 +34,6 @@ __all__ = [
 # The modules of a typical finance + supply-chain go-live; each project may
 # replace the list (projects.modules), so the rule checks against the project's.
 DEFAULT_MODULES: tuple[str, ...] = ("总账", "应收", "应付", "存货", "采购", "销售", "成本")
-
-
-class IssueStatus(StrEnum):
-    """The methodology's steps: record → work → (escalate → test → apply) → resolve → close."""
-
-    NEW = "new"
-    IN_PROGRESS = "in_progress"
-    ESCALATED = "escalated"
-    BRANCH_TESTED = "branch_tested"
-    APPLIED_ON_SITE = "applied_on_site"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
-    TRANSFERRED = "transferred"
-
-
-# Statuses in which the issue still needs someone: "overdue" and the
-# handover's list of open matters only look at these.
-OPEN_STATUSES: frozenset[IssueStatus] = frozenset({
-    IssueStatus.NEW, IssueStatus.IN_PROGRESS, IssueStatus.ESCALATED,
-    IssueStatus.BRANCH_TESTED, IssueStatus.APPLIED_ON_SITE,
-})
-
-
-class Category(StrEnum):
-    OPERATION_ERROR = "operation_error"
-    CONFIGURATION = "configuration"
-    DATA = "data"
-    SOFTWARE_DEFECT = "software_defect"
-    CHANGE_REQUEST = "change_request"
-    ENVIRONMENT_PRINTING = "environment_printing"
-    OTHER = "other"
-
-
-class Severity(StrEnum):
-    URGENT = "urgent"
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
-# Sort rank: urgent first.
-SEVERITY_RANK: dict[Severity, int] = {s: i for i, s in enumerate(Severity)}
-
-
-class TimelineKind(StrEnum):
-    NOTE = "note"
-    STATUS_CHANGE = "status_change"
-    FIELD_CHANGE = "field_change"
-    CUSTOMER_NOTIFIED = "customer_notified"
-    ESCALATED = "escalated"
-    BRANCH_TESTED = "branch_tested"
-    APPLIED_ON_SITE = "applied_on_site"
-    # Derived from the issue's create op (who recorded it, when, the reporter and
-    # the support mode), like FIELD_CHANGE: never stored as an entry of its own.
-    CREATED = "created"
-
-
-# Kinds a person writes by hand; status and field changes are written by the
-# service as a side effect (or derived from the op log), never typed in.
-MANUAL_KINDS: frozenset[TimelineKind] = frozenset({
-    TimelineKind.NOTE, TimelineKind.CUSTOMER_NOTIFIED, TimelineKind.ESCALATED,
-    TimelineKind.BRANCH_TESTED, TimelineKind.APPLIED_ON_SITE,
-})
-
-
-class NotifyChannel(StrEnum):
-    ONSITE = "onsite"
-    PHONE = "phone"
-    MAIL = "mail"
-    IM = "im"
 
 
 # Every field of the issue entity, in the order of the printed sheet.

@@ -213,6 +213,32 @@ class Op(NamedTuple):
         ))
 
 
+def new_op(node: str, seq: int, lamport: int, wall: str, author: str, entity: str,
+           entity_id: str, kind: str, field: str | None, value: JsonValue,
+           prev: tuple[str, ...], chain: str | None) -> tuple[Op, bytes]:
+    """An op of this format and its :meth:`~Op.body_bytes`, made in one step.
+
+    The same op and bytes as ``Op(...)`` and ``body_bytes()`` (tested), with
+    the constructor and ``to_dict`` done inline: every op a store writes is
+    made here, an ICS import's 10,000 in a row.
+    """
+    op: Op = _tuple_new(Op, (node, seq, lamport, wall, author, entity, entity_id, kind, field,
+                             value, prev, chain, OP_FORMAT, _NO_EXTRA))
+    if (_PLAIN_SCALARS.issuperset(map(type, (node, seq, lamport, wall, author, entity,
+                                             entity_id, kind, field, chain)))
+            and _TEXT_TYPE.issuperset(map(type, prev)) and _plain(value)):
+        try:
+            return op, orjson.dumps({
+                "node": node, "seq": seq, "lamport": lamport, "wall": wall, "author": author,
+                "entity": entity, "entity_id": entity_id, "kind": kind, "field": field,
+                "value": value, "prev": prev, "chain": chain, "v": OP_FORMAT},
+                option=orjson.OPT_SORT_KEYS)
+        except orjson.JSONEncodeError:
+            pass  # (as in ``_plain_body``)
+    return op, op.body_bytes()
+
+
+_tuple_new = tuple.__new__
 # The fields of an Op other than ``value``, ``prev`` and ``extra`` (scalars, when plain).
 _SCALARS = itemgetter(*(i for i, name in enumerate(Op._fields)
                         if name not in ("value", "prev", "extra")))

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from golive_desk.domain.issues import OPEN_STATUSES, Category, Severity
+from golive_desk.domain.issue_kinds import OPEN_STATUSES, PAUSE_STATUSES, Category, Severity
 from golive_desk.domain.models import Project
-from golive_desk.domain.sla import PAUSE_STATUSES
 from golive_desk.domain.workdays import HolidayCalendar
 
 KEY_USERS_SHOWN = 8

@@ -37,7 +37,8 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from golive_desk.domain.errors import SlaPolicyError, WorkingHoursError
-from golive_desk.domain.issues import IssueStatus, Severity
+from golive_desk.domain.issue_kinds import PAUSE_STATUSES, STOP_STATUSES, IssueStatus, Severity
+from golive_desk.domain.issue_kinds import SlaState as SlaState  # named from here too
 from golive_desk.domain.ops import JsonValue
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.domain.working_time import (
@@ -46,12 +47,6 @@ from golive_desk.domain.working_time import (
     add_working_time,
     working_seconds_between,
 )
-
-# Waiting for the customer to confirm: the resolution clock stands still.
-PAUSE_STATUSES: frozenset[IssueStatus] = frozenset({
-    IssueStatus.APPLIED_ON_SITE, IssueStatus.RESOLVED})
-# The resolution clock stops for good (until a reopen).
-STOP_STATUSES: frozenset[IssueStatus] = frozenset({IssueStatus.CLOSED, IssueStatus.TRANSFERRED})
 
 _TARGET_TEXT = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*([hdHD]|小时|工作日|天)\s*$")
 _UNIT_WORDS = {"h": "h", "小时": "h", "d": "d", "工作日": "d", "天": "d"}
@@ -217,12 +212,6 @@ def policy_from_text(text: str | None) -> SlaPolicy:
         return SlaPolicy.from_json(json.loads(text))
     except (ValueError, SlaPolicyError, WorkingHoursError):
         return DEFAULT_POLICY
-
-
-class SlaState(StrEnum):
-    OK = "ok"
-    AT_RISK = "at_risk"
-    BREACHED = "breached"
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,10 +21,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import StrEnum
 from types import MappingProxyType
 
+from golive_desk.domain.enums import Half as Half  # named from here too
+from golive_desk.domain.enums import MilestoneKind as MilestoneKind
 from golive_desk.domain.enums import Role, Side, SupportMode
+from golive_desk.domain.enums import WarningCode as WarningCode
 from golive_desk.domain.errors import ValidationError
 from golive_desk.domain.models import Person
 from golive_desk.domain.workdays import HolidayCalendar
@@ -52,30 +54,6 @@ class CalendarError(ValidationError):
     def __init__(self, field: str, rule: str, message: str, **details: object) -> None:
         super().__init__(field, message, rule=rule, **details)
         self.rule = rule
-
-
-class Half(StrEnum):
-    """Which part of a day a slot takes."""
-
-    DAY = "day"
-    AM = "am"
-    PM = "pm"
-
-
-class MilestoneKind(StrEnum):
-    GO_LIVE = "go_live"
-    MONTH_END_CLOSE = "month_end_close"
-    PLANNED_EXIT = "planned_exit"
-    ACCEPTANCE = "acceptance"
-    OTHER = "other"
-
-
-class WarningCode(StrEnum):
-    GO_LIVE_UNCOVERED = "go_live_uncovered"
-    MONTH_END_UNCOVERED = "month_end_uncovered"
-    DOUBLE_BOOKED = "double_booked"
-    AFTER_EXIT = "after_exit"
-    HOLIDAY = "holiday"
 
 
 # A milestone kind of which a project has at most one (setting it again moves it).

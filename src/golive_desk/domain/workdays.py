@@ -24,11 +24,14 @@ from datetime import date
 from enum import StrEnum
 from functools import cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 import chinese_calendar  # type: ignore[import-untyped]
 
 from golive_desk.domain.errors import HolidayDataError
-from golive_desk.domain.ops import JsonValue
+
+if TYPE_CHECKING:  # ops imports orjson and uuid: not on the way to the first paint
+    from golive_desk.domain.ops import JsonValue
 
 DatedNames = tuple[tuple[date, str], ...]
 

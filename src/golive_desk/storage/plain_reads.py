@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from golive_desk.domain.enums import ProjectStatus
-from golive_desk.domain.issues import OPEN_STATUSES, Category, TimelineKind
+from golive_desk.domain.issue_kinds import OPEN_STATUSES, Category, TimelineKind
 from golive_desk.domain.models import LocalUser, Project
 from golive_desk.domain.overview import OverviewCounts
 

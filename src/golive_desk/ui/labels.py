@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from golive_desk.domain.enums import ProjectStatus, Role, Side, SupportMode
-from golive_desk.domain.issues import (
+from golive_desk.domain.issue_kinds import (
     Category,
     IssueStatus,
     NotifyChannel,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from golive_desk.domain.issues import OPEN_STATUSES, IssueQuery
+from golive_desk.domain.issue_kinds import OPEN_STATUSES
 from golive_desk.domain.models import Project
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import PageEntry
@@ -74,5 +74,7 @@ def _open_issues(ctx: UiContext, project: Project | None) -> int:
     """What :meth:`IssuesPage.badge` shows: the project's open issues."""
     if project is None:
         return 0
+    from golive_desk.domain.issues import IssueQuery  # counted after the first paint
+
     counts = ctx.services.issues.counts(IssueQuery(project=project.code))
     return sum(n for status, n in counts.items() if status in OPEN_STATUSES)

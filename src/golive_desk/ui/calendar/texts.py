@@ -6,14 +6,17 @@ The domain returns codes and params; this module says them in the user's languag
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QColor
 
-from golive_desk.domain.enums import SupportMode
+from golive_desk.domain.enums import Half, MilestoneKind, SupportMode
 from golive_desk.domain.errors import GoLiveError
-from golive_desk.domain.support_calendar import CoverageWarning, Half, MilestoneKind
 from golive_desk.ui.error_text import describe
+
+if TYPE_CHECKING:  # the calendar's domain: not on the way to the first paint
+    from golive_desk.domain.support_calendar import CoverageWarning
 
 # One colour per mode: the bars, the team cells and the legend agree.
 MODE_COLORS = {

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QShowEvent, QTextDocument
@@ -32,12 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from golive_desk.domain.handover import Criterion
-from golive_desk.domain.issues import Category, Severity
+from golive_desk.domain.issue_kinds import Category, Severity, SlaState
 from golive_desk.domain.models import Changes, Person, Project
 from golive_desk.domain.overview import ProjectSummary, SlaFigures
-from golive_desk.domain.sla import SlaPolicy, SlaState
-from golive_desk.domain.support_calendar import Slot
 from golive_desk.services.start_view import StartView
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
@@ -46,6 +43,11 @@ from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.people_model import PeopleModel, fit_columns
+
+if TYPE_CHECKING:  # read after the first paint: their modules are imported then
+    from golive_desk.domain.handover import Criterion
+    from golive_desk.domain.sla import SlaPolicy
+    from golive_desk.domain.support_calendar import Slot
 
 # The tiles' accents, as named in resources/style.qss.
 ACCENTS = frozenset({"red", "orange", "blue", "grey", "navy", "crimson", "green"})

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from golive_desk.domain.support_calendar import Slot
 from golive_desk.ui.calendar import texts
+
+if TYPE_CHECKING:  # the calendar's domain: imported after the first paint
+    from golive_desk.domain.support_calendar import Slot
 
 
 def week_of(day: date) -> tuple[date, date]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox, QDialog
 
@@ -22,6 +23,7 @@ from golive_desk.domain.workdays import YearData
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.calendar import texts
+from golive_desk.ui.calendar.month_view import MonthGrid
 from golive_desk.ui.calendar.page import CalendarPage
 from golive_desk.ui.calendar.plan_dialog import PlanDialog, ProposalModel
 from golive_desk.ui.calendar.slot_dialog import SlotAnswer
@@ -482,3 +484,44 @@ def test_the_next_month_is_read_ahead_and_a_change_makes_it_stale(
     shown.clear()
     page.step(-1)
     assert shown == [date(2026, 2, 1)]
+
+
+def test_the_month_read_ahead_is_painted_ahead_as_a_paint_would_draw_it(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """While February is looked at, March (read ahead) is laid out and painted too: ›
+    shows that picture without painting, pixel for pixel what painting March draws
+    (February's double booking shows in its first week); a click on a day paints again,
+    the day selected."""
+    painted: list[date] = []
+    paint = MonthGrid._paint_month
+
+    def counted(grid: MonthGrid, painter: QPainter) -> None:
+        painted.append(grid.first)
+        paint(grid, painter)
+
+    monkeypatch.setattr(MonthGrid, "_paint_month", counted)
+    grid = page.month
+    page.step(1)
+    shown = grid.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    assert painted == []
+    assert grid.first == date(2026, 3, 1)
+    assert set(grid.double_booked()) == {date(2026, 2, 24)}
+    fresh = MonthGrid()
+    qtbot.addWidget(fresh)  # type: ignore[attr-defined]
+    fresh.setFont(grid.font())
+    fresh.resize(grid.size())
+    fresh.today, fresh.selected_day = grid.today, grid.selected_day
+    fresh.show_month(grid.first, grid.data)
+    assert fresh.grab().toImage().convertToFormat(QImage.Format.Format_RGB32) == shown
+    painted.clear()
+    day = date(2026, 3, 12)
+    cell = grid.cell_rect(day)
+    assert cell is not None
+    QTest.mouseClick(grid, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     cell.adjusted(0, 0, 0, -20).bottomRight().toPoint() - QPoint(8, 0))
+    selected = grid.grab().toImage()
+    assert painted == [date(2026, 3, 1)]
+    corner = (cell.bottomRight() - QPointF(8, 20)).toPoint()
+    assert selected.pixelColor(corner) == texts.SELECTED_FILL
+    assert shown.pixelColor(corner) != texts.SELECTED_FILL

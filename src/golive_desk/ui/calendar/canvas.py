@@ -39,6 +39,7 @@ from golive_desk.ui.calendar.data import CalendarData
 from golive_desk.ui.calendar.layout import Drag, DragKind, days_of
 
 EDGE = 7  # pixels at a bar's right end that resize instead of move
+ClashMarks = dict[date, list[QRectF]]  # per day, the pieces of bars outlined there
 
 # (made once: a paint used to make each of them again for every bar and day)
 _WHITE = QColor("#ffffff")
@@ -77,7 +78,7 @@ class SlotCanvas(QWidget):
         self.selected_slot_id: str | None = None
         self.selected_day: date | None = None
         self._bars: list[Bar] = []
-        self._clash_marks: dict[date, list[QRectF]] = {}
+        self._clash_marks: ClashMarks = {}
         self._drag: Drag | None = None
         self._fonts: dict[tuple[str, int | None, bool | None], tuple[QFont, QFontMetrics]] = {}
         self.setMouseTracking(True)
@@ -105,9 +106,13 @@ class SlotCanvas(QWidget):
     # -- data ----------------------------------------------------------------------------
     def set_data(self, data: CalendarData) -> None:
         self.data = data
-        if self.selected_slot_id and data.slot(self.selected_slot_id) is None:
-            self.selected_slot_id = None
+        self.keep_selection()
         self._relayout()
+
+    def keep_selection(self) -> None:
+        """Forget the selected slot when the data shown no longer holds it."""
+        if self.selected_slot_id and self.data.slot(self.selected_slot_id) is None:
+            self.selected_slot_id = None
 
     def select_day(self, day: date | None) -> None:
         self.selected_day = day
@@ -132,7 +137,7 @@ class SlotCanvas(QWidget):
         self._clash_marks = self._mark_clashes()
         self.update()
 
-    def _mark_clashes(self) -> dict[date, list[QRectF]]:
+    def _mark_clashes(self) -> ClashMarks:
         """The piece of each on-site bar on a day its person is double booked."""
         clashes = self.data.clashes
         if not clashes:

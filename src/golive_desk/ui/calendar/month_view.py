@@ -1,17 +1,25 @@
-"""The month grid: weeks from Monday, holidays shaded, milestones, slots as bars."""
+"""The month grid: weeks from Monday, holidays shaded, milestones, slots as bars.
+
+Painting a month (42 days, their numbers, tags and badges, some 40 labelled
+bars) takes ~2 ms, most of a month switch. So the grid paints into a picture
+kept while nothing it shows changes, and a paint copies it; the month read
+ahead is laid out and painted ahead (:meth:`MonthGrid.prepare`) while the user
+looks at the shown one, so stepping to it only copies its picture.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from golive_desk.domain.support_calendar import Half
 from golive_desk.ui.calendar import texts
-from golive_desk.ui.calendar.canvas import Bar, SlotCanvas
+from golive_desk.ui.calendar.canvas import Bar, ClashMarks, SlotCanvas
 from golive_desk.ui.calendar.data import CalendarData
 from golive_desk.ui.calendar.layout import lanes, month_weeks
 
@@ -25,6 +33,33 @@ _GRID_PEN = QPen(texts.GRID, 1)
 _WHITE = QColor("#ffffff")
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+PREPARED = 2  # months painted ahead: the one read ahead, and one left behind
+# Events after which a kept picture may no longer be what a paint would draw.
+_RESTYLED = (QEvent.Type.FontChange, QEvent.Type.LanguageChange, QEvent.Type.LocaleChange,
+             QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A month laid out for the grid's size: what showing it sets, kept when prepared."""
+
+    number: int  # of the layout: a picture names the one it was painted from
+    size: QSize  # of the grid it was laid out for
+    first: date
+    weeks: list[date]
+    data: CalendarData
+    cells: dict[date, QRectF]
+    bars: list[Bar]
+    hidden: dict[date, int]
+    clash_marks: ClashMarks
+
+
+@dataclass(frozen=True)
+class _Picture:
+    """The month as painted (everything but a drag's outline) and what it was painted in."""
+
+    look: tuple[object, ...]
+    pixmap: QPixmap
 
 
 class MonthGrid(SlotCanvas):
@@ -36,6 +71,10 @@ class MonthGrid(SlotCanvas):
         self._weeks = month_weeks(self.first)
         self._hidden: dict[date, int] = {}
         self._cells: dict[date, QRectF] = {}
+        self._layouts = 0  # layouts made: numbers each one
+        self._layout_number = 0
+        self._picture: _Picture | None = None
+        self._prepared: dict[date, tuple[_Frame, _Picture]] = {}
 
     def set_month(self, first: date) -> None:
         self.first = first.replace(day=1)
@@ -43,10 +82,49 @@ class MonthGrid(SlotCanvas):
         self._relayout()
 
     def show_month(self, first: date, data: CalendarData) -> None:
-        """The month of ``first`` with its data, laid out once (not once per setter)."""
+        """The month of ``first`` with its data, laid out once (not once per setter), or
+        as :meth:`prepare` laid out and painted it."""
+        prepared = self._prepared.pop(first.replace(day=1), None)
+        if prepared is not None and prepared[0].data is data and \
+                prepared[0].size == self.size():
+            self._enter(prepared[0])
+            self._picture = prepared[1]
+            self.keep_selection()
+            self.update()
+            return
         self.first = first.replace(day=1)
         self._weeks = month_weeks(self.first)
         self.set_data(data)
+
+    def prepare(self, first: date, data: CalendarData) -> None:
+        """Lay out and paint the month of ``first`` now, for :meth:`show_month` to show
+        it at once (the page's read ahead arrived while the user looks at this one)."""
+        if not self.isVisible():
+            return
+        shown = self._frame()
+        try:
+            self.first = first.replace(day=1)
+            self._weeks = month_weeks(self.first)
+            self.data = data
+            self._lay_out()
+            frame = self._frame()
+            picture = _Picture(self._look(), self._paint_picture())
+        finally:
+            self._enter(shown)
+        self._prepared.pop(frame.first, None)
+        self._prepared[frame.first] = frame, picture
+        while len(self._prepared) > PREPARED:
+            del self._prepared[next(iter(self._prepared))]
+
+    def _frame(self) -> _Frame:
+        return _Frame(self._layout_number, self.size(), self.first, self._weeks, self.data,
+                      self._cells, self._bars, self._hidden, self._clash_marks)
+
+    def _enter(self, frame: _Frame) -> None:
+        self._layout_number, self.first, self._weeks, self.data = (
+            frame.number, frame.first, frame.weeks, frame.data)
+        self._cells, self._bars = frame.cells, frame.bars
+        self._hidden, self._clash_marks = frame.hidden, frame.clash_marks
 
     def weeks(self) -> list[date]:
         """The Mondays of the shown weeks (asked for by every cell's geometry: kept)."""
@@ -61,6 +139,10 @@ class MonthGrid(SlotCanvas):
         return None if cell is None else QRectF(cell)
 
     def _relayout(self) -> None:
+        self._lay_out()
+        self.update()
+
+    def _lay_out(self) -> None:
         # The cells first: laying out the bars and painting ask for them some 250 times.
         grid = self._grid()
         width = grid.width() / 7
@@ -69,7 +151,10 @@ class MonthGrid(SlotCanvas):
                                                             grid.top() + row * height,
                                                             width, height)
                        for row, monday in enumerate(self._weeks) for col in range(7)}
-        super()._relayout()
+        self._bars = self.layout_bars()
+        self._clash_marks = self._mark_clashes()
+        self._layouts += 1
+        self._layout_number = self._layouts
 
     day_rect = cell_rect
 
@@ -127,7 +212,51 @@ class MonthGrid(SlotCanvas):
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
+        look = self._look()
+        if self._picture is None or self._picture.look != look:
+            self._picture = _Picture(look, self._paint_picture())
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture.pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint_drag(painter)
+        painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in _RESTYLED:
+            self._picture = None
+            self._prepared.clear()
+        super().changeEvent(event)
+
+    def _look(self) -> tuple[object, ...]:
+        """Everything the picture shows that is not in the layout: a picture painted in
+        another look is painted again."""
+        drag = self._drag
+        dragged = drag.slot.id if drag and drag.moved and drag.slot else None
+        shown = self._cells
+        return (self._layout_number, self.devicePixelRatioF(), self.font().key(),
+                self.locale_().name(), self.today if self.today in shown else None,
+                self.selected_day if self.selected_day in shown else None,
+                self._selected_bar(), dragged)
+
+    def _selected_bar(self) -> str | None:
+        # (as showing the data will leave it: a month prepared with a slot of another
+        # month selected looks as it will once shown)
+        chosen = self.selected_slot_id
+        return chosen if chosen and any(bar.slot.id == chosen for bar in self._bars) else None
+
+    def _paint_picture(self) -> QPixmap:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        # (a painter on a widget starts in the widget's font and ink; on a pixmap, not)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().windowText().color())
+        self._paint_month(painter)
+        painter.end()
+        return pixmap
+
+    def _paint_month(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         base = self.font()
@@ -140,8 +269,6 @@ class MonthGrid(SlotCanvas):
             self.paint_bar(painter, bar, self.bar_label(bar.slot))
         self.paint_clashes(painter)
         self._paint_more(painter, fonts.tag)
-        self.paint_drag(painter)
-        painter.end()
 
     def _paint_header(self, painter: QPainter, font: QFont) -> None:
         grid = self._grid()

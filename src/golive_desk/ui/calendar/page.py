@@ -230,6 +230,10 @@ class CalendarPage(Page):
             self._waiting = None
             self._ahead.take(loaded.request)
             self._show(generation, loaded)
+        elif (self.view == "month" and self._project is not None
+              and loaded.request == self._request(self._direction)):
+            # Painted now, while the user looks at this month: the step shows a copy.
+            self.month.prepare(add_months(self.first, self._direction), loaded.data)
 
     def _missed(self, request: Request) -> None:
         if self._waiting is not None and self._waiting[1] == request:

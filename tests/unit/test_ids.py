@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
+
+from golive_desk.domain import ids
 from golive_desk.domain.ids import uuid7, uuid7s
 
 
@@ -31,3 +34,13 @@ def test_uuid7s_are_uuid7s_of_one_moment() -> None:
         parsed = uuid.UUID(text)
         assert (str(parsed), parsed.version, parsed.variant) == (text, 7, uuid.RFC_4122)
     assert len({text[:13] for text in ids}) == 1  # (the same millisecond)
+
+
+def test_uuid7s_take_the_bits_uuid7_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The batch's text slicing gives what the arithmetic of ``_uuid7_text`` gives."""
+    raw = bytes(range(256)) * 4 + b"\xff" * 40  # (every byte value, and all ones)
+    monkeypatch.setattr(ids.os, "urandom", lambda n: raw[:n])
+    monkeypatch.setattr(ids.time, "time", lambda: 1_767_225_600.5)
+    made = uuid7s(len(raw) // 10)
+    assert made == [ids._uuid7_text(1_767_225_600_500, int.from_bytes(raw[i:i + 10], "big"))
+                    for i in range(0, len(raw) // 10 * 10, 10)]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from golive_desk.domain.merge import FieldVersion, edited_after_delete, is_conflict, winner
-from golive_desk.domain.ops import Op, canonical_json, format_major
+from golive_desk.domain.ops import Op, canonical_json, format_major, new_op
 
 
 def _op(**overrides: object) -> Op:
@@ -66,6 +66,19 @@ def test_an_ops_body_is_the_standard_librarys_text(value: Any, prev: list[str], 
     assert op.body() == _stdlib(op.to_dict())
     assert _op(value=value, v="1.4", extra={"zz_new": value}).body() == _stdlib(
         {**_op(value=value, v="1.4").to_dict(), "zz_new": value})
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JSON, st.lists(st.text(max_size=3), max_size=3), st.integers(1, 2**66),
+       st.sampled_from([None, "note", _Kind.OTHER]), st.sampled_from([None, "c" * 64]))
+def test_new_op_is_the_op_and_its_body(value: Any, prev: list[str], seq: int,
+                                       field: str | None, chain: str | None) -> None:
+    op = _op(value=value, prev=tuple(prev), seq=seq, field=field, chain=chain)
+    made, body = new_op(*op[:12])
+    assert made == op
+    assert type(made) is Op
+    assert made.extra == {}
+    assert body == op.body_bytes()
 
 
 def test_unknown_fields_from_a_newer_minor_version_survive_a_round_trip() -> None:

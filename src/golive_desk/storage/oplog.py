@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select, update
 
 from golive_desk.domain.errors import StoreError
 from golive_desk.domain.op_checks import check_op
-from golive_desk.domain.ops import JsonValue, Op
+from golive_desk.domain.ops import JsonValue, Op, new_op
 from golive_desk.storage import projector
 from golive_desk.storage.dialect import RawSql
 from golive_desk.storage.tables import local_node, ops
@@ -75,10 +75,9 @@ def make_op(cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
     """
     cursor.lamport += 1
     cursor.last_seq += 1
-    op = Op(cursor.node_id, cursor.last_seq, cursor.lamport, wall or utc_now(), cursor.author,
-            entity, entity_id, kind, field, value, tuple(sorted(set(prev))) if prev else (),
-            cursor.last_op)
-    encoded = op.body_bytes()
+    op, encoded = new_op(cursor.node_id, cursor.last_seq, cursor.lamport, wall or utc_now(),
+                         cursor.author, entity, entity_id, kind, field, value,
+                         tuple(sorted(set(prev))) if prev else (), cursor.last_op)
     op_id = hashlib.sha256(encoded).hexdigest()
     cursor.last_op = op_id
     return op_id, op, encoded.decode()

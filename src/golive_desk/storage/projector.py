@@ -46,6 +46,9 @@ _CREATE, _SET, _DELETE, _RESTORE = (k.value for k in (OpKind.CREATE, OpKind.SET,
                                                       OpKind.RESTORE))
 _FIELDS: dict[str, frozenset[str]] = {e: frozenset(s.field_names) for e, s in ENTITIES.items()}
 _TABLE_ORDER: dict[str, int] = {spec.table: i for i, spec in enumerate(ENTITIES.values())}
+_ENTITY_ORDER: dict[str, int] = {name: i for i, name in enumerate(ENTITIES)}
+# The columns a create fills after the record's own fields, in ``_create``'s order.
+_ROW_HEAD = ("id", "created_op", "created_at", "created_by", "updated_at", "deleted")
 _HEAD_COLUMNS = ("entity_id", "field", "op_id", "entity", "lamport", "node", "value",
                  "author", "wall")
 
@@ -171,13 +174,44 @@ class _Batch:
         self.rows: dict[str, _Row] = {}
 
     def run(self, items: Sequence[tuple[str, Op]]) -> None:
-        self._load({op.entity_id: op.entity for _, op in items if op.entity in _FIELDS})
+        entities = {op.entity_id: op.entity for _, op in items if op.entity in _FIELDS}
+        self._load_heads(entities)
+        # (Each op a create of a known kind, each of another record, none with registers.)
+        if len(entities) == len(items) and not self.heads and \
+                {op.kind for _, op in items} == {_CREATE}:
+            self._insert_created(items)
+        else:
+            self._apply_each(items, entities)
+
+    def _apply_each(self, items: Sequence[tuple[str, Op]], entities: dict[str, str]) -> None:
+        """The general way: registers and rows loaded, each op applied, the rest written."""
+        self._load_rows(entities)
         for op_id, op in items:
             self._apply(op_id, op)
         self._settle_columns()
         self._write()
 
-    def _load(self, entities: dict[str, str]) -> None:
+    def _insert_created(self, items: Sequence[tuple[str, Op]]) -> None:
+        """Only creates, one per record, of known kinds and records without registers
+        (an import's new records): each row is what ``_create`` and ``_write`` make of
+        it, built straight as the tuple inserted; a record already there keeps its row
+        (``INSERT OR IGNORE``, as ``_apply`` skips its create)."""
+        groups: dict[str, list[tuple[Any, ...]]] = {}
+        for op_id, op in items:
+            created = _CREATED[op.entity]
+            rows = groups.get(op.entity)
+            if rows is None:
+                rows = groups[op.entity] = []
+            values = op.value if isinstance(op.value, dict) else {}
+            wall = op.wall
+            rows.append((*map(values.get, created), op.entity_id, op_id, wall, op.author,
+                         wall, False))
+        for entity in sorted(groups, key=_ENTITY_ORDER.__getitem__):  # (parents first)
+            self.sql.db.executemany(self.sql.insert(
+                ENTITIES[entity].table, (*_CREATED[entity], *_ROW_HEAD), ignore_existing=True),
+                groups[entity])
+
+    def _load_heads(self, entities: dict[str, str]) -> None:
         db = self.sql.db
         for chunk in _chunks(list(entities)):
             marks = self.sql.marks(len(chunk))
@@ -185,6 +219,9 @@ class _Batch:
                                 f"WHERE entity_id IN ({marks})", chunk):
                 self.heads.setdefault((r[0], r[1]), {})[r[2]] = _Head(r[2], *r[3:])
                 self.original.add((r[0], r[1], r[2]))
+
+    def _load_rows(self, entities: dict[str, str]) -> None:
+        db = self.sql.db
         by_kind: dict[str, list[str]] = {}
         for entity_id, entity in entities.items():
             by_kind.setdefault(entity, []).append(entity_id)
@@ -232,6 +269,7 @@ class _Batch:
             row.updated_at = op.wall
 
     def _create(self, spec: EntitySpec, op_id: str, op: Op) -> None:
+        # (``_insert_created`` makes the same row as a tuple: keep the two alike)
         values = op.value if isinstance(op.value, dict) else {}
         created = _CREATED[spec.name]
         new = dict(zip(created, map(values.get, created), strict=True))

@@ -149,19 +149,19 @@ def _json_pairs(what: str, raw: object) -> DatedNames:
 
 
 @cache
-def _library_years() -> Mapping[int, YearData]:
-    """chinese-calendar's data as :class:`YearData`, one per calendar year, Chinese names."""
-    def chinese(name: str) -> str:
-        return str(chinese_calendar.Holiday(name).chinese)
+def _library_year(year: int) -> YearData | None:
+    """chinese-calendar's data for ``year`` as :class:`YearData` (Chinese names), or None
+    for a year it does not know. One year at a time: the start page needs one or two."""
+    first, last = min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year
+    if not first <= year <= last:
+        return None
 
-    known = range(min(chinese_calendar.holidays).year, max(chinese_calendar.holidays).year + 1)
-    off: dict[int, dict[date, str]] = {year: {} for year in known}
-    on: dict[int, dict[date, str]] = {year: {} for year in known}
-    for d, name in chinese_calendar.holidays.items():
-        off[d.year][d] = chinese(name)
-    for d, name in chinese_calendar.workdays.items():
-        on[d.year][d] = chinese(name)
-    return MappingProxyType({year: YearData.build(year, off[year], on[year]) for year in known})
+    def of_year(days: Mapping[date, str]) -> dict[date, str]:
+        return {d: str(chinese_calendar.Holiday(name).chinese)
+                for d, name in days.items() if d.year == year}
+
+    return YearData.build(year, of_year(chinese_calendar.holidays),
+                          of_year(chinese_calendar.workdays))
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,8 +322,9 @@ class HolidayCalendar:
 
     def _compute(self, year: int) -> _YearFacts:
         own = {data.year: data for data in self.user_years}
-        library = _library_years() if self.use_library else {}
-        base = own.get(year, library.get(year))
+        base = own.get(year)
+        if base is None and self.use_library:
+            base = _library_year(year)
         off: dict[date, str] = {}
         on: dict[date, str] = {}
         # Later sources win: the library's or the user's notice for the year,

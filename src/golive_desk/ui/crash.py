@@ -10,9 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6 import QtWidgets  # the box through its module: made when first needed
 from PySide6.QtCore import QObject, Qt, QtMsgType, Signal, Slot
 from PySide6.QtCore import qInstallMessageHandler as install_qt_message_handler
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger("golive_desk.crash")
 
@@ -73,8 +74,8 @@ def _qt_message_to_log(mode: QtMsgType, _context: object, message: str) -> None:
 
 def _message_box(parent: QWidget | None, title: str, text: str, informative: str,
                  details: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Critical)
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(QtWidgets.QMessageBox.Icon.Critical)
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(informative)

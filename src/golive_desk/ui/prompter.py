@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+# The dialogs through their modules: PySide6 makes a class (and its enums) when it is
+# first named, and the window's first paint needs none of these.
+from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6.QtWidgets import QWidget
 
 
 class Prompter(Protocol):
@@ -35,49 +36,48 @@ class QtPrompter:
     """The real thing: Qt's standard dialogs (translated by qtbase_zh_CN)."""
 
     def info(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.information(parent, title, text)
+        QtWidgets.QMessageBox.information(parent, title, text)
 
     def warn(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.warning(parent, title, text)
+        QtWidgets.QMessageBox.warning(parent, title, text)
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        QtWidgets.QMessageBox.critical(parent, title, text)
 
     def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(parent, title, text, buttons)
-        return answer == QMessageBox.StandardButton.Yes
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(parent, title, text, button.Yes | button.No)
+        return answer == button.Yes
 
     def ask_save_discard_cancel(self, parent: QWidget | None, title: str, text: str) -> str:
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(parent, title, text, buttons,
-                                      QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+        button = QtWidgets.QMessageBox.StandardButton
+        answer = QtWidgets.QMessageBox.question(
+            parent, title, text, button.Save | button.Discard | button.Cancel, button.Save)
+        return {button.Save: "save", button.Discard: "discard"}.get(answer, "cancel")
 
     def ask_text(self, parent: QWidget | None, title: str, label: str,
                  secret: bool = False) -> str | None:
-        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
-        text, ok = QInputDialog.getText(parent, title, label, mode)
+        echo = QtWidgets.QLineEdit.EchoMode
+        mode = echo.Password if secret else echo.Normal
+        text, ok = QtWidgets.QInputDialog.getText(parent, title, label, mode)
         return text if ok else None
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(parent, title, "", filters)
         return Path(name) if name else None
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[Path]:
-        names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        names, _ = QtWidgets.QFileDialog.getOpenFileNames(parent, title, "", filters)
         return [Path(n) for n in names]
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        name, _ = QtWidgets.QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return Path(name) if name else None
 
     def open_folder(self, folder: Path) -> None:
         """The folder in the system's file manager."""
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        QtGui.QDesktopServices.openUrl(QtCore.QUrl.fromLocalFile(str(folder)))
 
 
 @dataclass

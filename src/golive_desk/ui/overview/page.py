@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -40,9 +39,10 @@ from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.overview.charts import BarList, TrendChart
 from golive_desk.ui.overview.holidays import import_holiday_calendar
+from golive_desk.ui.overview.people_tab import PeopleTab
 from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
-from golive_desk.ui.people_model import PeopleModel, fit_columns
+from golive_desk.ui.people_model import PeopleModel
 
 if TYPE_CHECKING:  # read after the first paint: their modules are imported then
     from golive_desk.domain.handover import Criterion
@@ -353,30 +353,35 @@ class OverviewPage(Page):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.dashboard)
         self.tabs.addTab(scroll, self.tr("Dashboard"))
-        self.tabs.addTab(self._build_people(), self.tr("People"))
+        self._model = PeopleModel()
+        self._people_view: PeopleTab | None = None
+        self._managers = ""  # the People tab's line of the two project managers
+        self._people_holder = QWidget()  # the People tab goes in here when first shown
+        self._people_slot = QVBoxLayout(self._people_holder)
+        self._people_slot.setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self._people_holder, self.tr("People"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 
-    def _build_people(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        bar = QHBoxLayout()
-        self._pms = QLabel()
-        self._pms.setObjectName("muted")
-        bar.addWidget(self._pms)
-        bar.addStretch(1)
-        self._add_person = QPushButton(self.tr("Add person…"))
-        self._add_person.clicked.connect(self._on_add_person)
-        bar.addWidget(self._add_person)
-        layout.addLayout(bar)
-        self._model = PeopleModel()
-        self.people_table = QTableView()
-        self.people_table.setModel(self._model)
-        self.people_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.people_table.setAlternatingRowColors(True)
-        self.people_table.verticalHeader().hide()
-        self.people_table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.people_table, 1)
-        return page
+    def _people_tab(self) -> PeopleTab:
+        """The People tab, built on first use (see ``people_tab.py``)."""
+        if self._people_view is None:
+            tab = PeopleTab(self._model)
+            tab.add_button.clicked.connect(self._on_add_person)
+            tab.add_button.setEnabled(self._project is not None)
+            tab.managers.setText(self._managers)
+            tab.fit()
+            self._people_slot.addWidget(tab)
+            self._people_view = tab
+        return self._people_view
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._people_holder:
+            self._people_tab()
+
+    @property
+    def people_table(self) -> QTableView:
+        return self._people_tab().table
 
     # -- Page ----------------------------------------------------------------------
     def set_project(self, project: Project | None) -> None:
@@ -384,7 +389,8 @@ class OverviewPage(Page):
             self.summary = None
             self.readiness = None
         self._project = project
-        self._add_person.setEnabled(project is not None)
+        if self._people_view is not None:
+            self._people_view.add_button.setEnabled(project is not None)
         self.policy_button.setEnabled(project is not None)
         if project is None:
             self._title.setText(self.tr("No project yet"))
@@ -449,7 +455,8 @@ class OverviewPage(Page):
         self.summary = summary
         self._people = people
         self._model.set_people(people)
-        fit_columns(self.people_table)
+        if self._people_view is not None:
+            self._people_view.fit()
         self.dashboard.show_summary(summary)
         if self.readiness is None:
             self.dashboard.show_readiness(None)
@@ -480,9 +487,11 @@ class OverviewPage(Page):
 
     def _show_managers(self, project: Project, people: list[Person]) -> None:
         by_id = {p.id: p.name for p in people}
-        self._pms.setText(self.tr("Vendor: %1 · Customer: %2")
+        self._managers = (self.tr("Vendor: %1 · Customer: %2")
                           .replace("%1", by_id.get(project.vendor_pm or "", "–"))
                           .replace("%2", by_id.get(project.customer_pm or "", "–")))
+        if self._people_view is not None:
+            self._people_view.managers.setText(self._managers)
 
     def _show_sla(self, generation: int, sla: SlaFigures | None) -> None:
         if sla is None or generation != self._generation or self.summary is None:

@@ -14,7 +14,16 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QWidget
 
 from golive_desk.domain.support_calendar import Half
@@ -33,7 +42,6 @@ _GRID_PEN = QPen(texts.GRID, 1)
 _WHITE = QColor("#ffffff")
 _CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-PREPARED = 2  # months painted ahead: the one read ahead, and one left behind
 # Events after which a kept picture may no longer be what a paint would draw.
 _RESTYLED = (QEvent.Type.FontChange, QEvent.Type.LanguageChange, QEvent.Type.LocaleChange,
              QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
@@ -74,7 +82,9 @@ class MonthGrid(SlotCanvas):
         self._layouts = 0  # layouts made: numbers each one
         self._layout_number = 0
         self._picture: _Picture | None = None
-        self._prepared: dict[date, tuple[_Frame, _Picture]] = {}
+        # The month read ahead, laid out and painted (one: a picture is the grid's size
+        # four bytes a pixel, ~3.4 MB at 1058 × 803).
+        self._prepared: tuple[_Frame, _Picture] | None = None
 
     def set_month(self, first: date) -> None:
         self.first = first.replace(day=1)
@@ -84,9 +94,9 @@ class MonthGrid(SlotCanvas):
     def show_month(self, first: date, data: CalendarData) -> None:
         """The month of ``first`` with its data, laid out once (not once per setter), or
         as :meth:`prepare` laid out and painted it."""
-        prepared = self._prepared.pop(first.replace(day=1), None)
-        if prepared is not None and prepared[0].data is data and \
-                prepared[0].size == self.size():
+        prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0].first == first.replace(day=1) and \
+                prepared[0].data is data and prepared[0].size == self.size():
             self._enter(prepared[0])
             self._picture = prepared[1]
             self.keep_selection()
@@ -111,10 +121,7 @@ class MonthGrid(SlotCanvas):
             picture = _Picture(self._look(), self._paint_picture())
         finally:
             self._enter(shown)
-        self._prepared.pop(frame.first, None)
-        self._prepared[frame.first] = frame, picture
-        while len(self._prepared) > PREPARED:
-            del self._prepared[next(iter(self._prepared))]
+        self._prepared = frame, picture
 
     def _frame(self) -> _Frame:
         return _Frame(self._layout_number, self.size(), self.first, self._weeks, self.data,
@@ -223,9 +230,17 @@ class MonthGrid(SlotCanvas):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in _RESTYLED:
-            self._picture = None
-            self._prepared.clear()
+            self._forget_pictures()
         super().changeEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # (another view or page is shown: its pictures are memory the grid may not need)
+        self._forget_pictures()
+        super().hideEvent(event)
+
+    def _forget_pictures(self) -> None:
+        self._picture = None
+        self._prepared = None
 
     def _look(self) -> tuple[object, ...]:
         """Everything the picture shows that is not in the layout: a picture painted in

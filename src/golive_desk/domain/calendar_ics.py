@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, Timezone
@@ -59,11 +59,14 @@ _KIND_WORDS: tuple[tuple[MilestoneKind, tuple[str, ...]], ...] = (
 _KIND_SEARCH = tuple((kind, re.compile("|".join(map(re.escape, words))).search)
                      for kind, words in _KIND_WORDS)
 _ONE_DAY, _ONE_MICROSECOND = timedelta(days=1), timedelta(microseconds=1)
+_new_event = tuple.__new__  # (as ``IcsEvent._make`` does, without its Python call)
 
 
-@dataclass(frozen=True, slots=True)
-class IcsEvent:
-    """One event (or one occurrence of a recurring one): its UID, text and days."""
+class IcsEvent(NamedTuple):
+    """One event (or one occurrence of a recurring one): its UID, text and days.
+
+    (A named tuple: a customer's calendar brings thousands, made with ``tuple.__new__``.)
+    """
 
     uid: str
     summary: str
@@ -158,8 +161,8 @@ def read_events(data: bytes, *, start: date = FIRST_DAY, end: date = LAST_DAY) -
         read: list[IcsEvent] = []
         for uid, summary, description, start_at, end_at in plain:
             uid, summary = uid.strip(), summary.strip()
-            read.append(IcsEvent(uid, summary, *_days(summary, uid, start_at, end_at),
-                                 description.strip()))
+            first, last = _days(summary, uid, start_at, end_at)
+            read.append(_new_event(IcsEvent, (uid, summary, first, last, description.strip())))
         return read
     try:
         cal = Calendar.from_ical(data)

@@ -33,6 +33,8 @@ _TEXT = frozenset({"UID", "SUMMARY", "DESCRIPTION"})
 _DATES = frozenset({"DTSTART", "DTEND"})
 _UNSUPPORTED = frozenset({"RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", "DURATION"})
 _KNOWN = _TEXT | _DATES | {"BEGIN", "END"}
+_TEXTS = ("UID", "SUMMARY", "DESCRIPTION")
+_NO_TEXT = (("", ""),) * 3  # (what a missing one reads as)
 
 # An event as read: UID, summary, description (unescaped, unstripped), start, end.
 PlainEvent = tuple[str, str, str, date | datetime, date | datetime]
@@ -47,28 +49,32 @@ def plain_events(data: bytes) -> list[PlainEvent] | None:
     if "\n " in text or "\n\t" in text:  # (every fold is a line break before a blank)
         text = _UNFOLD.sub("", text)
     # Split at LF and CRLF in two C calls (a CR alone stays in its line).
-    lines = [line for line in text.replace("\r\n", "\n").split("\n") if line]
+    lines = list(filter(None, text.replace("\r\n", "\n").split("\n")))  # (blank ones dropped)
     if not lines or lines[0].upper() != "BEGIN:VCALENDAR" or lines[-1].upper() != "END:VCALENDAR":
         return None
     found: list[PlainEvent] = []
     event: dict[str, tuple[str, str]] | None = None  # name -> (parameters, value)
     skipping = 0  # depth inside a VTIMEZONE
-    heads: dict[str, tuple[str, str]] = {}  # a line's head, read: (NAME, parameters)
+    heads: dict[str, tuple[str, str, int]] = {}  # a line's head, read: (NAME, parameters, role)
+    dates: dict[tuple[str, str], date | datetime | None] = {}  # (the same days recur)
     for line in lines[1:-1]:
         head, colon, value = line.partition(":")
         if not colon:
             return None
         read = heads.get(head)  # (the same few heads on every event)
         if read is None:
-            if '"' in head:
+            read = _head(head)
+            if read is None:
                 return None
-            name, _, params = head.partition(";")
-            name = name.upper()
-            if name not in _KNOWN and not _NAME.match(name):
-                return None
-            read = heads[head] = (name, params)
-        name, params = read
-        if name in ("BEGIN", "END"):
+            heads[head] = read
+        name, params, role = read
+        # (An open event means no time zone is being skipped: see the BEGIN branch.)
+        if role == _KEPT:
+            if event is not None:
+                if name in event:
+                    return None
+                event[name] = (params, value)
+        elif role == _BOUNDARY:
             kind = value.upper()
             if skipping:
                 skipping += 1 if name == "BEGIN" else -1
@@ -77,38 +83,55 @@ def plain_events(data: bytes) -> list[PlainEvent] | None:
             elif name == "BEGIN" and event is None and kind == "VTIMEZONE":
                 skipping = 1
             elif name == "END" and event is not None and kind == "VEVENT":
-                done = _event(event)
+                done = _event(event, dates)
                 if done is None:
                     return None
                 found.append(done)
                 event = None
             else:
                 return None
-        elif skipping or event is None:
-            continue  # the calendar's own properties, a time zone's
-        elif name in _UNSUPPORTED:
+        elif role == _REFUSED and event is not None:
             return None
-        elif name in _TEXT or name in _DATES:
-            if name in event:
-                return None
-            event[name] = (params, value)
+        # (else the calendar's own properties, a time zone's, or an event's we do not read)
     return None if event is not None or skipping else found
 
 
-def _event(props: dict[str, tuple[str, str]]) -> PlainEvent | None:
-    if "DTSTART" not in props or "DTEND" not in props:
+# What a line is to the reader: BEGIN/END, a property it keeps, one it cannot read
+# (recurrence: icalendar's), or another (skipped).
+_BOUNDARY, _KEPT, _REFUSED, _OTHER = range(4)
+
+
+def _head(head: str) -> tuple[str, str, int] | None:
+    """A line's head as ``(NAME, parameters, role)``; None: one icalendar must read."""
+    if '"' in head:
         return None
-    start, end = _when(*props["DTSTART"]), _when(*props["DTEND"])
+    name, _, params = head.partition(";")
+    name = name.upper()
+    if name not in _KNOWN and not _NAME.match(name):
+        return None
+    role = (_BOUNDARY if name in ("BEGIN", "END") else _KEPT if name in _TEXT or name in _DATES
+            else _REFUSED if name in _UNSUPPORTED else _OTHER)
+    return name, params, role
+
+
+def _event(props: dict[str, tuple[str, str]],
+           dates: dict[tuple[str, str], date | datetime | None]) -> PlainEvent | None:
+    start_prop, end_prop = props.get("DTSTART"), props.get("DTEND")
+    if start_prop is None or end_prop is None:
+        return None
+    start = dates.get(start_prop)
+    if start is None:
+        start = dates[start_prop] = _when(*start_prop)
+    end = dates.get(end_prop)
+    if end is None:
+        end = dates[end_prop] = _when(*end_prop)
     if start is None or end is None or isinstance(start, datetime) != isinstance(end, datetime):
         return None
-    return (_text(props.get("UID")), _text(props.get("SUMMARY")),
-            _text(props.get("DESCRIPTION")), start, end)
+    uid, summary, description = map(props.get, _TEXTS, _NO_TEXT)  # ((parameters, value))
+    return _text(uid[1]), _text(summary[1]), _text(description[1]), start, end
 
 
-def _text(prop: tuple[str, str] | None) -> str:
-    if prop is None:
-        return ""
-    value = prop[1]
+def _text(value: str) -> str:
     if "\\" not in value:
         return value
     return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from operator import itemgetter
@@ -14,7 +14,7 @@ from sqlalchemy import Connection, func, select, update
 
 from golive_desk.domain.errors import StoreError
 from golive_desk.domain.op_checks import check_op
-from golive_desk.domain.ops import JsonValue, Op, new_op
+from golive_desk.domain.ops import JsonValue, Op, OpKind, new_op
 from golive_desk.storage import projector
 from golive_desk.storage.dialect import RawSql
 from golive_desk.storage.tables import local_node, ops
@@ -81,6 +81,25 @@ def make_op(cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
     op_id = hashlib.sha256(encoded).hexdigest()
     cursor.last_op = op_id
     return op_id, op, encoded.decode()
+
+
+def make_creates(cursor: NodeCursor, entity: str,
+                 records: Iterable[tuple[str, dict[str, JsonValue]]],
+                 wall: Callable[[], str]) -> Iterator[tuple[str, Op, str]]:
+    """:func:`make_op` of a create of each ``(entity_id, values)``, made as each is
+    asked for (an import's thousands: the same ops, without a keyword call each).
+    ``cursor`` moves with each op, as :func:`make_op` moves it."""
+    node, author, sha256 = cursor.node_id, cursor.author, hashlib.sha256
+    for entity_id, values in records:
+        cursor.lamport += 1
+        cursor.last_seq += 1
+        op, encoded = new_op(node, cursor.last_seq, cursor.lamport, wall(), author, entity,
+                             entity_id, _CREATE, None, values, (), cursor.last_op)
+        op_id = cursor.last_op = sha256(encoded).hexdigest()
+        yield op_id, op, encoded.decode()
+
+
+_CREATE = OpKind.CREATE.value
 
 
 def append(conn: Connection, cursor: NodeCursor, **fields: Any) -> str:

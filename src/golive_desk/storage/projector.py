@@ -175,16 +175,29 @@ class _Batch:
 
     def run(self, items: Sequence[tuple[str, Op]]) -> None:
         entities = {op.entity_id: op.entity for _, op in items if op.entity in _FIELDS}
+        # Each op a create of a known kind, each of another record: new records, unless
+        # a register of one is there (``_apply_each`` gives it to the new row).
+        only_new = len(entities) == len(items) and {op.kind for _, op in items} == {_CREATE}
+        if only_new and self._no_heads_between(min(entities), max(entities)):
+            self._insert_created(items)
+            return
         self._load_heads(entities)
-        # (Each op a create of a known kind, each of another record, none with registers.)
-        if len(entities) == len(items) and not self.heads and \
-                {op.kind for _, op in items} == {_CREATE}:
+        if only_new and not self.heads:
             self._insert_created(items)
         else:
             self._apply_each(items, entities)
 
+    def _no_heads_between(self, low: str, high: str) -> bool:
+        """No register of any record from ``low`` to ``high``: one look that answers for
+        an import's new ids (time-ordered, so together, apart from older records')."""
+        mark = self.sql.mark
+        return self.sql.db.execute(
+            f"SELECT 1 FROM field_heads WHERE entity_id BETWEEN {mark} AND {mark} LIMIT 1",
+            (low, high)).fetchone() is None
+
     def _apply_each(self, items: Sequence[tuple[str, Op]], entities: dict[str, str]) -> None:
-        """The general way: registers and rows loaded, each op applied, the rest written."""
+        """The general way (registers loaded): rows loaded, each op applied, the rest
+        written."""
         self._load_rows(entities)
         for op_id, op in items:
             self._apply(op_id, op)

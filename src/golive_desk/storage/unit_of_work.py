@@ -31,7 +31,6 @@ from golive_desk.storage.tables import ENTITY_TABLES, field_heads, ops
 
 # What an editor saw of a record: per field, the op ids of the versions it loaded.
 Seen = Mapping[str, tuple[str, ...]]
-_CREATE = OpKind.CREATE.value
 
 
 class UnitOfWork:
@@ -95,10 +94,7 @@ class UnitOfWork:
         import's thousands of records: the same ops, less done per op)."""
         made_ids: list[str] = []
         with self.batch():
-            cursor, wall, make = self.cursor, self.wall, oplog.make_op
-            for entity_id, values in records:
-                made = make(cursor, entity=entity, entity_id=entity_id, kind=_CREATE,
-                            value=values, wall=wall())
+            for made in oplog.make_creates(self.cursor, entity, records, self.wall):
                 held = self._held  # (not kept: a read meanwhile writes what is held)
                 assert held is not None
                 held.append(made)

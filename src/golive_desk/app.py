@@ -74,6 +74,7 @@ class DesktopApp:
 
     def open_store(self, path: Path) -> bool:
         """Open ``path`` for this window; on failure tell the user and return False."""
+        apply_style(self.qt_app)  # its messages come before the window
         lock = StoreLock(path)
         try:
             lock.acquire()
@@ -100,6 +101,7 @@ class DesktopApp:
         try:
             lock.acquire()
         except GoLiveError as err:
+            apply_style(self.qt_app)
             self.prompter.error(None, QApplication.translate("App", "GoLive Desk"), describe(err))
             return False
         self.lock = lock
@@ -202,6 +204,7 @@ class DesktopApp:
             self.window.close()
             self.window.deleteLater()
         self.window = window
+        apply_style(self.qt_app)
         window.show()
         return window
 
@@ -237,7 +240,9 @@ def _parse(args: list[str]) -> argparse.Namespace:
     return parser.parse_args(args)
 
 
-def make_qt_app(argv: list[str]) -> QApplication:
+def make_qt_app(argv: list[str], styled: bool = True) -> QApplication:
+    """The application object; ``styled=False`` leaves the style sheet to
+    :func:`apply_style` (the start-up sets it once the window is built)."""
     protect_singletons()  # before any long run of Qt calls; see ui/pyside_refcount.py
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -245,8 +250,21 @@ def make_qt_app(argv: list[str]) -> QApplication:
     app.setOrganizationName("GoLiveDesk")
     app.setApplicationVersion(__version__)
     register_cjk_font(app)
-    app.setStyleSheet(resource("style.qss").read_text("utf-8"))
+    if styled:
+        apply_style(app)
     return app
+
+
+def apply_style(app: QApplication) -> None:
+    """Give the application its style sheet, once.
+
+    The start-up builds its window before this: Qt then polishes each widget
+    once, with the sheet, where a sheet set first has each widget polished
+    again and again as it is built and laid out (15 ms of the first paint).
+    Anything shown before the window (a dialog, an error) calls it first.
+    """
+    if not app.styleSheet():
+        app.setStyleSheet(resource("style.qss").read_text("utf-8"))
 
 
 class _FirstPaint(QObject):
@@ -309,10 +327,11 @@ def run_app(args: list[str]) -> int:
     dirs = AppDirs.for_user()
     log_path = configure_logging(dirs.log)
     log.info("GoLive Desk %s starting", __version__)
-    qt_app = make_qt_app([sys.argv[0]])
+    qt_app = make_qt_app([sys.argv[0]], styled=False)  # see apply_style
     if options.self_test:
         from golive_desk.self_test import run_self_test
 
+        apply_style(qt_app)
         return run_self_test(qt_app)
     desktop = DesktopApp(qt_app, dirs, log_path, QtPrompter())
     settings = desktop.settings()
@@ -323,6 +342,7 @@ def run_app(args: list[str]) -> int:
     if not path.exists():
         from golive_desk.ui.dialogs.first_start import FirstStartDialog  # a first start only
 
+        apply_style(qt_app)
         answer = FirstStartDialog().ask()
         if answer is None or not desktop.first_start(path, answer):
             return 0 if answer is None else 1

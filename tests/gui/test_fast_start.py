@@ -8,6 +8,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
@@ -117,3 +118,29 @@ def test_damage_found_by_the_open_after_the_paint_is_recovered_in_a_new_window(
     assert desktop.window is not None
     assert desktop.window is not first
     assert not desktop.runner.is_busy()
+
+
+def test_the_start_window_styled_after_it_is_built_looks_as_one_built_styled(
+        qtbot: QtBot, qapp: QApplication, desktop: DesktopApp, store_path: Path) -> None:
+    """The start-up sets the style sheet once its window is built (see ``apply_style``):
+    every pixel as when the sheet was there first, the project bar's padding included."""
+    with_demo(store_path)
+    view = read_start_view(store_path, "", datetime.now())
+    assert view is not None
+    assert desktop.open_after_paint(view)
+    sheet = qapp.styleSheet()
+    shots = []
+    for styled_first in (True, False):
+        if desktop.window is not None:  # a window of its own size, not the last one's
+            desktop.window.close()
+            desktop.window = None
+        if not styled_first:
+            qapp.setStyleSheet("")  # as run_app starts: make_qt_app(styled=False)
+        window = desktop.show_window(view)
+        qtbot.waitExposed(window)
+        shots.append(window.grab().toImage())
+    assert qapp.styleSheet() == sheet  # show_window gave the sheet back
+    bar = desktop.window.findChild(QToolBar, "projectBar") if desktop.window else None
+    assert bar is not None
+    assert bar.height() >= 40  # its padding applies
+    assert shots[0] == shots[1]

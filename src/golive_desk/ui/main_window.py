@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
     # -- construction ------------------------------------------------------
     def _build_toolbar(self) -> None:
         bar = QToolBar(self.tr("Project"))
-        bar.setObjectName("projectBar")
+        _name(bar, "projectBar")
         bar.setMovable(False)
         bar.setIconSize(QSize(20, 20))
         brand = QLabel(" GoLive Desk ")
@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.project_caption = caption
         bar.addWidget(caption)
         self.project_box = QComboBox()
+        _name(self.project_box, "projectBox")
         self.project_box.setMinimumWidth(380)
         self.project_box.setAccessibleName(self.tr("Project"))
         self.project_box.currentIndexChanged.connect(self._on_project_chosen)
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.edit_project_action.setEnabled(False)  # until a project is chosen
         bar.addAction(self.edit_project_action)
         self.addToolBar(bar)
+
 
     def _build_body(self) -> None:
         body = QWidget()
@@ -445,3 +447,16 @@ class MainWindow(QMainWindow):
         if self._projects_read:  # else _show_projects will tell every built page
             page.set_project(self.current_project())
         return page
+
+
+def _name(widget: QWidget, name: str) -> None:
+    """Name ``widget`` for the style sheet and polish it again.
+
+    A tool bar or a combo box polishes itself when made, before it has its name, so
+    the sheet's rules for the name (padding, spacing) would not size it; polished
+    again they do, as when the sheet is set after the window is built
+    (``app.apply_style``): the window looks the same either way.
+    """
+    widget.setObjectName(name)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 
+from golive_desk.domain.op_checks import check_ops
+from golive_desk.domain.ops import Op
 from golive_desk.domain.support_calendar import CalendarError, MilestoneKind
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import canonical_dump
+from golive_desk.storage.tables import ops
 
 D = date.fromisoformat
 
@@ -159,3 +163,26 @@ def test_ten_thousand_events(services: Services, project_code: str, tmp_path: Pa
     changes = services.calendar.apply_ics(found)
     assert len(changes.ids) == 10_001
     assert len(services.calendar.milestones("HX")) == 10_002
+
+
+def test_the_ops_an_import_writes_fit_the_registry(
+        services: Services, project_code: str, tmp_path: Path) -> None:
+    """Apply does not check again what its preview built (``create_many(checked=True)``):
+    every op written must still pass the registry's checks, whatever the file held."""
+    odd = [("月底结账" * 700, "20000101", "20000102"), ("项目验收\\, 第二次\\n", "21001231", ""),
+           ("顾问撤离 exit", "20270301T090000Z", "20270301T100000Z"), ("", "20270302", ""),
+           ("Go-Live 上线 \u2028\x7f", "20270303", "20270310"), ("例会 \"q\"", "20270304", "")]
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:odd{i}\r\nSUMMARY:{summary}\r\nDTSTART:{start}\r\n"
+        + (f"DTEND:{end}\r\n" if end else "") + "END:VEVENT\r\n"
+        for i, (summary, start, end) in enumerate(odd))
+    path = tmp_path / "odd.ics"
+    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n",
+                    encoding="utf-8")
+    services.calendar.apply_ics(services.calendar.preview_ics(path, "HX"))
+    with services.store.read() as tx:
+        bodies = tx.execute(select(ops.c.body).where(ops.c.entity == "milestone")).scalars()
+        written = [Op.from_body(body) for body in bodies]
+    assert len(written) == len(odd)
+    check_ops(written)
+    assert max(len(op.value["note"]) for op in written) == 2_000

@@ -158,9 +158,12 @@ _KIND_TEXT = {kind: kind.value for kind in MilestoneKind}  # (``.value`` is a Py
 
 
 def _apply(uow: UnitOfWork, preview: IcsPreview) -> Changes:
+    # (Checked by the preview: a new id, the project's, a kind, a day in the calendar's
+    # range, a note cut to the registry's length; tests check the ops against it.)
     uow.create_many("milestone", ((stone.id, {
         "project_id": stone.project_id, "kind": _KIND_TEXT[stone.kind],
-        "day": stone.day.isoformat(), "note": stone.note}) for stone in preview.milestones))
+        "day": stone.day.isoformat(), "note": stone.note}) for stone in preview.milestones),
+        checked=True)
     changes = Changes.of("milestone", *(stone.id for stone in preview.milestones)) \
         if preview.milestones else Changes()
     for slot in preview.slot_updates:

@@ -44,6 +44,7 @@ class UnitOfWork:
         # The time each op records (UTC text); the demo sets it to its story's times.
         self.wall = wall
         self._held: list[tuple[str, Op, str]] | None = None  # inside batch(): not yet written
+        self._vouched: set[str] = set()  # held ops not to check (``create_many(checked=)``)
 
     @property
     def conn(self) -> Connection:
@@ -64,7 +65,7 @@ class UnitOfWork:
             yield
             self.flush()
         finally:
-            self._held = None
+            self._held, self._vouched = None, set()
 
     def flush(self) -> None:
         """Check, write and project the ops a batch holds back (nothing outside a batch).
@@ -75,7 +76,9 @@ class UnitOfWork:
         """
         if self._held:
             held, self._held = self._held, []
-            check_ops([op for _op_id, op, _body in held])
+            vouched, self._vouched = self._vouched, set()
+            check_ops([op for op_id, op, _body in held if op_id not in vouched] if vouched
+                      else [op for _op_id, op, _body in held])
             oplog.write_new(self._conn, held)
 
     @property
@@ -88,10 +91,16 @@ class UnitOfWork:
         return self._append(entity=entity, entity_id=entity_id, kind=OpKind.CREATE.value,
                             value=values, prev=depends_on)
 
-    def create_many(self, entity: str,
-                    records: Iterable[tuple[str, dict[str, JsonValue]]]) -> list[str]:
+    def create_many(self, entity: str, records: Iterable[tuple[str, dict[str, JsonValue]]],
+                    *, checked: bool = False) -> list[str]:
         """:meth:`create` of each ``(entity_id, values)`` in turn, in one batch (an
-        import's thousands of records: the same ops, less done per op)."""
+        import's thousands of records: the same ops, less done per op).
+
+        ``checked``: the caller vouches that every id and value fits the registry,
+        having built them from data it checked (an ICS import's preview); their ops,
+        the rest of which this unit of work makes itself, are not checked again. (Ops
+        from elsewhere — a bundle — are always checked: ``sync_import``.)
+        """
         made_ids: list[str] = []
         with self.batch():
             for made in oplog.make_creates(self.cursor, entity, records, self.wall):
@@ -100,6 +109,8 @@ class UnitOfWork:
                 held.append(made)
                 made_ids.append(made[0])
                 self.op_ids.append(made[0])
+                if checked:
+                    self._vouched.add(made[0])
         return made_ids
 
     def set(self, entity: str, entity_id: str, field: str, value: JsonValue,

@@ -19,10 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone
 
 from golive_desk.domain.enums import SupportMode
 from golive_desk.domain.ics_lines import plain_events
@@ -35,6 +33,9 @@ from golive_desk.domain.support_calendar import (
     MilestoneKind,
     Slot,
 )
+
+if TYPE_CHECKING:  # (icalendar, ~25 ms to import, loads for an export or an odd file only)
+    from icalendar import Event
 
 TZID = "Asia/Shanghai"
 UID_DOMAIN = "@golive-desk"
@@ -97,6 +98,8 @@ def milestone_kind(summary: str) -> MilestoneKind:
 def schedule_ics(slots: Sequence[Slot], milestones: Sequence[Milestone], *, stamp: datetime,
                  name: str = "现场支持时间表") -> bytes:
     """The slots and milestones as an ICS file (see the module text)."""
+    from icalendar import Calendar, Event, Timezone
+
     zone = ZoneInfo(TZID)
     cal = Calendar()
     cal.add("PRODID", "-//GoLive Desk//Support calendar//ZH")
@@ -164,6 +167,8 @@ def read_events(data: bytes, *, start: date = FIRST_DAY, end: date = LAST_DAY) -
             first, last = _days(summary, uid, start_at, end_at)
             read.append(_new_event(IcsEvent, (uid, summary, first, last, description.strip())))
         return read
+    from icalendar import Calendar
+
     try:
         cal = Calendar.from_ical(data)
     except (ValueError, IndexError, KeyError):

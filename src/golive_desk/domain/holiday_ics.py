@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
-
-from icalendar import Calendar, Event
+from typing import TYPE_CHECKING
 
 from golive_desk.domain.errors import HolidayDataError
 from golive_desk.domain.workdays import DatedNames, YearData
+
+if TYPE_CHECKING:  # (icalendar loads when a feed is read or written: an ICS import's
+    from icalendar import Event  # plain file, which uses _kind and _name, needs none)
 
 MAX_ICS_CHARS = 2_000_000
 MAX_EVENT_DAYS = 31  # the longest real break is 9 days; a longer event is a typo
@@ -72,6 +74,8 @@ def holiday_ics_text(years: tuple[YearData, ...], *, stamp: datetime,
         stamp: The DTSTAMP of every event (when the file was made; UTC).
         name: The calendar's display name.
     """
+    from icalendar import Calendar, Event
+
     cal = Calendar()
     cal.add("PRODID", "-//GoLive Desk//Holidays//ZH")
     cal.add("VERSION", "2.0")
@@ -93,6 +97,8 @@ def holiday_ics_text(years: tuple[YearData, ...], *, stamp: datetime,
 
 
 def _events(text: str) -> list[Event]:
+    from icalendar import Calendar
+
     try:
         cal = Calendar.from_ical(text)
     except ValueError:

@@ -55,7 +55,7 @@ def plain_events(data: bytes) -> list[PlainEvent] | None:
     found: list[PlainEvent] = []
     event: dict[str, tuple[str, str]] | None = None  # name -> (parameters, value)
     skipping = 0  # depth inside a VTIMEZONE
-    heads: dict[str, tuple[str, str, int]] = {}  # a line's head, read: (NAME, parameters, role)
+    heads: dict[str, tuple[str, str, int]] = {}  # a line's head, read: (NAME, PARAMETERS, role)
     dates: dict[tuple[str, str], date | datetime | None] = {}  # (the same days recur)
     for line in lines[1:-1]:
         head, colon, value = line.partition(":")
@@ -111,7 +111,7 @@ def _head(head: str) -> tuple[str, str, int] | None:
         return None
     role = (_BOUNDARY if name in ("BEGIN", "END") else _KEPT if name in _TEXT or name in _DATES
             else _REFUSED if name in _UNSUPPORTED else _OTHER)
-    return name, params, role
+    return name, params.upper(), role  # (parameters matter to dates only, in any case)
 
 
 def _event(props: dict[str, tuple[str, str]],
@@ -137,9 +137,9 @@ def _text(value: str) -> str:
     return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), value)
 
 
-def _when(params: str, value: str) -> date | datetime | None:
-    """A DATE or a floating/UTC DATE-TIME (as its own calendar day reads), else None."""
-    declared = params.upper()
+def _when(declared: str, value: str) -> date | datetime | None:
+    """A DATE or a floating/UTC DATE-TIME (as its own calendar day reads), else None
+    (``declared``: the parameters, in capitals)."""
     try:
         if declared in ("", "VALUE=DATE") and len(value) == 8 and value.isascii() \
                 and value.isdigit():  # (the usual all-day date, read in C)

@@ -49,6 +49,7 @@ _TABLE_ORDER: dict[str, int] = {spec.table: i for i, spec in enumerate(ENTITIES.
 _ENTITY_ORDER: dict[str, int] = {name: i for i, name in enumerate(ENTITIES)}
 # The columns a create fills after the record's own fields, in ``_create``'s order.
 _ROW_HEAD = ("id", "created_op", "created_at", "created_by", "updated_at", "deleted")
+_NO_VALUES: dict[str, Any] = {}  # (a create whose value is not a dict: every field None)
 _HEAD_COLUMNS = ("entity_id", "field", "op_id", "entity", "lamport", "node", "value",
                  "author", "wall")
 
@@ -209,20 +210,19 @@ class _Batch:
         (an import's new records): each row is what ``_create`` and ``_write`` make of
         it, built straight as the tuple inserted; a record already there keeps its row
         (``INSERT OR IGNORE``, as ``_apply`` skips its create)."""
-        groups: dict[str, list[tuple[Any, ...]]] = {}
-        for op_id, op in items:
-            created = _CREATED[op.entity]
-            rows = groups.get(op.entity)
-            if rows is None:
-                rows = groups[op.entity] = []
-            values = op.value if isinstance(op.value, dict) else {}
-            wall = op.wall
-            rows.append((*map(values.get, created), op.entity_id, op_id, wall, op.author,
-                         wall, False))
-        for entity in sorted(groups, key=_ENTITY_ORDER.__getitem__):  # (parents first)
+        by_kind: dict[str, list[tuple[str, Op]]] = {}
+        if len({op.entity for _, op in items}) == 1:  # (an import: one kind)
+            by_kind[items[0][1].entity] = list(items)
+        else:
+            for item in items:
+                by_kind.setdefault(item[1].entity, []).append(item)
+        for entity in sorted(by_kind, key=_ENTITY_ORDER.__getitem__):  # (parents first)
+            created = _CREATED[entity]
+            rows = [(*map((value if isinstance(value := op.value, dict) else _NO_VALUES).get,
+                          created), op.entity_id, op_id, op.wall, op.author, op.wall, False)
+                    for op_id, op in by_kind[entity]]
             self.sql.db.executemany(self.sql.insert(
-                ENTITIES[entity].table, (*_CREATED[entity], *_ROW_HEAD), ignore_existing=True),
-                groups[entity])
+                ENTITIES[entity].table, (*created, *_ROW_HEAD), ignore_existing=True), rows)
 
     def _load_heads(self, entities: dict[str, str]) -> None:
         db = self.sql.db

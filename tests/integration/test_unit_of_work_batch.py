@@ -12,7 +12,7 @@ from golive_desk.domain.op_checks import MalformedOpError
 from golive_desk.domain.ops import Op
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import canonical_dump
-from golive_desk.storage import calendar_queries, projector
+from golive_desk.storage import calendar_queries, oplog, projector
 from golive_desk.storage.unit_of_work import unit_of_work
 
 
@@ -85,3 +85,23 @@ def test_create_many_is_a_create_of_each_in_one_batch(
         stones = {m.id: m.day.isoformat() for m in calendar_queries.milestones_of(
             tx, [project.id])}
     assert stones == {stone: f"2027-01-0{n + 1}" for n, stone in enumerate(ids)}
+
+
+class _Text(str):
+    """A str subclass: its op's body must take the standard library's way."""
+
+
+def test_make_creates_makes_what_make_op_makes() -> None:
+    records: list[tuple[str, dict[str, object]]] = [
+        (uuid7(), _milestone("p" * 36, f"2027-01-0{n}")) for n in range(1, 5)]
+    records.append((_Text(uuid7()), {"note": 1.5, "day": _Text("x")}))  # (odd, not checked)
+    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 3)
+    by_batch = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
+    made = list(oplog.make_creates(by_batch, "milestone", records, lambda: next(walls)))
+    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 3)
+    one_by_one = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
+    expected = [oplog.make_op(one_by_one, entity="milestone", entity_id=entity_id,
+                              kind="create", value=values, wall=next(walls))
+                for entity_id, values in records]
+    assert made == expected
+    assert by_batch == one_by_one

@@ -33,8 +33,7 @@ _TEXT = frozenset({"UID", "SUMMARY", "DESCRIPTION"})
 _DATES = frozenset({"DTSTART", "DTEND"})
 _UNSUPPORTED = frozenset({"RRULE", "RDATE", "EXDATE", "EXRULE", "RECURRENCE-ID", "DURATION"})
 _KNOWN = _TEXT | _DATES | {"BEGIN", "END"}
-_TEXTS = ("UID", "SUMMARY", "DESCRIPTION")
-_NO_TEXT = (("", ""),) * 3  # (what a missing one reads as)
+_NO_TEXT = ("", "")  # (parameters and value of a text property not given)
 
 # An event as read: UID, summary, description (unescaped, unstripped), start, end.
 PlainEvent = tuple[str, str, str, date | datetime, date | datetime]
@@ -127,8 +126,12 @@ def _event(props: dict[str, tuple[str, str]],
         end = dates[end_prop] = _when(*end_prop)
     if start is None or end is None or isinstance(start, datetime) != isinstance(end, datetime):
         return None
-    uid, summary, description = map(props.get, _TEXTS, _NO_TEXT)  # ((parameters, value))
-    return _text(uid[1]), _text(summary[1]), _text(description[1]), start, end
+    get = props.get
+    uid, summary, description = (get("UID", _NO_TEXT)[1], get("SUMMARY", _NO_TEXT)[1],
+                                 get("DESCRIPTION", _NO_TEXT)[1])
+    if "\\" in uid or "\\" in summary or "\\" in description:  # (escapes: rare)
+        return _text(uid), _text(summary), _text(description), start, end
+    return uid, summary, description, start, end
 
 
 def _text(value: str) -> str:

@@ -90,11 +90,19 @@ def make_creates(cursor: NodeCursor, entity: str,
     asked for (an import's thousands: the same ops, without a keyword call each).
     ``cursor`` moves with each op, as :func:`make_op` moves it."""
     node, author, sha256 = cursor.node_id, cursor.author, hashlib.sha256
+    # The envelope's types, what new_op would test on each op: those of the batch once,
+    # the op's own (its time and record id; its clocks and chain are the cursor's) each.
+    batch_plain = {type(node), type(author), type(entity)} == {str} and \
+        {type(cursor.last_seq), type(cursor.lamport)} == {int} and \
+        type(cursor.last_op) in (str, type(None))
     for entity_id, values in records:
-        cursor.lamport += 1
-        cursor.last_seq += 1
-        op, encoded = new_op(node, cursor.last_seq, cursor.lamport, wall(), author, entity,
-                             entity_id, _CREATE, None, values, (), cursor.last_op)
+        seq = cursor.last_seq = cursor.last_seq + 1
+        lamport = cursor.lamport = cursor.lamport + 1
+        when = wall()
+        op, encoded = new_op(node, seq, lamport, when, author, entity, entity_id, _CREATE,
+                             None, values, (), cursor.last_op,
+                             plain_envelope=batch_plain and type(when) is str
+                             and type(entity_id) is str)
         op_id = cursor.last_op = sha256(encoded).hexdigest()
         yield op_id, op, encoded.decode()
 

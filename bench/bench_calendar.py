@@ -1,12 +1,20 @@
 """Support calendar: ICS import of 10,000 events beside the raw insert of the same ops.
 
-The import is timed from ``preview_ics`` (reading and parsing the file with
-icalendar, checking every event, deciding each milestone) through ``apply_ics``
-(one unit of work: 10,000 ``create`` ops made, checked, inserted and projected,
-then committed). The baseline is a raw ``sqlite3`` ``executemany`` of the op
-rows that import wrote (same columns, values and order) into the ``ops`` table
-of a copy of the same store, on a connection set up as the store's own (WAL,
+The import is timed from ``preview_ics`` (reading and parsing the file — a
+plain one by the line reader, others by icalendar —, checking every event,
+deciding each milestone) through ``apply_ics`` (one unit of work: 10,000
+``create`` ops made, inserted and projected into ``milestones``, then committed
+and the connection closed; the preview's values are not checked a second
+time). The baseline is a raw ``sqlite3`` ``executemany`` of the op rows that
+import wrote (same columns, values and order) into the ``ops`` table of a copy
+of the same store, on a connection set up as the store's own (WAL,
 ``synchronous=NORMAL``, foreign keys on), through the commit. Runs alternate.
+
+The baseline does less than any import must: no projection (10,000
+``milestones`` rows with their foreign key and two indexes: ~27 ms of SQLite
+inserts and ~8 ms more at the commit's checkpoint) and its connection is closed
+after the clock stops (~5 ms for the store's). It is kept as the target's
+yardstick all the same.
 """
 
 from __future__ import annotations

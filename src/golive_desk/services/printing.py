@@ -104,7 +104,7 @@ class PrintingService:
         project = queries.find_project(tx, project_code.strip().upper())
         if project is None:
             raise NotFoundError(f"no project {project_code}", code=project_code)
-        names = {p.id: p.name for p in queries.people_of(tx, project.id)}
+        names = queries.names_of(tx, (project.customer_pm or "", project.vendor_pm or ""))
         user = local_node.identity(tx)
         return DocumentInfo(
             project_code=project.code, project_name=project.name, customer=project.customer,
@@ -293,11 +293,11 @@ class PrintingService:
 
 def _full_issue(tx: Tx, number: str) -> Issue:
     """The issue with its timeline, attachments and conflicts, read as ``IssueService.get``
-    does, inside the caller's read."""
+    does, inside the caller's read (not its field versions: a sheet is not saved back)."""
     issue = issue_reads.issue_by_number(tx, number.strip().upper())
     if issue is None:
         raise NotFoundError(f"no issue {number}", number=number)
-    return issue_reads.with_details(tx, issue)
+    return issue_reads.with_details(tx, issue, versions=False)
 
 
 def _duplicate_key(title: object, reported: object) -> tuple[str, str]:

@@ -214,13 +214,14 @@ def stored_issue(conn: Connection, issue_id: str) -> StoredIssue | None:
     return StoredIssue(issue_from_row(row), {f: row._mapping[f] for f in fields})
 
 
-def with_details(conn: Connection, issue: Issue) -> Issue:
-    """``issue`` with its timeline, attachments, conflicts and field versions."""
+def with_details(conn: Connection, issue: Issue, *, versions: bool = True) -> Issue:
+    """``issue`` with its timeline, attachments, conflicts and (``versions``: for a form
+    that saves it back) its field versions."""
     found = tuple(FieldConflict(c.entity, c.entity_id, c.field, c.values, issue.number, c.kind)
                   for c in find_conflicts(conn, [issue.id], labelled=False))
     return replace(issue, timeline=timeline(conn, issue.id),
                    attachments=attachments_of(conn, issue.id), conflicts=found,
-                   versions=versions_of(conn, "issue", issue.id))
+                   versions=versions_of(conn, "issue", issue.id) if versions else {})
 
 
 def issues_by_ids(conn: Connection, ids: Sequence[str]) -> list[Issue]:

@@ -100,3 +100,23 @@ def test_a_moved_slot_carries_the_versions_of_its_move(services: Services,
     assert shown.versions == moved.versions
     assert shown.versions["start_day"] != slot.versions["start_day"]
     assert shown.versions["mode"] == slot.versions["mode"]
+
+
+def test_views_on_the_kept_connection_see_each_write_and_end_with_the_store(
+        services: Services, busy: dict[str, str]) -> None:
+    """The view reads on a connection kept between reads: each read is a transaction of
+    its own, so it sees what was committed since the last one, on any thread."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    calendar = services.calendar
+    start, end = MONTHS[0]
+    before = calendar.view("HX", None, start, end)
+    calendar.add_slot("HX", busy["李强"], D("2026-11-20"), D("2026-11-20"))
+    with ThreadPoolExecutor(1) as worker:
+        after = worker.submit(calendar.view, "HX", None, start, end, basis=before.basis).result()
+    assert len(after.slots) == len(before.slots) + 1
+    with services.store.read_kept() as tx, services.store.read_kept() as other:
+        assert tx is not other  # (busy: the second read opens its own)
+    services.store.close()
+    with services.store.read_kept() as tx:  # closed: a connection of its own
+        assert tx is not None

@@ -73,9 +73,11 @@ class CalendarService:
         project's slots. ``basis`` is an earlier view's, kept while no change touched
         :data:`~golive_desk.services.calendar_view.BASIS_ENTITIES` (None: read it
         too)."""
-        with self._store.read() as tx:
-            found = _project(tx, project) if project else None
-            return read_view(tx, basis or read_basis(tx), found, person_id, start, end,
+        # (on a kept connection: a page stepping through months reads one after another)
+        with self._store.read_kept() as tx:
+            basis = basis or read_basis(tx)
+            found = _project_in(tx, basis, project) if project else None
+            return read_view(tx, basis, found, person_id, start, end,
                              every_project=every_project)
 
     def holidays(self) -> HolidayCalendar:
@@ -325,6 +327,14 @@ def _project(tx: Tx, code: str) -> Project:
     if found is None:
         raise NotFoundError(f"no project {code}", code=code)
     return found
+
+
+def _project_in(tx: Tx, basis: CalendarBasis, code: str) -> Project:
+    """The project of ``code`` as ``basis`` holds it (a basis is dropped when a project
+    changes: no read), else as stored."""
+    wanted = code.strip().upper()
+    found = next((p for p in basis.projects if p.code == wanted), None)
+    return found if found is not None else _project(tx, code)
 
 
 def _slot(tx: Tx, slot_id: str) -> Slot:

@@ -486,6 +486,22 @@ def test_the_next_month_is_read_ahead_and_a_change_makes_it_stale(
     assert shown == [date(2026, 2, 1)]
 
 
+def test_steps_in_quick_succession_find_the_months_read_ahead(
+        qtbot: object, page: CalendarPage, desktop: DesktopApp) -> None:
+    """While February is looked at, the next three months are read in one task: three
+    steps, with no turn of the event loop between them, each show at once."""
+    shown: list[date] = []
+    page.shown.connect(lambda: shown.append(page.month.first))
+    settle(qtbot, desktop)
+    for _ in range(3):
+        page.step(1)
+    assert shown == [date(2026, 3, 1), date(2026, 4, 1), date(2026, 5, 1)]
+    settle(qtbot, desktop)
+    shown.clear()
+    page.step(1)  # June, read ahead once May was shown
+    assert shown == [date(2026, 6, 1)]
+
+
 def test_the_month_read_ahead_is_painted_ahead_as_a_paint_would_draw_it(
         qtbot: object, page: CalendarPage, desktop: DesktopApp,
         monkeypatch: pytest.MonkeyPatch) -> None:

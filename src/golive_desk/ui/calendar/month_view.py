@@ -94,9 +94,9 @@ class MonthGrid(SlotCanvas):
     def show_month(self, first: date, data: CalendarData) -> None:
         """The month of ``first`` with its data, laid out once (not once per setter), or
         as :meth:`prepare` laid out and painted it."""
-        prepared, self._prepared = self._prepared, None
-        if prepared is not None and prepared[0].first == first.replace(day=1) and \
-                prepared[0].data is data and prepared[0].size == self.size():
+        prepared = self._prepared if self._is_prepared(first, data) else None
+        self._prepared = None
+        if prepared is not None:
             self._enter(prepared[0])
             self._picture = prepared[1]
             self.keep_selection()
@@ -109,7 +109,7 @@ class MonthGrid(SlotCanvas):
     def prepare(self, first: date, data: CalendarData) -> None:
         """Lay out and paint the month of ``first`` now, for :meth:`show_month` to show
         it at once (the page's read ahead arrived while the user looks at this one)."""
-        if not self.isVisible():
+        if not self.isVisible() or self._is_prepared(first, data):
             return
         shown = self._frame()
         try:
@@ -122,6 +122,11 @@ class MonthGrid(SlotCanvas):
         finally:
             self._enter(shown)
         self._prepared = frame, picture
+
+    def _is_prepared(self, first: date, data: CalendarData) -> bool:
+        frame = self._prepared[0] if self._prepared is not None else None
+        return frame is not None and frame.first == first.replace(day=1) and \
+            frame.data is data and frame.size == self.size()
 
     def _frame(self) -> _Frame:
         return _Frame(self._layout_number, self.size(), self.first, self._weeks, self.data,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -43,6 +43,7 @@ from golive_desk.ui.pages.base import Page
 
 _ENTITIES = BASIS_ENTITIES | {"support_slot", "issue"}
 VIEWS = ("month", "week", "team")
+AHEAD = 3  # months (weeks) read ahead
 People = Sequence[tuple[str, str]]
 AskSlot = Callable[[People, date, date, Half, Slot | None], SlotAnswer | None]
 AskPlan = Callable[[str, Sequence[SlotProposal]], list[SlotProposal] | None]
@@ -218,11 +219,22 @@ class CalendarPage(Page):
                              lambda loaded: self._show(generation, loaded), self._failed)
 
     def _read_ahead(self) -> None:
-        # One month ahead in the direction of the last step: reading the other way too
-        # would keep the worker busy when the next step comes quickly.
+        # A few months ahead in the direction of the last step, two or more in one task:
+        # steps in quick succession then find them read. (Reading the other way too would
+        # keep the worker busy when the next step comes quickly.)
         services, kept = self._ctx.services, self._kept
-        self._ahead.fetch((self._request(self._direction),),
-                          lambda request: load(services, request, kept))
+        wanted = [self._request(self._direction * n) for n in range(1, AHEAD + 1)]
+        self._ahead.fetch(wanted, lambda request: load(services, request, kept), least=2)
+        QTimer.singleShot(0, self, self._paint_ahead)
+
+    def _paint_ahead(self) -> None:
+        """The next month, read ahead already, painted at the next turn of the event
+        loop (after the shown one's paint): a step to it copies a picture."""
+        if self.view != "month" or self._project is None:
+            return
+        loaded = self._ahead.peek(self._request(self._direction))
+        if loaded is not None:
+            self.month.prepare(add_months(self.first, self._direction), loaded.data)
 
     def _arrived(self, loaded: Loaded) -> None:
         if self._waiting is not None and self._waiting[1] == loaded.request:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-
-from platformdirs import PlatformDirs
 
 APP_NAME = "GoLiveDesk"
 STORE_FILE = "golive-desk.db"
@@ -22,6 +21,10 @@ class AppDirs:
 
     @staticmethod
     def for_user() -> AppDirs:
+        if sys.platform.startswith("linux"):
+            return _xdg_dirs()
+        from platformdirs import PlatformDirs  # Windows' known folders, macOS' Library
+
         dirs = PlatformDirs(APP_NAME, appauthor=False)
         return AppDirs(Path(dirs.user_data_dir), Path(dirs.user_config_dir),
                        Path(dirs.user_log_dir))
@@ -29,6 +32,18 @@ class AppDirs:
     @property
     def default_store(self) -> Path:
         return self.data / STORE_FILE
+
+
+def _xdg_dirs() -> AppDirs:
+    """The XDG base directories, as platformdirs gives them on Linux (a test compares
+    the two), read here: importing platformdirs costs the first paint ~1.5 ms."""
+    def base(variable: str, default: str) -> Path:
+        value = os.environ.get(variable, "")
+        return Path(value if os.path.isabs(value) else os.path.expanduser(default)) / APP_NAME
+
+    return AppDirs(base("XDG_DATA_HOME", "~/.local/share"),
+                   base("XDG_CONFIG_HOME", "~/.config"),
+                   base("XDG_STATE_HOME", "~/.local/state") / "log")
 
 
 def resource_root() -> Path:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -43,6 +42,7 @@ from golive_desk.ui.overview.people_tab import PeopleTab
 from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
 from golive_desk.ui.people_model import PeopleModel
+from golive_desk.ui.rich_text import escape
 
 if TYPE_CHECKING:  # read after the first paint: their modules are imported then
     from golive_desk.domain.handover import Criterion

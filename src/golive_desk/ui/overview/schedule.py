@@ -7,13 +7,13 @@ mode colours are the calendar page's (``ui.calendar.texts``).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from golive_desk.ui.calendar import texts
+from golive_desk.ui.rich_text import escape
 
 if TYPE_CHECKING:  # the calendar's domain: imported after the first paint
     from golive_desk.domain.support_calendar import Slot

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
 from golive_desk.domain.sync_warnings import SyncWarning, WarningCode
 from golive_desk.services.sync_models import ExportResult, ImportReport
 from golive_desk.ui.labels import field_label
+from golive_desk.ui.rich_text import escape
 from golive_desk.ui.sync.models import show_value
 
 # The export report's "Open folder" link (the page opens the bundle's folder).

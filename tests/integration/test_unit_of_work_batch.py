@@ -58,6 +58,26 @@ def test_a_bad_op_in_a_batch_writes_nothing(services: Services, project_code: st
     assert canonical_dump(services.store) == before
 
 
+def test_ops_not_vouched_for_are_checked_beside_vouched_ones(
+        services: Services, project_code: str) -> None:
+    project = services.projects.get(project_code)
+    before = canonical_dump(services.store)
+
+    def write(vouched_first: bool) -> None:
+        with unit_of_work(services.store) as uow, uow.batch():
+            if not vouched_first:
+                uow.create("milestone", uuid7(), _milestone(project.id, "not a day"))
+            uow.create_many("milestone", [(uuid7(), _milestone(project.id, "2027-01-01"))],
+                            checked=True)
+            if vouched_first:
+                uow.create("milestone", uuid7(), _milestone(project.id, "not a day"))
+
+    for vouched_first in (True, False):
+        with pytest.raises(MalformedOpError):
+            write(vouched_first)
+    assert canonical_dump(services.store) == before
+
+
 def test_create_many_is_a_create_of_each_in_one_batch(
         services: Services, project_code: str, monkeypatch: pytest.MonkeyPatch) -> None:
     project = services.projects.get(project_code)
@@ -95,10 +115,13 @@ def test_make_creates_makes_what_make_op_makes() -> None:
     records: list[tuple[str, dict[str, object]]] = [
         (uuid7(), _milestone("p" * 36, f"2027-01-0{n}")) for n in range(1, 5)]
     records.append((_Text(uuid7()), {"note": 1.5, "day": _Text("x")}))  # (odd, not checked)
-    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 3)
+    records.append((uuid7(), {"note": 2**70}))  # (plain, but beyond what orjson writes)
+    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 2
+                 + ["2027-01-01T00:00:02.000+00:00"])
     by_batch = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
     made = list(oplog.make_creates(by_batch, "milestone", records, lambda: next(walls)))
-    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 3)
+    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 2
+                 + ["2027-01-01T00:00:02.000+00:00"])
     one_by_one = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
     expected = [oplog.make_op(one_by_one, entity="milestone", entity_id=entity_id,
                               kind="create", value=values, wall=next(walls))

@@ -58,11 +58,11 @@ def canonical_json(data: Any) -> str:
 
     The text of ``json.dumps(data, sort_keys=True, separators=(",", ":"),
     ensure_ascii=False)``, which op ids and signatures hash. Plain data (see
-    :func:`_plain`) is written by orjson, ten times faster (every op made is
+    :func:`plain_json`) is written by orjson, ten times faster (every op made is
     encoded once); anything else, or what orjson refuses (an integer beyond 64
     bits, a lone surrogate, deep nesting), by the standard library as ever.
     """
-    if _plain(data):
+    if plain_json(data):
         try:
             return orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode("utf-8")
         except orjson.JSONEncodeError:
@@ -80,7 +80,7 @@ _PLAIN_TYPES = _PLAIN_SCALARS | _PLAIN_CONTAINERS
 _TEXT_TYPE = frozenset((str,))
 
 
-def _plain(value: Any) -> bool:
+def plain_json(value: Any) -> bool:
     """Only plain JSON in ``value`` (dicts with text keys): type tests in C where they can be."""
     kind = type(value)
     if kind is dict:
@@ -96,11 +96,12 @@ def _plain(value: Any) -> bool:
         return True
     if not kinds <= _PLAIN_TYPES:
         return False
-    return all(_plain(item) for item in items if type(item) in _PLAIN_CONTAINERS)
+    return all(plain_json(item) for item in items if type(item) in _PLAIN_CONTAINERS)
 
 
 # No unknown keys: shared by every such op, and read-only so that none can change it.
-_NO_EXTRA: Mapping[str, JsonValue] = MappingProxyType({})
+NO_EXTRA: Mapping[str, JsonValue] = MappingProxyType({})
+_NO_EXTRA = NO_EXTRA
 
 
 class Op(NamedTuple):
@@ -150,7 +151,7 @@ class Op(NamedTuple):
         """canonical_json's fast path, its walk done on the fields' types (every op
         made is encoded once; an ICS import makes 10,000); None: not plain."""
         if (self.extra is _NO_EXTRA and _PLAIN_SCALARS.issuperset(map(type, _SCALARS(self)))
-                and _TEXT_TYPE.issuperset(map(type, self.prev)) and _plain(self.value)):
+                and _TEXT_TYPE.issuperset(map(type, self.prev)) and plain_json(self.value)):
             try:
                 return orjson.dumps(self.to_dict(), option=orjson.OPT_SORT_KEYS)
             except orjson.JSONEncodeError:
@@ -230,7 +231,7 @@ def new_op(node: str, seq: int, lamport: int, wall: str, author: str, entity: st
     if ((plain_envelope or (
             _PLAIN_SCALARS.issuperset(map(type, (node, seq, lamport, wall, author, entity,
                                                  entity_id, kind, field, chain)))
-            and _TEXT_TYPE.issuperset(map(type, prev)))) and _plain(value)):
+            and _TEXT_TYPE.issuperset(map(type, prev)))) and plain_json(value)):
         try:
             return op, orjson.dumps({
                 "node": node, "seq": seq, "lamport": lamport, "wall": wall, "author": author,

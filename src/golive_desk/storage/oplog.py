@@ -10,11 +10,12 @@ from datetime import UTC, datetime, timedelta
 from operator import itemgetter
 from typing import Any
 
+import orjson
 from sqlalchemy import Connection, func, select, update
 
 from golive_desk.domain.errors import StoreError
 from golive_desk.domain.op_checks import check_op
-from golive_desk.domain.ops import JsonValue, Op, OpKind, new_op
+from golive_desk.domain.ops import NO_EXTRA, OP_FORMAT, JsonValue, Op, OpKind, new_op, plain_json
 from golive_desk.storage import projector
 from golive_desk.storage.dialect import RawSql
 from golive_desk.storage.tables import local_node, ops
@@ -89,7 +90,7 @@ def make_creates(cursor: NodeCursor, entity: str,
     """:func:`make_op` of a create of each ``(entity_id, values)``, made as each is
     asked for (an import's thousands: the same ops, without a keyword call each).
     ``cursor`` moves with each op, as :func:`make_op` moves it."""
-    node, author, sha256 = cursor.node_id, cursor.author, hashlib.sha256
+    node, author, sha256, dumps = cursor.node_id, cursor.author, hashlib.sha256, orjson.dumps
     # The envelope's types, what new_op would test on each op: those of the batch once,
     # the op's own (its time and record id; its clocks and chain are the cursor's) each.
     batch_plain = {type(node), type(author), type(entity)} == {str} and \
@@ -98,15 +99,26 @@ def make_creates(cursor: NodeCursor, entity: str,
     for entity_id, values in records:
         seq = cursor.last_seq = cursor.last_seq + 1
         lamport = cursor.lamport = cursor.lamport + 1
-        when = wall()
-        op, encoded = new_op(node, seq, lamport, when, author, entity, entity_id, _CREATE,
-                             None, values, (), cursor.last_op,
-                             plain_envelope=batch_plain and type(when) is str
-                             and type(entity_id) is str)
+        when, chain = wall(), cursor.last_op
+        op: Op = _tuple_new(Op, (node, seq, lamport, when, author, entity, entity_id, _CREATE,
+                                 None, values, (), chain, OP_FORMAT, NO_EXTRA))
+        if batch_plain and type(when) is str and type(entity_id) is str and plain_json(values):
+            try:  # (new_op's body, inline: its keys in their order, so orjson sorts less)
+                encoded = dumps({
+                    "author": author, "chain": chain, "entity": entity, "entity_id": entity_id,
+                    "field": None, "kind": _CREATE, "lamport": lamport, "node": node,
+                    "prev": (), "seq": seq, "v": OP_FORMAT, "value": values, "wall": when},
+                    option=_SORTED)
+            except orjson.JSONEncodeError:  # (an integer beyond 64 bits, a lone surrogate)
+                encoded = op.body_bytes()
+        else:  # (odd types: the standard library's text, as new_op writes it)
+            encoded = op.body_bytes()
         op_id = cursor.last_op = sha256(encoded).hexdigest()
         yield op_id, op, encoded.decode()
 
 
+_tuple_new = tuple.__new__
+_SORTED = orjson.OPT_SORT_KEYS
 _CREATE = OpKind.CREATE.value
 
 

@@ -77,8 +77,10 @@ class UnitOfWork:
         if self._held:
             held, self._held = self._held, []
             vouched, self._vouched = self._vouched, set()
-            check_ops([op for op_id, op, _body in held if op_id not in vouched] if vouched
-                      else [op for _op_id, op, _body in held])
+            if not vouched:
+                check_ops([op for _op_id, op, _body in held])
+            elif len(vouched) < len(held):  # (each vouched op is held: else none to check)
+                check_ops([op for op_id, op, _body in held if op_id not in vouched])
             oplog.write_new(self._conn, held)
 
     @property

@@ -6,8 +6,11 @@ worker's read: slots, coverage warnings, milestones, issue counts, people,
 holidays) until the page has shown the new month and painted it
 (``repaint``). Twice: at a user's pace (the worker idle before each step, so
 the month read ahead while the last one was shown is ready:
-``ui/calendar/read_ahead.py``), and one step after another (a read ahead
-perhaps still on its way). The baseline, in the same run and the same window size, is a
+``ui/calendar/read_ahead.py``), and one step after another: one turn of the
+event loop between steps, untimed (where the page starts its read ahead — the
+next three months in the direction of travel, several in one task — and paints
+the next month ahead if it is read), a read ahead perhaps still on its way.
+The baseline, in the same run and the same window size, is a
 bare ``sqlite3`` query of that month's slots (with the person's name and the
 project's code, as the view needs them) plus a bare ``QWidget`` that paints a
 grid of the same cells — 6 × 7 days for the month, people × days for the

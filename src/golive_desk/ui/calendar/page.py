@@ -222,10 +222,12 @@ class CalendarPage(Page):
         # A few months ahead in the direction of the last step, two or more in one task:
         # steps in quick succession then find them read. (Reading the other way too would
         # keep the worker busy when the next step comes quickly.)
+        # The paint ahead first: its timer fires before the read's starts, so the
+        # worker does not compete with it.
+        QTimer.singleShot(0, self, self._paint_ahead)
         services, kept = self._ctx.services, self._kept
         wanted = [self._request(self._direction * n) for n in range(1, AHEAD + 1)]
         self._ahead.fetch(wanted, lambda request: load(services, request, kept), least=2)
-        QTimer.singleShot(0, self, self._paint_ahead)
 
     def _paint_ahead(self) -> None:
         """The next month, read ahead already, painted at the next turn of the event

@@ -124,10 +124,10 @@ class PrintingService:
                                   rule="required")
         infos: dict[str, DocumentInfo] = {}
         sheets: list[tuple[Issue, DocumentInfo]] = []
-        # The issues and their projects' headers in one read: each read opens a
-        # connection (about 1 ms, a tenth of drawing a sheet), and one snapshot
-        # keeps a batch consistent.
-        with self._store.read() as tx:
+        # The issues and their projects' headers in one read, one snapshot for a batch,
+        # on the store's kept connection (opening one costs ~0.6 ms, a twentieth of
+        # drawing a sheet).
+        with self._store.read_kept() as tx:
             for number in wanted:
                 issue = _full_issue(tx, number)
                 if issue.project_code not in infos:

@@ -13,11 +13,18 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from operator import attrgetter
+from itertools import filterfalse, repeat
+from operator import attrgetter, getitem
 from pathlib import Path
 from typing import Any
 
-from golive_desk.domain.calendar_ics import IcsEvent, milestone_kind, read_events, schedule_ics
+from golive_desk.domain.calendar_ics import (
+    UID_DOMAIN,
+    IcsEvent,
+    milestone_kind,
+    read_events,
+    schedule_ics,
+)
 from golive_desk.domain.holiday_ics import _by_notice_year, _kind, _name
 from golive_desk.domain.ids import uuid7, uuid7s
 from golive_desk.domain.models import Changes, Project
@@ -73,6 +80,28 @@ def preview(tx: Tx, path: Path, project: Project | None) -> IcsPreview:
     own: dict[str, list[IcsEvent]] = {}
     off: dict[date, str] = {}
     on: dict[date, str] = {}
+    customer = events if _customer_only(events) else _sort_out(events, own, off, on)
+    updates, skipped = _slot_updates(tx, own)
+    years = _new_years(tx, off, on)
+    stones, more_skipped = _new_milestones(tx, customer, project)
+    if not (updates or years or stones or skipped or more_skipped):
+        raise CalendarError("ics", "nothing_to_import", "the file has no events to import")
+    return IcsPreview(project.id if project else None, tuple(stones), years, tuple(updates),
+                      skipped + more_skipped)
+
+
+def _customer_only(events: list[IcsEvent]) -> bool:
+    """No event is ours (by UID) or a holiday (by its words): the usual customer calendar,
+    asked once of all its texts joined by a line break, which no marker or word holds
+    (so none is found across two texts)."""
+    return UID_DOMAIN not in "\n".join(map(_UID, events)) and \
+        _kind("\n".join(map(_SUMMARY, events))) is None
+
+
+def _sort_out(events: list[IcsEvent], own: dict[str, list[IcsEvent]], off: dict[date, str],
+              on: dict[date, str]) -> list[IcsEvent]:
+    """The customer's events; ours put in ``own`` by record, holiday days in ``off`` and
+    ``on`` (working days)."""
     customer: list[IcsEvent] = []
     for event in events:
         if event.own_id is not None:
@@ -85,13 +114,12 @@ def preview(tx: Tx, path: Path, project: Project | None) -> IcsPreview:
         for i in range((event.last - event.first).days + 1):
             day = date.fromordinal(event.first.toordinal() + i)
             (on if kind == "on" else off)[day] = _name(event.summary)
-    updates, skipped = _slot_updates(tx, own)
-    years = _new_years(tx, off, on)
-    stones, more_skipped = _new_milestones(tx, customer, project)
-    if not (updates or years or stones or skipped or more_skipped):
-        raise CalendarError("ics", "nothing_to_import", "the file has no events to import")
-    return IcsPreview(project.id if project else None, tuple(stones), years, tuple(updates),
-                      skipped + more_skipped)
+    return customer
+
+
+_UID, _SUMMARY, _FIRST = attrgetter("uid"), attrgetter("summary"), attrgetter("first")
+_BY_DAY = attrgetter("first", "summary")
+_NOTE = slice(0, 2_000)  # (the registry's length of a note)
 
 
 def _slot_updates(tx: Tx, own: dict[str, list[IcsEvent]]) -> tuple[list[Slot], int]:
@@ -133,19 +161,17 @@ def _new_milestones(tx: Tx, events: list[IcsEvent], project: Project | None,
     have.add((MilestoneKind.GO_LIVE, project.go_live))  # the project's own dates
     if project.month_end is not None:
         have.add((MilestoneKind.MONTH_END_CLOSE, project.month_end))
-    kept: list[tuple[MilestoneKind, date, str]] = []
-    skipped = 0
-    for event in sorted(events, key=attrgetter("first", "summary")):
-        kind = milestone_kind(event.summary)
-        key = (kind, event.first)
-        if key in have:
-            skipped += 1
-            continue
-        have.add(key)
-        kept.append((kind, event.first, event.summary[:2_000]))
-    found = [Milestone(stone_id, project.id, project.code, kind, day, note)
-             for stone_id, (kind, day, note) in zip(uuid7s(len(kept)), kept, strict=True)]
-    return found, skipped
+    ordered = sorted(events, key=_BY_DAY)
+    summaries = list(map(_SUMMARY, ordered))
+    keys = list(zip(map(milestone_kind, summaries), map(_FIRST, ordered), strict=True))
+    # One milestone per (kind, day) the project lacks, from its first event: each key's
+    # first event (a dict filled from the last event back), in C calls.
+    first_of = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    kept = sorted(map(first_of.__getitem__, filterfalse(have.__contains__, first_of)))
+    kinds, days = zip(*map(keys.__getitem__, kept), strict=True) if kept else ((), ())
+    found = list(map(Milestone, uuid7s(len(kept)), repeat(project.id), repeat(project.code),
+                     kinds, days, map(getitem, map(summaries.__getitem__, kept), repeat(_NOTE))))
+    return found, len(ordered) - len(kept)
 
 
 def apply_preview(uow: UnitOfWork, preview: IcsPreview) -> Changes:

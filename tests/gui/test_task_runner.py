@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 import threading
+from functools import partial
 
+from PySide6.QtCore import QObject, Signal
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from golive_desk.domain.errors import ValidationError
 from golive_desk.ui.task_runner import TaskRunner
@@ -72,3 +76,42 @@ def test_held_tasks_wait_for_release_then_run_in_order(qtbot: QtBot) -> None:
     runner.release()
     qtbot.waitUntil(lambda: not runner.is_busy())
     assert ran == ["first", "second", "later"]
+
+
+class _Page(QObject):
+    """Stands for a page whose read is still on the worker when it is closed."""
+
+    shown = Signal(object)
+
+    def show_result(self, tag: str, result: object) -> None:
+        self.shown.emit((tag, result))
+
+    def show_error(self, tag: str, err: object) -> None:
+        self.shown.emit((tag, err))
+
+
+def test_a_result_for_a_page_closed_meanwhile_is_dropped(qtbot: QtBot) -> None:
+    """The window rebuilt (a language switch) while a page's read ran: no error dialog."""
+    runner = TaskRunner()
+    gate = threading.Event()
+    page, kept = _Page(), _Page()
+    got: list[object] = []
+    kept.shown.connect(got.append)
+    runner.run(lambda: gate.wait(5) and "figures", partial(page.show_result, "closed"))
+    runner.run(lambda: "figures", partial(kept.show_result, "open"))
+    runner.run(_refused, None, partial(page.show_error, "closed"))
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(page))
+    errors: list[BaseException] = []
+    hook, sys.excepthook = sys.excepthook, lambda t, e, tb: errors.append(e)
+    try:
+        gate.set()
+        qtbot.waitUntil(lambda: not runner.is_busy())
+    finally:
+        sys.excepthook = hook
+    assert errors == []
+    assert got == [("open", "figures")]
+
+
+def _refused() -> None:
+    raise ValidationError("title", "a title is needed")

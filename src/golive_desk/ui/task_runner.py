@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 from golive_desk.domain.errors import GoLiveError
 from golive_desk.domain.models import Changes
@@ -72,7 +74,7 @@ class TaskRunner(QObject):
 
         def done(result: Any) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and not _owner_gone(on_done):
                 on_done(result)
             changes = _changes_of(result)
             if changes is not None:
@@ -83,7 +85,8 @@ class TaskRunner(QObject):
             if isinstance(exc, GoLiveError):
                 log.info("user error: %s", exc.message)
                 if on_error is not None:
-                    on_error(exc)
+                    if not _owner_gone(on_error):
+                        on_error(exc)
                 else:
                     self.user_error.emit(exc)
                 return
@@ -166,3 +169,13 @@ def _changes_of(result: Any) -> Changes | None:
     if isinstance(result, tuple) and result and isinstance(result[-1], Changes):
         return result[-1]
     return None
+
+
+def _owner_gone(callback: Callable[..., Any]) -> bool:
+    """``callback`` is a method (or a partial of one) of a Qt object deleted meanwhile:
+    a page closed, or the window rebuilt in another language, while its read ran.
+    Its result is dropped; calling it would fail on the deleted object."""
+    while isinstance(callback, partial):
+        callback = callback.func
+    owner = getattr(callback, "__self__", None)
+    return isinstance(owner, QObject) and not isValid(owner)

@@ -116,12 +116,13 @@ def test_make_creates_makes_what_make_op_makes() -> None:
         (uuid7(), _milestone("p" * 36, f"2027-01-0{n}")) for n in range(1, 5)]
     records.append((_Text(uuid7()), {"note": 1.5, "day": _Text("x")}))  # (odd, not checked)
     records.append((uuid7(), {"note": 2**70}))  # (plain, but beyond what orjson writes)
+    records.append((uuid7(), {"note": ["a", {"b": None}]}))  # (plain, not flat)
     walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 2
-                 + ["2027-01-01T00:00:02.000+00:00"])
+                 + ["2027-01-01T00:00:02.000+00:00"] * 2)
     by_batch = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
     made = list(oplog.make_creates(by_batch, "milestone", records, lambda: next(walls)))
     walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3 + [_Text("2027-01-01T00:00:01")] * 2
-                 + ["2027-01-01T00:00:02.000+00:00"])
+                 + ["2027-01-01T00:00:02.000+00:00"] * 2)
     one_by_one = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)
     expected = [oplog.make_op(one_by_one, entity="milestone", entity_id=entity_id,
                               kind="create", value=values, wall=next(walls))

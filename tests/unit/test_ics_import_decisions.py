@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from golive_desk.domain.calendar_ics import IcsEvent, milestone_kind
+from golive_desk.domain.calendar_ics import _KIND_WORDS, IcsEvent, milestone_kind
 from golive_desk.domain.enums import ProjectStatus
 from golive_desk.domain.holiday_ics import _kind
 from golive_desk.domain.models import Project
@@ -73,3 +73,20 @@ def test_milestones_are_decided_as_event_by_event(
     assert ([(m.kind, m.day, m.note) for m in found], skipped) == _one_by_one(events, have)
     assert {(m.project_id, m.project_code) for m in found} <= {("p1", "HX")}
     assert len({m.id for m in found}) == len(found)
+
+
+def _kind_one_by_one(summary: str) -> MilestoneKind:
+    """The kind as it was found: each kind's words in turn."""
+    low = summary.lower()
+    for kind, words in _KIND_WORDS:
+        if any(word in low for word in words):
+            return kind
+    return MilestoneKind.OTHER
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*(w for _, words in _KIND_WORDS for w in words), "例会", "CLOSE",
+                                 "Go-Live", "go", "-", "live", "验", "收", " "]), max_size=5))
+def test_a_milestone_kind_is_the_first_kind_found(words: list[str]) -> None:
+    summary = "".join(words)
+    assert milestone_kind(summary) == _kind_one_by_one(summary)

@@ -74,7 +74,7 @@ def canonical_json(data: Any) -> str:
 # (every code point, escapes and key order: tests/unit/test_ops_and_merge.py). Not
 # floats (orjson writes 1e16 where json writes 1e+16), not subclasses, not the
 # objects orjson writes and json refuses (dataclasses, dates, UUIDs, enums).
-_PLAIN_SCALARS = frozenset((str, int, bool, type(None)))
+PLAIN_SCALARS = _PLAIN_SCALARS = frozenset((str, int, bool, type(None)))
 _PLAIN_CONTAINERS = frozenset((dict, list, tuple))
 _PLAIN_TYPES = _PLAIN_SCALARS | _PLAIN_CONTAINERS
 _TEXT_TYPE = frozenset((str,))

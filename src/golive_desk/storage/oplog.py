@@ -15,7 +15,16 @@ from sqlalchemy import Connection, func, select, update
 
 from golive_desk.domain.errors import StoreError
 from golive_desk.domain.op_checks import check_op
-from golive_desk.domain.ops import NO_EXTRA, OP_FORMAT, JsonValue, Op, OpKind, new_op, plain_json
+from golive_desk.domain.ops import (
+    NO_EXTRA,
+    OP_FORMAT,
+    PLAIN_SCALARS,
+    JsonValue,
+    Op,
+    OpKind,
+    new_op,
+    plain_json,
+)
 from golive_desk.storage import projector
 from golive_desk.storage.dialect import RawSql
 from golive_desk.storage.tables import local_node, ops
@@ -91,6 +100,7 @@ def make_creates(cursor: NodeCursor, entity: str,
     asked for (an import's thousands: the same ops, without a keyword call each).
     ``cursor`` moves with each op, as :func:`make_op` moves it."""
     node, author, sha256, dumps = cursor.node_id, cursor.author, hashlib.sha256, orjson.dumps
+    text, scalars = _TEXT_TYPE, PLAIN_SCALARS
     # The envelope's types, what new_op would test on each op: those of the batch once,
     # the op's own (its time and record id; its clocks and chain are the cursor's) each.
     batch_plain = {type(node), type(author), type(entity)} == {str} and \
@@ -102,7 +112,10 @@ def make_creates(cursor: NodeCursor, entity: str,
         when, chain = wall(), cursor.last_op
         op: Op = _tuple_new(Op, (node, seq, lamport, when, author, entity, entity_id, _CREATE,
                                  None, values, (), chain, OP_FORMAT, NO_EXTRA))
-        if batch_plain and type(when) is str and type(entity_id) is str and plain_json(values):
+        if batch_plain and type(when) is str and type(entity_id) is str and (
+                # (plain_json's answer for the usual flat record, without its call)
+                (type(values) is dict and text.issuperset(map(type, values))
+                and scalars.issuperset(map(type, values.values()))) or plain_json(values)):
             try:  # (new_op's body, inline: its keys in their order, so orjson sorts less)
                 encoded = dumps({
                     "author": author, "chain": chain, "entity": entity, "entity_id": entity_id,
@@ -118,6 +131,7 @@ def make_creates(cursor: NodeCursor, entity: str,
 
 
 _tuple_new = tuple.__new__
+_TEXT_TYPE = frozenset((str,))
 _SORTED = orjson.OPT_SORT_KEYS
 _CREATE = OpKind.CREATE.value
 

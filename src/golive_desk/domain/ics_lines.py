@@ -21,7 +21,6 @@ a property we read given twice, a quoted parameter.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date, datetime
 from typing import cast
 
@@ -139,12 +138,13 @@ def _calendar_lines(text: str) -> bool:
 
 
 def _dates(values: list[str], declared: str) -> list[date | datetime] | None:
-    """Each DTSTART's or DTEND's value read as :func:`_when` reads it (each distinct
-    text once); None: one unreadable, or dates of two types (read line by line)."""
-    distinct = list(set(values))
-    days: Sequence[date | datetime | None] = _all_days(distinct, declared) or \
-        [_when(declared, value) for value in distinct]
-    read = dict(zip(distinct, days, strict=True))
+    """Each DTSTART's or DTEND's value read as :func:`_when` reads it; None: one
+    unreadable, or dates of two types (read line by line)."""
+    days = _all_days(values, declared)  # (the usual: all-day dates, read in C)
+    if days is not None:
+        return list(days)
+    distinct = list(set(values))  # (else each distinct text read once)
+    read = dict(zip(distinct, [_when(declared, value) for value in distinct], strict=True))
     if len(set(map(type, read.values()))) != 1 or None in read.values():
         return None
     return list(map(cast(dict[str, date | datetime], read).__getitem__, values))

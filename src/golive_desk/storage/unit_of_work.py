@@ -79,7 +79,7 @@ class UnitOfWork:
             vouched, self._vouched = self._vouched, set()
             if not vouched:
                 check_ops([op for _op_id, op, _body in held])
-            elif len(vouched) < len(held):  # (each vouched op is held: else none to check)
+            elif len(vouched) < len(held):  # (vouched ops are held ones: as many, all vouched)
                 check_ops([op for op_id, op, _body in held if op_id not in vouched])
             oplog.write_new(self._conn, held)
 

@@ -181,8 +181,10 @@ def test_the_ops_an_import_writes_fit_the_registry(
                     encoding="utf-8")
     services.calendar.apply_ics(services.calendar.preview_ics(path, "HX"))
     with services.store.read() as tx:
-        bodies = tx.execute(select(ops.c.body).where(ops.c.entity == "milestone")).scalars()
+        bodies = list(tx.execute(select(ops.c.body).where(ops.c.entity == "milestone"))
+                      .scalars())
         written = [Op.from_body(body) for body in bodies]
     assert len(written) == len(odd)
+    assert [op.body() for op in written] == bodies  # (canonical: values said plain were)
     check_ops(written)
     assert max(len(op.value["note"]) for op in written) == 2_000

@@ -129,3 +129,7 @@ def test_make_creates_makes_what_make_op_makes() -> None:
                 for entity_id, values in records]
     assert made == expected
     assert by_batch == one_by_one
+    vouched = oplog.NodeCursor("ab" * 16, "张力", 7, "c" * 64, 9)  # (plain: not looked at)
+    walls = iter(["2027-01-01T00:00:00.000+00:00"] * 3)
+    assert list(oplog.make_creates(vouched, "milestone", records[:3], lambda: next(walls),
+                                   plain=True)) == expected[:3]

@@ -181,15 +181,19 @@ def apply_preview(uow: UnitOfWork, preview: IcsPreview) -> Changes:
 
 
 _KIND_TEXT = {kind: kind.value for kind in MilestoneKind}  # (``.value`` is a Python property)
+_NOTE_OF, _PROJECT_OF = attrgetter("note"), attrgetter("project_id")
 
 
 def _apply(uow: UnitOfWork, preview: IcsPreview) -> Changes:
     # (Checked by the preview: a new id, the project's, a kind, a day in the calendar's
-    # range, a note cut to the registry's length; tests check the ops against it.)
+    # range, a note cut to the registry's length; tests check the ops against it. Every
+    # value text: the kinds' and days' by how they are made, the rest looked at here.)
+    stones = preview.milestones
+    texts = set(map(type, map(_NOTE_OF, stones))) | set(map(type, map(_PROJECT_OF, stones)))
     uow.create_many("milestone", ((stone.id, {
         "project_id": stone.project_id, "kind": _KIND_TEXT[stone.kind],
-        "day": stone.day.isoformat(), "note": stone.note}) for stone in preview.milestones),
-        checked=True)
+        "day": stone.day.isoformat(), "note": stone.note}) for stone in stones),
+        checked=True, plain=texts == {str})
     changes = Changes.of("milestone", *(stone.id for stone in preview.milestones)) \
         if preview.milestones else Changes()
     for slot in preview.slot_updates:

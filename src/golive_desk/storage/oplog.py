@@ -95,10 +95,12 @@ def make_op(cursor: NodeCursor, *, entity: str, entity_id: str, kind: str,
 
 def make_creates(cursor: NodeCursor, entity: str,
                  records: Iterable[tuple[str, dict[str, JsonValue]]],
-                 wall: Callable[[], str]) -> Iterator[tuple[str, Op, str]]:
+                 wall: Callable[[], str], *, plain: bool = False,
+                 ) -> Iterator[tuple[str, Op, str]]:
     """:func:`make_op` of a create of each ``(entity_id, values)``, made as each is
     asked for (an import's thousands: the same ops, without a keyword call each).
-    ``cursor`` moves with each op, as :func:`make_op` moves it."""
+    ``cursor`` moves with each op, as :func:`make_op` moves it. ``plain``: the caller
+    has made sure every value is of an exact plain type (see ``ops.plain_json``)."""
     node, author, sha256, dumps = cursor.node_id, cursor.author, hashlib.sha256, orjson.dumps
     text, scalars = _TEXT_TYPE, PLAIN_SCALARS
     # The envelope's types, what new_op would test on each op: those of the batch once,
@@ -112,7 +114,7 @@ def make_creates(cursor: NodeCursor, entity: str,
         when, chain = wall(), cursor.last_op
         op: Op = _tuple_new(Op, (node, seq, lamport, when, author, entity, entity_id, _CREATE,
                                  None, values, (), chain, OP_FORMAT, NO_EXTRA))
-        if batch_plain and type(when) is str and type(entity_id) is str and (
+        if batch_plain and type(when) is str and type(entity_id) is str and (plain or
                 # (plain_json's answer for the usual flat record, without its call)
                 (type(values) is dict and text.issuperset(map(type, values))
                 and scalars.issuperset(map(type, values.values()))) or plain_json(values)):

@@ -94,18 +94,21 @@ class UnitOfWork:
                             value=values, prev=depends_on)
 
     def create_many(self, entity: str, records: Iterable[tuple[str, dict[str, JsonValue]]],
-                    *, checked: bool = False) -> list[str]:
+                    *, checked: bool = False, plain: bool = False) -> list[str]:
         """:meth:`create` of each ``(entity_id, values)`` in turn, in one batch (an
         import's thousands of records: the same ops, less done per op).
 
         ``checked``: the caller vouches that every id and value fits the registry,
         having built them from data it checked (an ICS import's preview); their ops,
         the rest of which this unit of work makes itself, are not checked again. (Ops
-        from elsewhere — a bundle — are always checked: ``sync_import``.)
+        from elsewhere — a bundle — are always checked: ``sync_import``.) ``plain``: the
+        caller has made sure every value is of an exact plain JSON type (str, int, bool,
+        None; text keys), so each op's body is written without looking again.
         """
         made_ids: list[str] = []
         with self.batch():
-            for made in oplog.make_creates(self.cursor, entity, records, self.wall):
+            for made in oplog.make_creates(self.cursor, entity, records, self.wall,
+                                           plain=plain):
                 held = self._held  # (not kept: a read meanwhile writes what is held)
                 assert held is not None
                 held.append(made)

@@ -2662,10 +2662,6 @@
       <translation>项目人员</translation>
     </message>
     <message>
-      <source>Add person…</source>
-      <translation>添加人员…</translation>
-    </message>
-    <message>
       <source>No project yet</source>
       <translation>还没有项目</translation>
     </message>
@@ -2793,6 +2789,13 @@
     <message>
       <source>Modules covered</source>
       <translation>负责模块</translation>
+    </message>
+  </context>
+  <context>
+    <name>PeopleTab</name>
+    <message>
+      <source>Add person…</source>
+      <translation>添加人员…</translation>
     </message>
   </context>
   <context>

@@ -28,8 +28,7 @@ def _import_layers_below_qt() -> None:
     """
     for name in ("golive_desk.logging_setup", "golive_desk.settings", "golive_desk.paths",
                  "golive_desk.storage.lock", "golive_desk.services.container",
-                 "golive_desk.services.start_view", "golive_desk.services.holiday_files",
-                 "ctypes"):
+                 "golive_desk.services.start_view", "ctypes"):
         importlib.import_module(name)
 
 

@@ -71,11 +71,29 @@ def inspect(path: Path, *, check: bool = True) -> Inspection:
     false only notes that it is (``due``): the window's start-up leaves it to
     the open after its first paint (``check_now``), the check reading every page.
     """
+    found, conn = inspect_open(path, check=check)
+    conn.close()
+    return found
+
+
+def inspect_open(path: Path, *, check: bool = True,
+                 wait_s: float = _INSPECT_WAIT_S) -> tuple[Inspection, sqlite3.Connection]:
+    """:func:`inspect`, handing back its read-only connection for the caller to read on
+    (and close): the start-up's read then opens one connection, not two."""
     unclean = health.wal_left(path)  # before connecting: reading a WAL store makes one
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=_INSPECT_WAIT_S)
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=wait_s)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}", path=str(path)) from exc
+    try:
+        return _inspect_on(conn, path, unclean, check), conn
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _inspect_on(conn: sqlite3.Connection, path: Path, unclean: bool,
+                check: bool) -> Inspection:
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "store_meta" not in names:
@@ -102,8 +120,6 @@ def inspect(path: Path, *, check: bool = True) -> Inspection:
         if "not a database" in str(exc):
             raise NotAStoreError(f"{path} is not a GoLive Desk store", path=str(path)) from exc
         raise damaged(path, str(exc)) from exc
-    finally:
-        conn.close()
 
 
 def check_now(path: Path, found: Inspection) -> Inspection:

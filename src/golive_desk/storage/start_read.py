@@ -43,16 +43,13 @@ def read_start(path: Path, wanted: str, today: date,
     path = Path(path).absolute()
     try:
         inspection.check_location(path, create=False)
-        found = inspection.inspect(path, check=False)  # the open runs it, after the paint
+        # (The quick check runs in the open, after the paint.)
+        found, conn = inspection.inspect_open(path, check=False, wait_s=0.5)
     except GoLiveError:
         return None
-    if inspection.refusal(path, found) is not None or found.revision != migrate.head():
-        return None
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=0.5)
-    except sqlite3.Error:
-        return None
-    try:
+        if inspection.refusal(path, found) is not None or found.revision != migrate.head():
+            return None
         conn.row_factory = sqlite3.Row
         return _read(conn, found, wanted, today, fingerprint)
     except (sqlite3.Error, StopIteration, ValueError, KeyError):

@@ -36,7 +36,6 @@ from golive_desk.services.start_view import StartView
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.error_text import describe
 from golive_desk.ui.icons import icon
-from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.pages.base import Page
 
 # _LAZY: dialogs are imported when first opened, not before the window's first paint
@@ -227,6 +226,8 @@ class MainWindow(QMainWindow):
             page.choose_import()
 
     def import_holidays(self) -> None:
+        from golive_desk.ui.overview.holidays import import_holiday_calendar  # see _LAZY
+
         import_holiday_calendar(self._ctx, self)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | None = None) -> QAction:

@@ -37,7 +37,6 @@ from golive_desk.services.start_view import StartView
 from golive_desk.ui import labels
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.overview.charts import BarList, TrendChart
-from golive_desk.ui.overview.holidays import import_holiday_calendar
 from golive_desk.ui.overview.people_tab import PeopleTab
 from golive_desk.ui.overview.schedule import SupportCard, week_of
 from golive_desk.ui.pages.base import Page
@@ -346,8 +345,7 @@ class OverviewPage(Page):
         self.dashboard.sla_chosen.connect(self._open_sla)
         self.dashboard.handover_chosen.connect(self._open_handover)
         self.dashboard.support.calendar_requested.connect(self._open_calendar)
-        self.dashboard.import_holidays.clicked.connect(
-            lambda: import_holiday_calendar(self._ctx, self))
+        self.dashboard.import_holidays.clicked.connect(self._import_holidays)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -578,6 +576,12 @@ class OverviewPage(Page):
         page = self._register()
         if page is not None and hasattr(page, "show_filtered"):
             page.show_filtered(sla=state)
+
+    def _import_holidays(self) -> None:
+        # Imported when asked for, not before the window's first paint (a start page).
+        from golive_desk.ui.overview.holidays import import_holiday_calendar
+
+        import_holiday_calendar(self._ctx, self)
 
     def _on_add_person(self) -> None:
         project = self._project

@@ -142,7 +142,7 @@ def _context(services: object, runner: object, root: Path) -> object:
     from golive_desk.services.store_admin import local_user
     from golive_desk.settings import Settings
     from golive_desk.ui.context import UiContext
-    from golive_desk.ui.prompter import ScriptedPrompter
+    from golive_desk.ui.scripted_prompter import ScriptedPrompter
 
     return UiContext(services, runner, ScriptedPrompter(),  # type: ignore[arg-type]
                      local_user(services.store), AppDirs(root / "d", root / "c", root / "l"),  # type: ignore[attr-defined]
@@ -223,7 +223,7 @@ def rss_window(store: Path) -> float:
     from golive_desk.app import DesktopApp, make_qt_app
     from golive_desk.paths import AppDirs
     from golive_desk.ui.issues.page import IssuesPage
-    from golive_desk.ui.prompter import ScriptedPrompter
+    from golive_desk.ui.scripted_prompter import ScriptedPrompter
 
     app = make_qt_app(["bench"])
     with tempfile.TemporaryDirectory(prefix="golive-bench-rss-") as tmp:

@@ -43,7 +43,7 @@ from golive_desk.services.demo import fill_demo
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.printing import print_issue_sheets, print_register
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from golive_desk.ui.sync.export_dialog import ExportDialog
 from golive_desk.ui.sync.sync_page import SyncPage
 

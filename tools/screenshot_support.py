@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from golive_desk.app import DesktopApp
 from golive_desk.paths import AppDirs
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"

@@ -124,7 +124,7 @@ def _locale() -> str:
 
 def _window(qt_app: QApplication, root: Path) -> str:
     from golive_desk.app import DesktopApp
-    from golive_desk.ui.prompter import ScriptedPrompter
+    from golive_desk.ui.scripted_prompter import ScriptedPrompter
 
     desktop = DesktopApp(qt_app, AppDirs(root / "d", root / "c", root / "l"), root / "log",
                          ScriptedPrompter())

@@ -15,7 +15,8 @@ from golive_desk.services.demo import demo_store, fill_demo
 from golive_desk.services.store_admin import local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import MainWindow
-from golive_desk.ui.prompter import Prompter, ScriptedPrompter
+from golive_desk.ui.prompter import Prompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 
 
 @pytest.fixture

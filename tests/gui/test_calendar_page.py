@@ -31,7 +31,7 @@ from golive_desk.ui.calendar.week_view import WeekGrid
 from golive_desk.ui.issues.page import IssuesPage
 from golive_desk.ui.main_window import MainWindow
 from golive_desk.ui.overview.schedule import SupportCard
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 from tests.integration.test_schedule_report import schedule_totals
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.integration.test_faults import _store_with_issues, damage
 
 

@@ -15,7 +15,7 @@ from golive_desk.app import DesktopApp
 from golive_desk.services.start_view import read_start_view
 from golive_desk.storage.lock import StoreLock
 from golive_desk.ui.overview.page import OverviewPage
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle, with_demo
 from tests.integration.test_faults import _store_with_issues, damage
 

@@ -13,7 +13,7 @@ from golive_desk.app import DesktopApp
 from golive_desk.services.demo import fill_demo
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import print_handover
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import assert_has, page_count, text_of
 

@@ -22,7 +22,7 @@ from golive_desk.ui.handover.open_issues import OpenIssuesModel, OpenIssuesStep
 from golive_desk.ui.handover.readiness import ReadinessStep
 from golive_desk.ui.handover.sign_off import REFUSAL_NUMBERS, SignOffStep
 from golive_desk.ui.handover.wizard import HandoverWizard
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.handover_support import build_demo, open_handover, open_wizard, services_of, settle
 
 

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from golive_desk.app import DesktopApp
 from golive_desk.domain.holiday_ics import holiday_ics_text
 from golive_desk.domain.workdays import YearData
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 
 

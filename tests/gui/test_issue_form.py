@@ -18,7 +18,7 @@ from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
 from golive_desk.ui.issues.form import IssueForm
 from golive_desk.ui.issues.page import IssuesPage
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 from tests.gui.issue_support import open_issues, services_of
 

@@ -21,7 +21,7 @@ from golive_desk.ui.issues import model as issue_model
 from golive_desk.ui.issues.filters import StatusList
 from golive_desk.ui.issues.model import IssueTableModel
 from golive_desk.ui.issues.page import IssuesPage
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 from tests.gui.issue_support import DEMO_ISSUES, build_demo, copy_store, open_issues, services_of
 

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from golive_desk.app import DesktopApp
 from golive_desk.services.container import Services
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle
 
 

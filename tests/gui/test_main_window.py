@@ -12,7 +12,7 @@ from golive_desk.ui.dialogs.project_dialog import ProjectDialog
 from golive_desk.ui.dialogs.settings_dialog import SettingsDialog
 from golive_desk.ui.main_window import MainWindow
 from golive_desk.ui.overview.page import OverviewPage
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import settle, with_demo
 
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from golive_desk.app import DesktopApp
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.printing import print_issue_sheets
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import squash, text_of
 

@@ -25,7 +25,7 @@ from golive_desk.ui.printing import (
     print_issue_sheets,
     run_excel_import,
 )
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from tests.gui.conftest import drain, ui_context
 from tests.pdf_support import page_count
 

@@ -13,7 +13,7 @@ from golive_desk.app import DesktopApp
 from golive_desk.domain.conflicts import ConflictValue, FieldConflict
 from golive_desk.services.container import Services
 from golive_desk.services.store_admin import init_store
-from golive_desk.ui.prompter import ScriptedPrompter
+from golive_desk.ui.scripted_prompter import ScriptedPrompter
 from golive_desk.ui.sync.conflict_panel import ConflictPanel
 from golive_desk.ui.sync.export_dialog import bundle_name, free_path
 from golive_desk.ui.sync.models import ConflictsModel

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -12,6 +13,8 @@ from golive_desk.domain.errors import StoreDamagedError
 from golive_desk.services.container import Services
 from golive_desk.services.demo import fill_demo
 from golive_desk.services.start_view import read_start_view
+from golive_desk.services.store_admin import local_user
+from golive_desk.sync import keys
 from tests.integration.test_faults import damage
 
 NOW = datetime(2026, 11, 30, 10, 0)
@@ -33,7 +36,10 @@ def test_the_start_read_equals_what_the_open_store_shows(demo: Path) -> None:
         assert view.summary == services.overview.figures("HX", NOW)
         assert view.projects == services.projects.list_projects()
         assert view.user.name == "张力"
-        assert view.user.fingerprint
+        # The fingerprint the Sync page shows is the one a peer compares: the key's.
+        assert view.user == local_user(services.store)
+        assert view.user.fingerprint == keys.fingerprint(view.user.public_key)
+        assert re.fullmatch(r"[0-9a-f]{16}", view.user.fingerprint)
     finally:
         services.close()
     assert view.summary is not None

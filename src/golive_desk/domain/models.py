@@ -65,7 +65,12 @@ class LocalUser:
     initials: str
     node_id: str
     is_office: bool
-    fingerprint: str = ""  # of the node's public key, for comparing before trusting
+    public_key: bytes = b""  # the node's (Ed25519, raw): its fingerprint is compared
+
+    @property
+    def fingerprint(self) -> str:
+        """Of :attr:`public_key`, for comparing before trusting (see :func:`fingerprint`)."""
+        return fingerprint(self.public_key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,3 +103,14 @@ class ProjectSettings:
     modules: tuple[str, ...]
     doc_prefix: str | None  # None: the project code
     onsite_days: int
+
+
+def fingerprint(public: bytes) -> str:
+    """A short, readable fingerprint of a public key (16 hex digits of its SHA-256).
+
+    hashlib is imported here, when a fingerprint is first shown: it loads OpenSSL
+    (~2 ms), and the window's first paint shows none.
+    """
+    import hashlib
+
+    return hashlib.sha256(public).hexdigest()[:16]

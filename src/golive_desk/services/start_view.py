@@ -18,7 +18,6 @@ from golive_desk.domain.overview import ProjectSummary, summarize
 from golive_desk.domain.workdays import HolidayCalendar
 from golive_desk.storage.inspection import Inspection
 from golive_desk.storage.start_read import read_start
-from golive_desk.sync.keys import fingerprint
 
 
 @dataclass(frozen=True)
@@ -33,7 +32,7 @@ class StartView:
 def read_start_view(path: Path, wanted_project: str, now: datetime) -> StartView | None:
     """The start page of the store at ``path``, or None when it must be opened first
     (missing, damaged, busy, to be upgraded, written by a newer program)."""
-    read = read_start(path, wanted_project, now.date(), fingerprint)
+    read = read_start(path, wanted_project, now.date())
     if read is None:
         return None
     summary = None

@@ -45,7 +45,7 @@ def init_store(path: Path, name: str, initials: str, *, office: bool = False) ->
 
 def local_user(store: Store) -> LocalUser:
     with store.read() as tx:
-        return plain_reads.local_user(rows_of(tx), keys.fingerprint)
+        return plain_reads.local_user(rows_of(tx))
 
 
 def rename_local_user(store: Store, name: str) -> LocalUser:

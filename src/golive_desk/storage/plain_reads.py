@@ -68,12 +68,12 @@ def holiday_year_texts(rows: Rows) -> list[tuple[int, str]]:
     return sorted(latest.items())
 
 
-def local_user(rows: Rows, fingerprint: Callable[[bytes], str]) -> LocalUser:
+def local_user(rows: Rows) -> LocalUser:
     """Who works at this store (its one ``local_node`` row)."""
     row = next(iter(rows("SELECT node_id, user_name, user_initials, is_office, public_key "
                          "FROM local_node", {})))
     return LocalUser(str(row["user_name"]), str(row["user_initials"]), str(row["node_id"]),
-                     bool(row["is_office"]), fingerprint(bytes(row["public_key"])))
+                     bool(row["is_office"]), bytes(row["public_key"]))
 
 
 def overview_counts(rows: Rows, project_id: str, today: date) -> OverviewCounts:

@@ -13,7 +13,7 @@ quick check, when due, is left to that open (it reads every page of the file:
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -37,8 +37,7 @@ class StartRead:
     holiday_years: list[tuple[int, str]]
 
 
-def read_start(path: Path, wanted: str, today: date,
-               fingerprint: Callable[[bytes], str]) -> StartRead | None:
+def read_start(path: Path, wanted: str, today: date) -> StartRead | None:
     """The start page's data, or None when the store must be opened the long way."""
     path = Path(path).absolute()
     try:
@@ -51,15 +50,14 @@ def read_start(path: Path, wanted: str, today: date,
         if inspection.refusal(path, found) is not None or found.revision != migrate.head():
             return None
         conn.row_factory = sqlite3.Row
-        return _read(conn, found, wanted, today, fingerprint)
+        return _read(conn, found, wanted, today)
     except (sqlite3.Error, StopIteration, ValueError, KeyError):
         return None  # the long way says what is wrong
     finally:
         conn.close()
 
 
-def _read(conn: sqlite3.Connection, found: Inspection, wanted: str, today: date,
-          fingerprint: Callable[[bytes], str]) -> StartRead:
+def _read(conn: sqlite3.Connection, found: Inspection, wanted: str, today: date) -> StartRead:
     def rows(sql: str, params: Mapping[str, object]) -> Iterable[sqlite3.Row]:
         return conn.execute(sql, params)
 
@@ -67,5 +65,5 @@ def _read(conn: sqlite3.Connection, found: Inspection, wanted: str, today: date,
     projects = plain_reads.list_projects(rows)
     project = next((p for p in projects if p.code == wanted), projects[0] if projects else None)
     counts = None if project is None else plain_reads.overview_counts(rows, project.id, today)
-    return StartRead(found, plain_reads.local_user(rows, fingerprint), projects, project,
+    return StartRead(found, plain_reads.local_user(rows), projects, project,
                      counts, plain_reads.holiday_year_texts(rows))

@@ -1,13 +1,14 @@
 """Node keys: Ed25519 pairs that sign each node's chain heads.
 
-cryptography is imported by the functions that use it: the window's start-up
-reads the local user's fingerprint (a hash) and needs none of it.
+cryptography is imported by the functions that use it. A key's fingerprint is
+the read model's (``domain.models.fingerprint``), computed when shown.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
+
+from golive_desk.domain import models
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,4 @@ def verify(public: bytes, message: bytes, signature: bytes) -> bool:
     return True
 
 
-def fingerprint(public: bytes) -> str:
-    """A short, readable fingerprint of a public key (16 hex digits)."""
-    return hashlib.sha256(public).hexdigest()[:16]
+fingerprint = models.fingerprint  # (the local user's is shown from the read model)

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from golive_desk.app import DesktopApp, make_qt_app
 from golive_desk.paths import AppDirs
-from golive_desk.services.container import Services
-from golive_desk.services.demo import demo_store, fill_demo
+from golive_desk.services.demo import add_demo, demo_store
 from golive_desk.services.store_admin import local_user
 from golive_desk.ui.context import UiContext
 from golive_desk.ui.main_window import MainWindow
@@ -43,14 +42,7 @@ def desktop(qapp: QApplication, dirs: AppDirs, prompter: ScriptedPrompter) -> It
 
 def with_demo(path: Path, issues: int = 300) -> Path:
     """The store at ``path`` (made for 张力 if there is none) with the demo project."""
-    if not path.exists():
-        return demo_store(path, issues)
-    services = Services.open(path)
-    try:
-        fill_demo(services, issues=issues)
-    finally:
-        services.close()
-    return path
+    return add_demo(path, issues) if path.exists() else demo_store(path, issues)
 
 
 def drain(desktop: DesktopApp, rounds: int = 50) -> None:

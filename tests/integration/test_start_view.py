@@ -11,7 +11,7 @@ import pytest
 
 from golive_desk.domain.errors import StoreDamagedError
 from golive_desk.services.container import Services
-from golive_desk.services.demo import fill_demo
+from golive_desk.services.demo import add_demo
 from golive_desk.services.start_view import read_start_view
 from golive_desk.services.store_admin import local_user
 from golive_desk.sync import keys
@@ -22,10 +22,7 @@ NOW = datetime(2026, 11, 30, 10, 0)
 
 @pytest.fixture
 def demo(store_path: Path) -> Path:
-    services = Services.open(store_path)
-    fill_demo(services)
-    services.close()
-    return store_path
+    return add_demo(store_path)
 
 
 def test_the_start_read_equals_what_the_open_store_shows(demo: Path) -> None:

@@ -53,6 +53,11 @@ def demo_store(path: Path, issues: int = 300) -> Path:
     """A new store at ``path`` for the consultant 张力 (ZL) holding the demo project:
     what screenshots, benchmarks and tests start from."""
     store_admin.init_store(path, DEMO_CONSULTANT, "ZL")
+    return add_demo(path, issues)
+
+
+def add_demo(path: Path, issues: int = 300) -> Path:
+    """The demo project added to the store at ``path`` (opened and closed here)."""
     services = Services.open(path)
     try:
         fill_demo(services, issues=issues)
